@@ -1,0 +1,263 @@
+//! The generator: (template, report) → a structured document, deterministically.
+//!
+//! The document keeps structure (title, headings, numbered points with their bolded lead)
+//! so each renderer (plain text now; formatted copy, .docx and print later) lays it out
+//! without re-parsing text. Rules the generator keeps:
+//! - numbering is consecutive over what is printed (skipped items leave no gap);
+//! - no placeholder, empty heading or empty section is ever printed;
+//! - items done or partly done give points under 主要做法, items not done or partly done
+//!   give a problem and a matching measure, unless the user edited the list by hand.
+
+use crate::domain::numerals::chinese;
+use crate::domain::report::{item_values, ProblemPlan, Report, ReportKind};
+use crate::domain::template::{parse_wording, Item, Piece, Template};
+use crate::domain::text::{clean_sentence, clean_value};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A plain paragraph (the opening, a section's lead).
+    Paragraph(String),
+    /// `一、主要做法`.
+    Heading1 { number: String, text: String },
+    /// `（一）加强组织领导，压紧压实工作责任`.
+    Heading2 { number: String, text: String },
+    /// `一是专题研究部署。` (bold in formatted output) followed by the text.
+    Point { number: String, lead: String, text: String },
+}
+
+impl Block {
+    /// The block as one line of text, without indentation.
+    pub fn text(&self) -> String {
+        match self {
+            Block::Paragraph(t) => t.clone(),
+            Block::Heading1 { number, text } => format!("{number}、{text}"),
+            Block::Heading2 { number, text } => format!("（{number}）{text}"),
+            Block::Point { number, lead, text } => format!("{number}是{lead}{text}"),
+        }
+    }
+}
+
+/// The problem and measure suggestions for a report, in template order: from the items
+/// with a gap, or the template's general ones when no item has a gap.
+pub fn suggested_problems(t: &Template, r: &Report) -> Vec<ProblemPlan> {
+    let vars = Vars::new(t, r);
+    let personal = r.kind == ReportKind::Personal;
+    let from_items: Vec<ProblemPlan> = t
+        .items()
+        .filter(|(_, i)| r.status(&i.id).has_gap())
+        .map(|(_, i)| {
+            let pick = |own: &str, unit: &str| fill(if personal && !own.is_empty() { own } else { unit }, &vars.with_item(i, r));
+            ProblemPlan { problem: pick(&i.personal_problem, &i.problem), plan: pick(&i.personal_measure, &i.measure) }
+        })
+        .collect();
+    if !from_items.is_empty() {
+        return from_items;
+    }
+    t.fallback_problems
+        .iter()
+        .map(|p| ProblemPlan { problem: fill(&p.problem, &vars.base), plan: fill(&p.measure, &vars.base) })
+        .collect()
+}
+
+/// The problems and plans the report prints: the user's list if edited, else suggestions.
+pub fn problems(t: &Template, r: &Report) -> Vec<ProblemPlan> {
+    match &r.problems {
+        Some(list) => list
+            .iter()
+            .map(|p| ProblemPlan { problem: clean_sentence(&p.problem), plan: clean_sentence(&p.plan) })
+            .filter(|p| !p.problem.is_empty() || !p.plan.is_empty())
+            .collect(),
+        None => suggested_problems(t, r),
+    }
+}
+
+pub fn generate(t: &Template, r: &Report) -> Document {
+    match r.kind {
+        ReportKind::Unit => unit_report(t, r),
+        ReportKind::Personal => personal_report(t, r),
+    }
+}
+
+fn unit_report(t: &Template, r: &Report) -> Document {
+    let vars = Vars::new(t, r);
+    let mut doc = Doc::default();
+    let sections = work_sections(t, r, false, &vars);
+    doc.paragraph(fill(if sections.is_empty() { &t.report.opening_empty } else { &t.report.opening }, &vars.base));
+
+    if !sections.is_empty() {
+        doc.heading1("主要做法");
+        for (n, (heading, intro, points)) in sections.into_iter().enumerate() {
+            doc.blocks.push(Block::Heading2 { number: chinese(n + 1), text: heading });
+            doc.paragraph(intro);
+            doc.points(points);
+        }
+    }
+    let list = problems(t, r);
+    let (probs, plans) = split_problems(&list);
+    if !probs.is_empty() {
+        doc.heading1("存在的问题");
+        doc.paragraph(fill(&t.report.problems_lead, &vars.base));
+        doc.points(probs);
+    }
+    if !plans.is_empty() {
+        doc.heading1("下一步工作打算");
+        doc.paragraph(fill(&t.report.plans_lead, &vars.base));
+        doc.points(plans);
+    }
+    Document { title: fill(&t.report.title, &vars.base), blocks: doc.blocks }
+}
+
+fn personal_report(t: &Template, r: &Report) -> Document {
+    let vars = Vars::new(t, r);
+    let p = &t.personal;
+    let mut doc = Doc::default();
+    doc.paragraph(fill(&p.opening, &vars.base));
+    let duties: Vec<(String, String)> = work_sections(t, r, true, &vars).into_iter().flat_map(|(_, _, pts)| pts).collect();
+    if !duties.is_empty() {
+        doc.heading1(&fill(&p.duties_heading, &vars.base));
+        doc.points(duties);
+    }
+    let list = problems(t, r);
+    let (probs, plans) = split_problems(&list);
+    if !probs.is_empty() {
+        doc.heading1(&fill(&p.problems_heading, &vars.base));
+        doc.paragraph(fill(&p.problems_lead, &vars.base));
+        doc.points(probs);
+    }
+    let causes: Vec<(String, String)> =
+        p.causes.iter().map(|c| (format!("{}。", clean_value(&c.lead)), fill(&c.text, &vars.base))).collect();
+    if !causes.is_empty() {
+        doc.heading1(&fill(&p.causes_heading, &vars.base));
+        doc.points(causes);
+    }
+    if !plans.is_empty() {
+        doc.heading1(&fill(&p.measures_heading, &vars.base));
+        doc.paragraph(fill(&p.measures_lead, &vars.base));
+        doc.points(plans);
+    }
+    Document { title: fill(&p.title, &vars.base), blocks: doc.blocks }
+}
+
+/// Sections with work done: (heading, intro, points as (lead, text)).
+fn work_sections(t: &Template, r: &Report, personal: bool, vars: &Vars) -> Vec<(String, String, Vec<(String, String)>)> {
+    t.sections
+        .iter()
+        .filter_map(|s| {
+            let points: Vec<(String, String)> = s
+                .items
+                .iter()
+                .filter(|i| r.status(&i.id).has_work())
+                .map(|i| {
+                    let wording = if personal && !i.personal_done.is_empty() { &i.personal_done } else { &i.done };
+                    let mut text = fill(wording, &vars.with_item(i, r));
+                    if let Some(note) = r.answers.get(&i.id).map(|a| clean_sentence(&a.note)).filter(|n| !n.is_empty()) {
+                        text.push_str(&note);
+                    }
+                    (format!("{}。", clean_value(&i.point)), text)
+                })
+                .collect();
+            (!points.is_empty()).then(|| (clean_value(&s.heading), fill(&s.intro, &vars.base), points))
+        })
+        .collect()
+}
+
+/// Splits each problem and each plan into (judgement, detail) at its first full stop.
+fn split_problems(list: &[ProblemPlan]) -> (Vec<(String, String)>, Vec<(String, String)>) {
+    let split = |s: &str| -> Option<(String, String)> {
+        if s.is_empty() {
+            return None;
+        }
+        Some(match s.find('。') {
+            Some(i) if i + '。'.len_utf8() < s.len() => {
+                let at = i + '。'.len_utf8();
+                (s[..at].to_string(), s[at..].to_string())
+            }
+            _ => (s.to_string(), String::new()),
+        })
+    };
+    (list.iter().filter_map(|p| split(&p.problem)).collect(), list.iter().filter_map(|p| split(&p.plan)).collect())
+}
+
+#[derive(Default)]
+struct Doc {
+    blocks: Vec<Block>,
+    h1: usize,
+}
+
+impl Doc {
+    fn paragraph(&mut self, text: String) {
+        if !text.is_empty() {
+            self.blocks.push(Block::Paragraph(text));
+        }
+    }
+    fn heading1(&mut self, text: &str) {
+        self.h1 += 1;
+        self.blocks.push(Block::Heading1 { number: chinese(self.h1), text: text.to_string() });
+    }
+    fn points(&mut self, points: Vec<(String, String)>) {
+        for (n, (lead, text)) in points.into_iter().enumerate() {
+            self.blocks.push(Block::Point { number: chinese(n + 1), lead, text });
+        }
+    }
+}
+
+/// Values for placeholders.
+struct Vars {
+    base: BTreeMap<String, String>,
+}
+
+impl Vars {
+    fn new(t: &Template, r: &Report) -> Vars {
+        let unit = clean_value(&r.unit);
+        let mut base = BTreeMap::new();
+        base.insert("unit".into(), if unit.is_empty() { "本单位".into() } else { unit });
+        base.insert("year".into(), r.year.to_string());
+        base.insert("period".into(), r.period_label());
+        base.insert("guidance".into(), clean_value(t.guidance_for(r.year)));
+        base.insert("person".into(), clean_value(&r.person));
+        let meeting = clean_value(&r.meeting);
+        base.insert("meeting".into(), if meeting.is_empty() { "民主生活会".into() } else { meeting });
+        Vars { base }
+    }
+
+    fn with_item(&self, item: &Item, r: &Report) -> BTreeMap<String, String> {
+        let mut vars = self.base.clone();
+        vars.extend(item_values(item, r.answers.get(&item.id)));
+        vars
+    }
+}
+
+/// Fills wording: `{name}` from `vars`; a `[...]` group only when all its names have values.
+/// A name without a value is dropped, never printed, even in an unvalidated template.
+pub fn fill(wording: &str, vars: &BTreeMap<String, String>) -> String {
+    fn write(pieces: &[Piece], vars: &BTreeMap<String, String>, out: &mut String) {
+        for p in pieces {
+            match p {
+                Piece::Text(t) => out.push_str(t),
+                Piece::Slot(name) => out.push_str(vars.get(*name).map(String::as_str).unwrap_or("")),
+                Piece::Optional(inner) => {
+                    let complete = inner.iter().all(|p| match p {
+                        Piece::Slot(name) => vars.get(*name).is_some_and(|v| !v.is_empty()),
+                        _ => true,
+                    });
+                    if complete {
+                        write(inner, vars, out);
+                    }
+                }
+            }
+        }
+    }
+    let mut out = String::with_capacity(wording.len() + 32);
+    match parse_wording(wording) {
+        Ok(pieces) => write(&pieces, vars, &mut out),
+        Err(_) => out.push_str(&wording.replace(['{', '}', '[', ']'], "")),
+    }
+    out
+}

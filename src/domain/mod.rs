@@ -1,0 +1,11 @@
+//! zeren's domain: the checklist template, a user's report, the generator and renderers,
+//! and the saved format. Plain Rust with no browser imports, tested natively.
+
+pub mod generate;
+pub mod numerals;
+pub mod render;
+pub mod report;
+pub mod saved;
+pub mod template;
+pub mod text;
+pub mod validate;

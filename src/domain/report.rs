@@ -1,0 +1,226 @@
+//! One user's answers for one period: basic information, the status and figures of each
+//! checklist item, notes, and hand-edited problems and plans. Plain data, serialisable;
+//! raw input is kept as typed (even when it does not validate) so nothing is ever lost,
+//! and `values` turns it into the checked values the generator may print.
+//!
+//! Not here: where it is saved (see `saved` and the browser storage module).
+
+use crate::domain::template::{Field, FieldKind, Item, Template};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What the report is: the unit's report, or one leader's self-assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    #[default]
+    Unit,
+    Personal,
+}
+
+impl ReportKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportKind::Unit => "单位报告",
+            ReportKind::Personal => "个人对照检查",
+        }
+    }
+}
+
+/// The period a report covers, within its year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(tag = "span", rename_all = "snake_case")]
+pub enum Period {
+    #[default]
+    Year,
+    FirstHalf,
+    SecondHalf,
+    Quarter {
+        quarter: u8,
+    },
+    /// From one month to another of the same year, both included.
+    Months {
+        from: u8,
+        to: u8,
+    },
+}
+
+impl Period {
+    /// The period as written in a report, e.g. `2026年上半年`, `2026年度`.
+    pub fn label(self, year: u16) -> String {
+        match self {
+            Period::Year => format!("{year}年度"),
+            Period::FirstHalf => format!("{year}年上半年"),
+            Period::SecondHalf => format!("{year}年下半年"),
+            Period::Quarter { quarter } => format!("{year}年第{}季度", crate::domain::numerals::chinese(quarter.clamp(1, 4) as usize)),
+            Period::Months { from, to } => {
+                let (a, b) = (from.clamp(1, 12), to.clamp(1, 12));
+                let (a, b) = (a.min(b), a.max(b));
+                if a == b {
+                    format!("{year}年{a}月")
+                } else {
+                    format!("{year}年{a}月至{b}月")
+                }
+            }
+        }
+    }
+}
+
+/// Where an item stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Not looked at yet; left out of the report.
+    #[default]
+    NotStarted,
+    Done,
+    Partly,
+    NotDone,
+    /// Does not apply to this unit; left out of the report.
+    NotApplicable,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [Status::NotStarted, Status::Done, Status::Partly, Status::NotDone, Status::NotApplicable];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotStarted => "未开始",
+            Status::Done => "已落实",
+            Status::Partly => "部分落实",
+            Status::NotDone => "未落实",
+            Status::NotApplicable => "不适用",
+        }
+    }
+
+    /// The item counts as answered (for progress) once any status but 未开始 is chosen.
+    pub fn answered(self) -> bool {
+        self != Status::NotStarted
+    }
+
+    /// Something was done, so the item gives a point under 主要做法.
+    pub fn has_work(self) -> bool {
+        matches!(self, Status::Done | Status::Partly)
+    }
+
+    /// Something falls short, so the item gives a problem and a measure.
+    pub fn has_gap(self) -> bool {
+        matches!(self, Status::Partly | Status::NotDone)
+    }
+}
+
+/// The answer to one checklist item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Answer {
+    pub status: Status,
+    /// Raw input by field id, exactly as typed.
+    pub values: BTreeMap<String, String>,
+    /// The user's own words on this item, woven into the report after the template text.
+    pub note: String,
+}
+
+/// A problem and the measure that answers it, as the user edited them. Either may be empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ProblemPlan {
+    pub problem: String,
+    pub plan: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Report {
+    /// Stable id, unique among the user's reports.
+    pub id: String,
+    /// e.g. `局党组`, `机关第一党支部`.
+    pub unit: String,
+    pub year: u16,
+    pub period: Period,
+    pub kind: ReportKind,
+    /// For the self-assessment: the leader's name and post (may be empty).
+    pub person: String,
+    /// The meeting the self-assessment is for, e.g. `民主生活会`.
+    pub meeting: String,
+    pub template_id: String,
+    /// Answers by item id.
+    pub answers: BTreeMap<String, Answer>,
+    /// `None`: problems and plans come from the gaps; `Some`: the user's own list replaces them.
+    pub problems: Option<Vec<ProblemPlan>>,
+    /// Milliseconds since 1970 when created and last changed.
+    pub created_ms: f64,
+    pub updated_ms: f64,
+}
+
+impl Default for Report {
+    fn default() -> Self {
+        Report {
+            id: String::new(),
+            unit: String::new(),
+            year: 2026,
+            period: Period::Year,
+            kind: ReportKind::Unit,
+            person: String::new(),
+            meeting: "民主生活会".into(),
+            template_id: "default".into(),
+            answers: BTreeMap::new(),
+            problems: None,
+            created_ms: 0.0,
+            updated_ms: 0.0,
+        }
+    }
+}
+
+impl Report {
+    pub fn new(id: impl Into<String>, now_ms: f64) -> Report {
+        Report { id: id.into(), created_ms: now_ms, updated_ms: now_ms, ..Report::default() }
+    }
+
+    pub fn period_label(&self) -> String {
+        self.period.label(self.year)
+    }
+
+    pub fn status(&self, item_id: &str) -> Status {
+        self.answers.get(item_id).map(|a| a.status).unwrap_or_default()
+    }
+
+    pub fn answer_mut(&mut self, item_id: &str) -> &mut Answer {
+        self.answers.entry(item_id.to_string()).or_default()
+    }
+
+    /// (answered, total) over the template's items.
+    pub fn progress(&self, template: &Template) -> (usize, usize) {
+        let answered = template.items().filter(|(_, i)| self.status(&i.id).answered()).count();
+        (answered, template.item_count())
+    }
+
+    /// A copy for the next period: same unit, kind and statuses, figures and notes kept as a
+    /// starting point, with a new id and dates.
+    pub fn duplicate(&self, id: impl Into<String>, now_ms: f64) -> Report {
+        Report { id: id.into(), created_ms: now_ms, updated_ms: now_ms, ..self.clone() }
+    }
+}
+
+/// A checked value, ready to print.
+pub fn checked_value(field: &Field, raw: &str) -> Result<Option<String>, String> {
+    crate::domain::validate::check(field, raw)
+}
+
+/// The checked values of one item, by field id; invalid or empty input is left out.
+pub fn item_values(item: &Item, answer: Option<&Answer>) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let Some(answer) = answer else { return out };
+    for f in &item.fields {
+        if let Some(raw) = answer.values.get(&f.id) {
+            if let Ok(Some(v)) = checked_value(f, raw) {
+                out.insert(f.id.clone(), v);
+            }
+        }
+    }
+    out
+}
+
+/// True when the field takes a number (for the input's keyboard on phones).
+pub fn is_numeric(field: &Field) -> bool {
+    matches!(field.kind, FieldKind::Count { .. } | FieldKind::Percent)
+}

@@ -1,0 +1,183 @@
+//! Tidies text the user typed so it can stand in an official document: full-width Chinese
+//! punctuation, no stray spaces, no doubled marks, no control characters, sentences that
+//! end properly. Numbers stay in Arabic digits and nothing is inserted around them (generic
+//! CJK formatters add spaces around digits; that is wrong in 公文).
+
+/// Marks that end a sentence.
+const TERMINAL: [char; 4] = ['。', '！', '？', '…'];
+/// Marks that may not follow each other.
+const MARKS: [char; 10] = ['，', '。', '；', '：', '、', '！', '？', '…', '．', '､'];
+
+/// Cleans a phrase or sentences typed by the user, without forcing a final 。.
+pub fn clean_inline(raw: &str) -> String {
+    let chars: Vec<char> = raw
+        .chars()
+        .map(|c| if c.is_whitespace() || c == '\u{3000}' { ' ' } else { c })
+        .filter(|c| !c.is_control() && !is_invisible(*c))
+        .collect();
+    let mut out = String::with_capacity(raw.len());
+    let mut open_quote = true;
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        let digits_around = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+        let mapped = match c {
+            ' ' => {
+                // Keep one space only between two ASCII words (e.g. “Windows 10”).
+                let p = out.chars().last();
+                let n = chars[i..].iter().find(|c| **c != ' ').copied();
+                if p.is_some_and(|p| p.is_ascii_alphanumeric()) && n.is_some_and(|n| n.is_ascii_alphanumeric()) && !out.ends_with(' ') {
+                    Some(' ')
+                } else {
+                    None
+                }
+            }
+            ',' if digits_around => None, // 1,000 → 1000
+            ',' => Some('，'),
+            ';' => Some('；'),
+            ':' if digits_around => Some(':'), // 10:30
+            ':' => Some('：'),
+            '(' => Some('（'),
+            ')' => Some('）'),
+            '?' => Some('？'),
+            '!' => Some('！'),
+            '.' if digits_around => Some('.'),
+            '.' if next == Some('.') || prev == Some('.') => Some('…'),
+            '.' if prev.is_some_and(|p| p.is_ascii_alphanumeric()) && next.is_some_and(|n| n.is_ascii_alphanumeric()) => Some('.'),
+            '.' => Some('。'),
+            '"' => {
+                let q = if open_quote { '“' } else { '”' };
+                open_quote = !open_quote;
+                Some(q)
+            }
+            _ => Some(c),
+        };
+        if let Some(m) = mapped {
+            push_mark(&mut out, m);
+        }
+    }
+    // No punctuation may open the text.
+    let trimmed = out.trim_start_matches(|c: char| MARKS.contains(&c) || c == ' ').trim_end();
+    trimmed.to_string()
+}
+
+/// Cleans and ends with a sentence mark: for notes, problems and plans.
+pub fn clean_sentence(raw: &str) -> String {
+    let mut s = clean_inline(raw);
+    while let Some(last) = s.chars().last() {
+        if MARKS.contains(&last) && !TERMINAL.contains(&last) {
+            s.pop();
+        } else {
+            break;
+        }
+    }
+    if s.is_empty() {
+        return s;
+    }
+    let last = s.chars().last().unwrap_or('。');
+    let ends_closed = matches!(last, '”' | '）' | '》' | '’') && {
+        let before: Vec<char> = s.chars().rev().take(2).collect();
+        before.get(1).is_some_and(|c| TERMINAL.contains(c))
+    };
+    if !TERMINAL.contains(&last) && !ends_closed {
+        s.push('。');
+    }
+    s
+}
+
+/// A value for inside a sentence: cleaned, with no mark at its end.
+pub fn clean_value(raw: &str) -> String {
+    let mut s = clean_inline(raw);
+    while s.chars().last().is_some_and(|c| MARKS.contains(&c)) {
+        s.pop();
+    }
+    s
+}
+
+/// Appends a character, dropping or merging doubled punctuation (`。，` → `。`, `，，` → `，`).
+fn push_mark(out: &mut String, c: char) {
+    let prev = out.chars().last();
+    if let Some(p) = prev {
+        if MARKS.contains(&p) && MARKS.contains(&c) {
+            if c == '…' && p == '…' {
+                out.push(c);
+                return;
+            }
+            // Keep a sentence end over a pause; otherwise keep the first mark.
+            if TERMINAL.contains(&c) && !TERMINAL.contains(&p) {
+                out.pop();
+                out.push(c);
+            }
+            return;
+        }
+        // No space before full-width punctuation.
+        if p == ' ' && (MARKS.contains(&c) || is_fullwidth_punct(c)) {
+            out.pop();
+        }
+    }
+    if c == ' ' && prev.is_some_and(|p| MARKS.contains(&p) || is_fullwidth_punct(p)) {
+        return;
+    }
+    out.push(c);
+}
+
+fn is_fullwidth_punct(c: char) -> bool {
+    matches!(c, '（' | '）' | '“' | '”' | '《' | '》' | '【' | '】' | '〔' | '〕')
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+/// Half-width punctuation that must not stand inside Chinese text, for checks and tests.
+pub fn stray_half_width(text: &str) -> Option<char> {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().find_map(|(i, &c)| {
+        let digits_around = i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+        match c {
+            ',' | ';' | '(' | ')' | '?' | '!' => Some(c),
+            ':' if !digits_around => Some(c),
+            _ => None,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_half_width_punctuation_and_spaces() {
+        assert_eq!(clean_inline("开展学习 9 次, 参学率达98% ."), "开展学习9次，参学率达98%。");
+        assert_eq!(clean_inline("召开会议(专题)：研究;部署"), "召开会议（专题）：研究；部署");
+        assert_eq!(clean_inline("使用 Windows 10 系统"), "使用Windows 10系统");
+        assert_eq!(clean_inline("上午10:30召开, 共1,200人"), "上午10:30召开，共1200人");
+        assert_eq!(clean_inline("学习\"两个确立\""), "学习“两个确立”");
+    }
+
+    #[test]
+    fn drops_doubled_marks_and_leading_marks() {
+        assert_eq!(clean_inline("占领舆论阵地。，在院内"), "占领舆论阵地。在院内");
+        assert_eq!(clean_inline("，，开展活动，，共3次，。"), "开展活动，共3次。");
+        assert_eq!(clean_inline("参学率达98% 。"), "参学率达98%。");
+    }
+
+    #[test]
+    fn removes_control_and_invisible_characters() {
+        assert_eq!(clean_inline("学习\u{0}\u{7}强国\u{200B}\u{202E}平台\r\n使用"), "学习强国平台使用");
+    }
+
+    #[test]
+    fn sentences_end_with_a_full_stop() {
+        assert_eq!(clean_sentence("开展志愿服务3次"), "开展志愿服务3次。");
+        assert_eq!(clean_sentence("开展志愿服务3次，"), "开展志愿服务3次。");
+        assert_eq!(clean_sentence("是否到位？"), "是否到位？");
+        assert_eq!(clean_sentence("提出“守土有责。”"), "提出“守土有责。”");
+        assert_eq!(clean_sentence("   "), "");
+    }
+
+    #[test]
+    fn values_lose_their_final_mark() {
+        assert_eq!(clean_value("网络舆情应对。"), "网络舆情应对");
+    }
+}

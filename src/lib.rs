@@ -1,0 +1,11 @@
+//! zeren: a checklist and report writer for the 意识形态工作责任制 that runs entirely in
+//! the browser. `domain` is plain Rust (tested natively); the rest is the web app.
+
+pub mod domain;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
