@@ -2,6 +2,7 @@
 //! the browser. `domain` is plain Rust (tested natively); the rest is the web app.
 
 pub mod domain;
+pub mod route;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

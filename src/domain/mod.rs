@@ -3,6 +3,7 @@
 
 pub mod generate;
 pub mod numerals;
+pub mod progress;
 pub mod render;
 pub mod report;
 pub mod saved;

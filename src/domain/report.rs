@@ -46,6 +46,19 @@ pub enum Period {
 }
 
 impl Period {
+    /// The period after this one: 上半年 → 下半年, 下半年 → next year's 上半年, a year or a
+    /// quarter → the next; a month range stays and only the year moves on.
+    pub fn next(self, year: u16) -> (u16, Period) {
+        match self {
+            Period::Year => (year + 1, Period::Year),
+            Period::FirstHalf => (year, Period::SecondHalf),
+            Period::SecondHalf => (year + 1, Period::FirstHalf),
+            Period::Quarter { quarter } if quarter >= 4 => (year + 1, Period::Quarter { quarter: 1 }),
+            Period::Quarter { quarter } => (year, Period::Quarter { quarter: quarter + 1 }),
+            Period::Months { .. } => (year + 1, self),
+        }
+    }
+
     /// The period as written in a report, e.g. `2026年上半年`, `2026年度`.
     pub fn label(self, year: u16) -> String {
         match self {
@@ -194,10 +207,11 @@ impl Report {
         (answered, template.item_count())
     }
 
-    /// A copy for the next period: same unit, kind and statuses, figures and notes kept as a
-    /// starting point, with a new id and dates.
+    /// A copy for the next period: same unit, kind and answers as a starting point, the
+    /// period moved on by one, with a new id and dates.
     pub fn duplicate(&self, id: impl Into<String>, now_ms: f64) -> Report {
-        Report { id: id.into(), created_ms: now_ms, updated_ms: now_ms, ..self.clone() }
+        let (year, period) = self.period.next(self.year);
+        Report { id: id.into(), created_ms: now_ms, updated_ms: now_ms, year, period, ..self.clone() }
     }
 }
 

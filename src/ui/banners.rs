@@ -1,0 +1,97 @@
+//! Banners at the top of every page: storage trouble, save failures, another tab's
+//! changes, and 撤销 after a deletion. Each says what happened and what to do, in plain words.
+
+use crate::app::{use_store, SaveStatus};
+use crate::browser::{files, storage::{Problem, SaveError}};
+use leptos::prelude::*;
+
+/// Offers every report as a JSON backup file and records when.
+pub fn export_all() {
+    let store = use_store();
+    let json = store.data.with_untracked(|d| serde_json::to_string_pretty(d).unwrap_or_default());
+    let day = crate::browser::format_time(crate::browser::now_ms());
+    let day = day.split(' ').next().unwrap_or("").to_string();
+    if files::download(&format!("责任制报告备份-{day}.json"), "application/json", &json).is_ok() {
+        store.edit_all(|d| d.settings.last_export_ms = crate::browser::now_ms());
+    }
+}
+
+#[component]
+pub fn Banners() -> impl IntoView {
+    let store = use_store();
+    let export_button = || view! { <button type="button" class="button" on:click=move |_| export_all()>"导出备份"</button> };
+
+    let problem = move || {
+        store.problem.get().map(|p| match p {
+            Problem::Unavailable => view! {
+                <div class="banner banner-error" role="alert">
+                    <p><strong>"无法保存："</strong>"浏览器不允许本页面保存数据（可能是无痕窗口，或浏览器禁止了网站存储）。您仍可以填写，但关闭页面后内容会丢失。请填写完后“导出备份”或复制报告全文。"</p>
+                    {export_button()}
+                </div>
+            }.into_any(),
+            Problem::Unreadable { reason, raw } => {
+                let raw_for_download = raw.clone();
+                view! {
+                    <div class="banner banner-error" role="alert">
+                        <p><strong>"原来保存的数据无法读取。"</strong>{format!("原因：{reason}")}</p>
+                        <p>"原始内容已另外保存在浏览器中，不会被覆盖，您也可以下载保存。在您选择之前，新的修改不会写入浏览器。"</p>
+                        <button type="button" class="button" on:click=move |_| {
+                            let _ = files::download("无法读取的原始数据.txt", "text/plain;charset=utf-8", &raw_for_download);
+                        }>"下载原始数据"</button>
+                        " "
+                        <button type="button" class="button button-secondary" on:click=move |_| store.start_afresh()>"从空白开始（原始数据仍保留）"</button>
+                    </div>
+                }.into_any()
+            }
+            Problem::Newer { message } => view! {
+                <div class="banner banner-error" role="alert">
+                    <p>{message}</p>
+                    <p>"您在本页面所做的修改不会保存到浏览器中，需要时请“导出备份”。"</p>
+                    {export_button()}
+                </div>
+            }.into_any(),
+        })
+    };
+
+    let save_failure = move || match store.status.get() {
+        SaveStatus::Failed(SaveError::Conflict { .. }) => Some(view! {
+            <div class="banner banner-warn" role="alert">
+                <p>{SaveError::Conflict { stored: 0 }.message()}</p>
+                <button type="button" class="button" on:click=move |_| store.reload()>"载入另一标签页的内容"</button>
+                " "
+                <button type="button" class="button button-secondary" on:click=move |_| store.save(true)>"保留本页内容，覆盖另一标签页的修改"</button>
+            </div>
+        }.into_any()),
+        SaveStatus::Failed(e) if store.problem.with(|p| p.is_none()) => Some(view! {
+            <div class="banner banner-error" role="alert">
+                <p>{e.message()}</p>
+                {export_button()}
+                " "
+                <button type="button" class="button button-secondary" on:click=move |_| store.save(false)>"再试一次"</button>
+            </div>
+        }.into_any()),
+        _ => None,
+    };
+
+    let undo = move || {
+        store.deleted.get().map(|(_, r)| {
+            let name = format!("{} {}", r.unit.trim(), r.period_label());
+            view! {
+                <div class="banner banner-info" role="status">
+                    <p>{format!("已删除“{name}”。")}</p>
+                    <button type="button" class="button" on:click=move |_| {
+                        if let Some((at, r)) = store.deleted.get_untracked() {
+                            store.edit_all(|d| {
+                                let at = at.min(d.reports.len());
+                                d.reports.insert(at, r);
+                            });
+                            store.deleted.set(None);
+                        }
+                    }>"撤销删除"</button>
+                </div>
+            }
+        })
+    };
+
+    view! { {problem} {save_failure} {undo} }
+}

@@ -1,0 +1,82 @@
+//! 核对: every answer on one page, each with a 修改 link that returns here after the change.
+
+use crate::app::{template, use_store};
+use crate::domain::generate::problems;
+use crate::domain::report::{item_values, ReportKind, Status};
+use crate::route::Route;
+use crate::ui::widgets::Crumbs;
+use leptos::prelude::*;
+
+#[component]
+pub fn Check(id: String) -> impl IntoView {
+    let store = use_store();
+    let t = template();
+    let rid = id.clone();
+    let body = move || {
+        store.data.with(|d| {
+            let Some(r) = d.report(&rid) else { return ().into_any() };
+            let info_link = Route::Info { report: r.id.clone(), back: true }.href();
+            let mut info = vec![
+                ("单位名称", if r.unit.trim().is_empty() { "（未填写）".to_string() } else { r.unit.trim().to_string() }),
+                ("报告期间", r.period_label()),
+                ("报告类型", r.kind.label().to_string()),
+            ];
+            if r.kind == ReportKind::Personal {
+                info.push(("姓名", r.person.trim().to_string()));
+                info.push(("会议名称", r.meeting.trim().to_string()));
+            }
+            let sections = t.sections.iter().map(|s| {
+                let link = Route::Section { report: r.id.clone(), section: s.id.clone(), back: true }.href();
+                let rows = s.items.iter().map(|i| {
+                    let a = r.answers.get(&i.id);
+                    let status = r.status(&i.id);
+                    let values = item_values(i, a);
+                    let mut detail: Vec<String> = i.fields.iter().filter_map(|f| values.get(&f.id).map(|v| format!("{}：{v}", f.label))).collect();
+                    if let Some(note) = a.map(|a| a.note.trim()).filter(|n| !n.is_empty()) {
+                        detail.push(format!("补充说明：{note}"));
+                    }
+                    let link = link.clone();
+                    view! {
+                        <div class="summary-row" class:summary-missing=status == Status::NotStarted>
+                            <dt>{i.task.clone()}</dt>
+                            <dd>
+                                <strong>{status.label()}</strong>
+                                {detail.into_iter().map(|x| view! { <span class="summary-detail">{x}</span> }).collect_view()}
+                            </dd>
+                            <dd class="summary-action"><a href=link aria-label=format!("修改“{}”", i.task)>"修改"</a></dd>
+                        </div>
+                    }
+                }).collect_view();
+                view! { <h2>{s.title.clone()}</h2><dl class="summary">{rows}</dl> }
+            }).collect_view();
+            let probs = problems(t, r);
+            let plink = Route::Problems { report: r.id.clone(), back: true }.href();
+            view! {
+                <h2>"基本信息"</h2>
+                <dl class="summary">
+                    {info.into_iter().map(|(k, v)| { let l = info_link.clone(); view! {
+                        <div class="summary-row"><dt>{k}</dt><dd>{v}</dd><dd class="summary-action"><a href=l aria-label=format!("修改{k}")>"修改"</a></dd></div>
+                    }}).collect_view()}
+                </dl>
+                {sections}
+                <h2>"问题与下一步打算"</h2>
+                <dl class="summary">
+                    <div class="summary-row">
+                        <dt>{format!("共{}条", probs.len())}</dt>
+                        <dd>{probs.iter().map(|p| view! { <span class="summary-detail">{p.problem.clone()}</span> }).collect_view()}</dd>
+                        <dd class="summary-action"><a href=plink aria-label="修改问题与下一步打算">"修改"</a></dd>
+                    </div>
+                </dl>
+            }.into_any()
+        })
+    };
+    view! {
+        <Crumbs id=id.clone()/>
+        <h1 tabindex="-1">"核对填写内容"</h1>
+        <p class="lead">"请逐项核对。点击“修改”改完后会回到这里。"</p>
+        {body}
+        <div class="actions nav-actions">
+            <a class="button" href=Route::Output { report: id.clone() }.href()>"生成报告"</a>
+        </div>
+    }
+}

@@ -1,0 +1,140 @@
+//! 我的报告: every saved report with its progress and last edit; new, open, duplicate for
+//! the next period, delete with 撤销; backups.
+
+use crate::app::{template, use_store};
+use crate::browser::{format_time, new_id, now_ms};
+use crate::domain::progress::report_counts;
+use crate::domain::report::{Period, Report};
+use crate::route::Route;
+use crate::ui::banners::export_all;
+use leptos::prelude::*;
+
+fn new_report() {
+    let store = use_store();
+    let now = now_ms();
+    let date = js_sys::Date::new_0();
+    let mut r = Report::new(new_id(), now);
+    r.year = date.get_full_year() as u16;
+    r.period = if date.get_month() < 7 { Period::FirstHalf } else { Period::Year };
+    // Start from the unit name used last time, which is nearly always the same.
+    r.unit = store.data.with_untracked(|d| d.reports.iter().max_by(|a, b| a.updated_ms.total_cmp(&b.updated_ms)).map(|x| x.unit.clone()).unwrap_or_default());
+    let id = r.id.clone();
+    store.edit_all(|d| d.reports.push(r));
+    store.go(Route::Info { report: id, back: false });
+}
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let store = use_store();
+    let t = template();
+    let reports = move || {
+        store.data.with(|d| {
+            let mut list: Vec<(String, String, String, String, usize, usize, String)> = d
+                .reports
+                .iter()
+                .map(|r| {
+                    let (a, n) = report_counts(t, r);
+                    let unit = if r.unit.trim().is_empty() { "未命名单位".to_string() } else { r.unit.trim().to_string() };
+                    (r.id.clone(), unit, r.period_label(), r.kind.label().to_string(), a, n, format_time(r.updated_ms))
+                })
+                .collect();
+            let order: Vec<f64> = d.reports.iter().map(|r| r.updated_ms).collect();
+            let mut idx: Vec<usize> = (0..list.len()).collect();
+            idx.sort_by(|&a, &b| order[b].total_cmp(&order[a]));
+            let sorted = idx.iter().map(|&i| list[i].clone()).collect::<Vec<_>>();
+            list.clear();
+            sorted
+        })
+    };
+    let last = move || {
+        store.data.with(|d| {
+            d.settings.last_report.as_ref().and_then(|id| d.report(id)).map(|r| (r.id.clone(), format!("{} {}", r.unit.trim(), r.period_label())))
+        })
+    };
+    let delete = move |id: String| {
+        store.edit_all(|d| {
+            if let Some(at) = d.reports.iter().position(|r| r.id == id) {
+                let r = d.reports.remove(at);
+                store.deleted.set(Some((at, r)));
+            }
+        });
+    };
+    let duplicate = move |id: String| {
+        let new = new_id();
+        let mut created = None;
+        store.edit_all(|d| {
+            if let Some(copy) = d.report(&id).map(|r| r.duplicate(new.clone(), now_ms())) {
+                d.reports.push(copy);
+                created = Some(new.clone());
+            }
+        });
+        if let Some(id) = created {
+            store.go(Route::Info { report: id, back: false });
+        }
+    };
+    let backup_note = move || {
+        store.data.with(|d| {
+            if d.reports.is_empty() {
+                return None;
+            }
+            let last = d.settings.last_export_ms;
+            let days = (now_ms() - last) / 86_400_000.0;
+            Some(if last <= 0.0 {
+                "您还没有导出过备份。浏览器数据可能因清理缓存、无痕窗口或长期未访问而丢失，建议现在导出一份。".to_string()
+            } else if days >= 7.0 {
+                format!("上次导出备份是{}，已超过7天，建议重新导出。", format_time(last))
+            } else {
+                format!("上次导出备份：{}。", format_time(last))
+            })
+        })
+    };
+    let persisted = move || match store.persisted.get() {
+        Some(true) => Some("浏览器已同意长期保存本站数据。"),
+        Some(false) => Some("浏览器没有承诺长期保存本站数据，请定期导出备份。"),
+        None => None,
+    };
+
+    view! {
+        <h1 tabindex="-1">"我的报告"</h1>
+        <p class="lead">"按清单逐项自查意识形态工作责任制落实情况，自动生成工作情况报告或个人对照检查材料。"</p>
+        <div class="actions">
+            <button type="button" class="button button-start" on:click=move |_| new_report()>"新建报告"</button>
+            {move || last().map(|(id, name)| view! {
+                <a class="button button-secondary" href=Route::Tasks { report: id }.href()>{format!("继续填写：{name}")}</a>
+            })}
+        </div>
+        {move || {
+            let list = reports();
+            if list.is_empty() {
+                view! { <p class="empty">"还没有报告。点击“新建报告”开始。"</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="report-list">
+                        {list.into_iter().map(|(id, unit, period, kind, a, n, edited)| {
+                            let (d1, d2) = (id.clone(), id.clone());
+                            let title = format!("{unit} {period}");
+                            view! {
+                                <li class="report-card">
+                                    <h2><a href=Route::Tasks { report: id.clone() }.href()>{title.clone()}</a></h2>
+                                    <p class="meta">{format!("{kind} · 已完成 {a}/{n} 项 · 最后修改 {edited}")}</p>
+                                    <div class="card-actions">
+                                        <a class="button" href=Route::Tasks { report: id }.href()>"打开"</a>
+                                        <button type="button" class="button button-secondary" on:click=move |_| duplicate(d1.clone())
+                                            aria-label=format!("复制“{title}”为下一期的新报告")>"复制为下一期"</button>
+                                        <button type="button" class="button button-warning" on:click=move |_| delete(d2.clone())>"删除"</button>
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }
+        }}
+        <section class="backup" aria-labelledby="backup-h">
+            <h2 id="backup-h">"备份"</h2>
+            {move || backup_note().map(|n| view! { <p>{n}</p> })}
+            {move || persisted().map(|n| view! { <p class="hint">{n}</p> })}
+            <button type="button" class="button button-secondary" on:click=move |_| export_all()>"导出全部报告（备份文件）"</button>
+        </section>
+    }
+}

@@ -1,0 +1,177 @@
+//! 基本信息: unit name, period, report kind and template. Every change is saved at once.
+
+use crate::app::{template, use_store};
+use crate::domain::report::{Period, ReportKind};
+use crate::route::Route;
+use crate::ui::widgets::Crumbs;
+use leptos::prelude::*;
+
+fn period_value(p: Period) -> String {
+    match p {
+        Period::Year => "year".into(),
+        Period::FirstHalf => "h1".into(),
+        Period::SecondHalf => "h2".into(),
+        Period::Quarter { quarter } => format!("q{quarter}"),
+        Period::Months { .. } => "months".into(),
+    }
+}
+
+fn period_from(value: &str, old: Period) -> Period {
+    match value {
+        "h1" => Period::FirstHalf,
+        "h2" => Period::SecondHalf,
+        "q1" => Period::Quarter { quarter: 1 },
+        "q2" => Period::Quarter { quarter: 2 },
+        "q3" => Period::Quarter { quarter: 3 },
+        "q4" => Period::Quarter { quarter: 4 },
+        "months" => match old {
+            Period::Months { .. } => old,
+            _ => Period::Months { from: 1, to: 6 },
+        },
+        _ => Period::Year,
+    }
+}
+
+#[component]
+pub fn Info(id: String, back: bool) -> impl IntoView {
+    let store = use_store();
+    let t = template();
+    let rid = StoredValue::new(id.clone());
+    let get = move |f: fn(&crate::domain::report::Report) -> String| {
+        move || store.data.with(|d| d.report(&rid.get_value()).map(f).unwrap_or_default())
+    };
+    let edit = move |f: Box<dyn FnOnce(&mut crate::domain::report::Report)>| store.edit(&rid.get_value(), f);
+
+    let unit_error = RwSignal::new(None::<&'static str>);
+    let year_text = RwSignal::new(store.data.with_untracked(|d| d.report(&id).map(|r| r.year.to_string()).unwrap_or_default()));
+    let year_error = RwSignal::new(None::<&'static str>);
+    let period = move || store.data.with(|d| d.report(&rid.get_value()).map(|r| r.period).unwrap_or_default());
+    let kind = move || store.data.with(|d| d.report(&rid.get_value()).map(|r| r.kind).unwrap_or_default());
+
+    let next = move |_| {
+        let unit_empty = store.data.with_untracked(|d| d.report(&rid.get_value()).is_none_or(|r| r.unit.trim().is_empty()));
+        unit_error.set(unit_empty.then_some("请填写单位名称，例如“局党组”或“机关第一党支部”"));
+        if unit_empty || year_error.get_untracked().is_some() {
+            if let Some(el) = document().get_element_by_id(if unit_empty { "unit" } else { "year" }) {
+                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+            }
+            return;
+        }
+        let id = rid.get_value();
+        store.go(if back { Route::Check { report: id } } else { Route::Tasks { report: id } });
+    };
+
+    let month_select = move |which: &'static str| {
+        let current = move || match period() {
+            Period::Months { from, to } => if which == "from" { from } else { to },
+            _ => 1,
+        };
+        view! {
+            <select id=format!("month-{which}") class="select-short" on:change=move |ev| {
+                let m: u8 = event_target_value(&ev).parse().unwrap_or(1);
+                edit(Box::new(move |r| if let Period::Months { from, to } = &mut r.period {
+                    if which == "from" { *from = m } else { *to = m }
+                }));
+            }>
+                {(1u8..=12).map(|m| view! { <option value=m.to_string() selected=move || current() == m>{format!("{m}月")}</option> }).collect_view()}
+            </select>
+        }
+    };
+
+    view! {
+        <Crumbs id=id.clone()/>
+        <h1 tabindex="-1">"基本信息"</h1>
+        <form class="form" on:submit=move |ev| { ev.prevent_default(); next(()); }>
+            <div class="field" class:field-error=move || unit_error.get().is_some()>
+                <label for="unit">"单位名称"</label>
+                <p class="hint" id="unit-hint">"写报告的党组织，例如：局党组、机关党委、机关第一党支部"</p>
+                {move || unit_error.get().map(|e| view! { <p class="error" id="unit-error" role="alert">{e}</p> })}
+                <input id="unit" type="text" maxlength="40" autocomplete="organization"
+                    aria-describedby=move || if unit_error.get().is_some() { "unit-hint unit-error" } else { "unit-hint" }
+                    aria-invalid=move || unit_error.get().is_some().to_string()
+                    prop:value=get(|r| r.unit.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        if !v.trim().is_empty() { unit_error.set(None); }
+                        edit(Box::new(move |r| r.unit = v));
+                    }/>
+            </div>
+            <div class="field" class:field-error=move || year_error.get().is_some()>
+                <label for="year">"年份"</label>
+                {move || year_error.get().map(|e| view! { <p class="error" id="year-error" role="alert">{e}</p> })}
+                <input id="year" type="text" inputmode="numeric" maxlength="4" class="input-short"
+                    aria-invalid=move || year_error.get().is_some().to_string()
+                    prop:value=move || year_text.get()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        year_text.set(v.clone());
+                        match v.trim().parse::<u16>() {
+                            Ok(y) if (2000..=2100).contains(&y) => {
+                                year_error.set(None);
+                                edit(Box::new(move |r| r.year = y));
+                            }
+                            _ => year_error.set(Some("请输入4位数的年份，例如2026")),
+                        }
+                    }/>
+            </div>
+            <div class="field">
+                <label for="period">"报告期间"</label>
+                <select id="period" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    edit(Box::new(move |r| r.period = period_from(&v, r.period)));
+                }>
+                    {[("year", "全年"), ("h1", "上半年"), ("h2", "下半年"), ("q1", "第一季度"), ("q2", "第二季度"), ("q3", "第三季度"), ("q4", "第四季度"), ("months", "自定义月份")]
+                        .into_iter()
+                        .map(|(v, l)| view! { <option value=v selected=move || period_value(period()) == v>{l}</option> })
+                        .collect_view()}
+                </select>
+                {move || matches!(period(), Period::Months { .. }).then(|| view! {
+                    <div class="inline-fields">
+                        <label for="month-from">"从"</label>{month_select("from")}
+                        <label for="month-to">"到"</label>{month_select("to")}
+                    </div>
+                })}
+                <p class="hint">{move || format!("报告中写作“{}”", store.data.with(|d| d.report(&rid.get_value()).map(|r| r.period_label()).unwrap_or_default()))}</p>
+            </div>
+            <fieldset class="field">
+                <legend>"报告类型"</legend>
+                {[(ReportKind::Unit, "单位报告", "以党组织名义写的意识形态工作情况报告"), (ReportKind::Personal, "个人对照检查", "领导干部在民主生活会、组织生活会前的个人对照检查材料（意识形态工作部分）")]
+                    .into_iter()
+                    .map(|(k, l, h)| {
+                        let idv = format!("kind-{}", if k == ReportKind::Unit { "unit" } else { "personal" });
+                        view! {
+                            <div class="radio">
+                                <input type="radio" name="kind" id=idv.clone() prop:checked=move || kind() == k
+                                    on:change=move |_| edit(Box::new(move |r| r.kind = k))/>
+                                <label for=idv>{l}<span class="hint">{h}</span></label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            {move || (kind() == ReportKind::Personal).then(|| view! {
+                <div class="field">
+                    <label for="person">"姓名（可不填）"</label>
+                    <p class="hint">"写在标题中，例如：张三同志"</p>
+                    <input id="person" type="text" maxlength="20" prop:value=get(|r| r.person.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |r| r.person = v)); }/>
+                </div>
+                <div class="field">
+                    <label for="meeting">"会议名称"</label>
+                    <p class="hint">"例如：民主生活会、组织生活会"</p>
+                    <input id="meeting" type="text" maxlength="20" prop:value=get(|r| r.meeting.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |r| r.meeting = v)); }/>
+                </div>
+            })}
+            <div class="field">
+                <label for="template">"清单模板"</label>
+                <select id="template" disabled=true>
+                    <option selected=true>{format!("{}（{}版，共{}项）", t.name, t.edition, t.item_count())}</option>
+                </select>
+            </div>
+            <div class="actions">
+                <button type="submit" class="button">{if back { "保存并返回核对" } else { "保存并继续" }}</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,113 @@
+//! 问题与打算: the problems and measures suggested from the gaps, which the user can edit,
+//! reorder, add and remove. The first change turns the suggestions into the user's own
+//! list; 恢复为系统建议 goes back (and can itself be undone).
+
+use crate::app::{template, use_store};
+use crate::domain::generate::suggested_problems;
+use crate::domain::report::{ProblemPlan, Report};
+use crate::route::Route;
+use crate::ui::widgets::Crumbs;
+use leptos::prelude::*;
+
+/// The list as the user sees it: their own, or the suggestions.
+fn current(r: &Report) -> Vec<ProblemPlan> {
+    r.problems.clone().unwrap_or_else(|| suggested_problems(template(), r))
+}
+
+#[component]
+pub fn Problems(id: String, back: bool) -> impl IntoView {
+    let store = use_store();
+    let rid = StoredValue::new(id.clone());
+    // Bumped when the list changes shape, to rebuild the inputs (which own their text).
+    let shape = RwSignal::new(0u32);
+    let undo_reset = RwSignal::new(None::<Vec<ProblemPlan>>);
+    let edited = move || store.data.with(|d| d.report(&rid.get_value()).is_some_and(|r| r.problems.is_some()));
+    let change = move |f: Box<dyn FnOnce(&mut Vec<ProblemPlan>)>, reshape: bool| {
+        store.edit(&rid.get_value(), |r| {
+            let mut list = current(r);
+            f(&mut list);
+            r.problems = Some(list);
+        });
+        if reshape {
+            shape.update(|n| *n += 1);
+        }
+    };
+
+    let rows = move || {
+        shape.track();
+        let list = store.data.with_untracked(|d| d.report(&rid.get_value()).map(current).unwrap_or_default());
+        let len = list.len();
+        if len == 0 {
+            return view! { <p class="empty">"没有问题和打算。报告中将不写“存在的问题”和“下一步工作打算”两部分。可以点击下面的“添加一条”。"</p> }.into_any();
+        }
+        view! {
+            <ol class="problem-list">
+                {list.into_iter().enumerate().map(|(i, p)| {
+                    let n = crate::domain::numerals::chinese(i + 1);
+                    view! {
+                        <li class="problem">
+                            <h2>{format!("第{n}条")}</h2>
+                            <div class="field">
+                                <label for=format!("problem-{i}")>"存在的问题"</label>
+                                <p class="hint" id=format!("problem-{i}-hint")>"先用一句话概括，以句号结束，再写具体表现。"</p>
+                                <textarea id=format!("problem-{i}") rows="4" aria-describedby=format!("problem-{i}-hint") prop:value=p.problem
+                                    on:input=move |ev| { let v = event_target_value(&ev); change(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.problem = v }), false); }></textarea>
+                            </div>
+                            <div class="field">
+                                <label for=format!("plan-{i}")>"对应的下一步措施"</label>
+                                <textarea id=format!("plan-{i}") rows="3" prop:value=p.plan
+                                    on:input=move |ev| { let v = event_target_value(&ev); change(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.plan = v }), false); }></textarea>
+                            </div>
+                            <div class="card-actions">
+                                <button type="button" class="button button-secondary" disabled=i == 0 aria-label=format!("把第{n}条上移")
+                                    on:click=move |_| change(Box::new(move |l| l.swap(i - 1, i)), true)>"上移"</button>
+                                <button type="button" class="button button-secondary" disabled=i + 1 == len aria-label=format!("把第{n}条下移")
+                                    on:click=move |_| change(Box::new(move |l| l.swap(i, i + 1)), true)>"下移"</button>
+                                <button type="button" class="button button-warning" aria-label=format!("删除第{n}条")
+                                    on:click=move |_| change(Box::new(move |l| { l.remove(i); }), true)>"删除"</button>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        }.into_any()
+    };
+
+    let next = if back { Route::Check { report: id.clone() } } else { Route::Check { report: id.clone() } };
+    view! {
+        <Crumbs id=id.clone()/>
+        <h1 tabindex="-1">"问题与下一步打算"</h1>
+        <p class="lead">{move || if edited() {
+            "这是您修改过的内容，报告将按此生成。"
+        } else {
+            "以下是根据“未落实”和“部分落实”的条目自动提出的建议。直接修改即可，报告将按您修改后的内容生成。"
+        }}</p>
+        {rows}
+        <div class="actions">
+            <button type="button" class="button button-secondary" on:click=move |_| change(Box::new(|l| l.push(ProblemPlan::default())), true)>"添加一条"</button>
+            <Show when=edited>
+                <button type="button" class="button button-secondary" on:click=move |_| {
+                    let old = store.data.with_untracked(|d| d.report(&rid.get_value()).and_then(|r| r.problems.clone()));
+                    undo_reset.set(old);
+                    store.edit(&rid.get_value(), |r| r.problems = None);
+                    shape.update(|n| *n += 1);
+                }>"恢复为系统建议"</button>
+            </Show>
+        </div>
+        {move || undo_reset.get().map(|old| view! {
+            <div class="banner banner-info" role="status">
+                <p>"已恢复为系统建议。"</p>
+                <button type="button" class="button" on:click=move |_| {
+                    let old = old.clone();
+                    store.edit(&rid.get_value(), |r| r.problems = Some(old));
+                    undo_reset.set(None);
+                    shape.update(|n| *n += 1);
+                }>"撤销，用回我修改的内容"</button>
+            </div>
+        })}
+        <div class="actions nav-actions">
+            <a class="button button-secondary" href=Route::Tasks { report: id.clone() }.href()>"返回清单"</a>
+            <a class="button" href=next.href()>{if back { "保存并返回核对" } else { "保存并继续" }}</a>
+        </div>
+    }
+}

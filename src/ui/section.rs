@@ -1,0 +1,180 @@
+//! One section of the checklist: each item's status, typed figures checked as the user
+//! types (with how to fix them), notes, and the item's guidance on demand.
+//!
+//! Inputs own their text while the user types (no re-render per keystroke, nothing fights
+//! the Chinese input method); each change is written to the store at once.
+
+use crate::app::{template, use_store};
+use crate::domain::report::{is_numeric, Answer, Status};
+use crate::domain::template::{Field, FieldKind, Item};
+use crate::domain::validate::check;
+use crate::route::Route;
+use crate::ui::widgets::Crumbs;
+use leptos::prelude::*;
+
+/// The longest note kept without complaint; longer notes are kept but flagged.
+pub const NOTE_MAX: usize = 2000;
+
+#[component]
+pub fn SectionPage(id: String, section: String, back: bool) -> impl IntoView {
+    let t = template();
+    let n = t.sections.iter().position(|s| s.id == section).unwrap_or(0);
+    let s = &t.sections[n];
+    let rid = StoredValue::new(id.clone());
+    let prev = if n == 0 { Route::Tasks { report: id.clone() } } else { Route::Section { report: id.clone(), section: t.sections[n - 1].id.clone(), back: false } };
+    let next = if back {
+        Route::Check { report: id.clone() }
+    } else if n + 1 < t.sections.len() {
+        Route::Section { report: id.clone(), section: t.sections[n + 1].id.clone(), back: false }
+    } else {
+        Route::Problems { report: id.clone(), back: false }
+    };
+    view! {
+        <Crumbs id=id.clone()/>
+        <p class="caption">{format!("第{}部分，共{}部分", n + 1, t.sections.len())}</p>
+        <h1 tabindex="-1">{s.title.clone()}</h1>
+        <p class="hint">"为每一项选择落实情况。数字和补充说明会写进报告；没有的可以不填。修改会自动保存。"</p>
+        {s.items.iter().map(|item| view! { <ItemCard rid=rid item=item/> }).collect_view()}
+        <div class="actions nav-actions">
+            <a class="button button-secondary" href=prev.href()>"上一步"</a>
+            <a class="button" href=next.href()>{if back { "保存并返回核对" } else { "保存并继续" }}</a>
+        </div>
+    }
+}
+
+#[component]
+fn ItemCard(rid: StoredValue<String>, item: &'static Item) -> impl IntoView {
+    let store = use_store();
+    let iid = item.id.as_str();
+    let status = move || store.data.with(|d| d.report(&rid.get_value()).map(|r| r.status(iid)).unwrap_or_default());
+    let set_status = move |s: Status| store.edit(&rid.get_value(), |r| r.answer_mut(iid).status = s);
+    let show_inputs = move || !matches!(status(), Status::NotDone | Status::NotApplicable);
+    let rule = if item.rule.is_empty() {
+        String::new()
+    } else if item.local_rule {
+        format!("常见要求：{}（各地规定不同，以本地规定为准）", item.rule)
+    } else {
+        format!("要求：{}", item.rule)
+    };
+
+    view! {
+        <section class="item" id=format!("item-{iid}") aria-labelledby=format!("item-{iid}-h")>
+            <h2 id=format!("item-{iid}-h")>{item.task.clone()}</h2>
+            <details class="guidance">
+                <summary>"怎样算落实"</summary>
+                <p>{item.guidance.clone()}</p>
+                {(!rule.is_empty()).then(|| view! { <p class="hint">{rule}</p> })}
+            </details>
+            <fieldset class="status-choice">
+                <legend class="visually-hidden">{format!("“{}”的落实情况", item.task)}</legend>
+                {Status::ALL.into_iter().map(|s| {
+                    let input_id = format!("st-{iid}-{}", s.label());
+                    view! {
+                        <span class="status-option">
+                            <input type="radio" id=input_id.clone() name=format!("status-{iid}")
+                                prop:checked=move || status() == s on:change=move |_| set_status(s)/>
+                            <label for=input_id>{s.label()}</label>
+                        </span>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <Show when=show_inputs>
+                <ItemInputs rid=rid item=item/>
+            </Show>
+        </section>
+    }
+}
+
+/// The figures and the note of one item, shown unless it is 未落实 or 不适用.
+#[component]
+fn ItemInputs(rid: StoredValue<String>, item: &'static Item) -> impl IntoView {
+    let store = use_store();
+    let iid = item.id.as_str();
+    let note_init = store.data.with_untracked(|d| d.report(&rid.get_value()).and_then(|r| r.answers.get(iid)).map(|a: &Answer| a.note.clone()).unwrap_or_default());
+    let note_len = RwSignal::new(note_init.chars().count());
+    let note_id = format!("note-{iid}");
+    let too_long = move || note_len.get() > NOTE_MAX;
+    view! {
+        <div class="item-inputs">
+            {item.fields.iter().map(|f| view! { <FieldInput rid=rid item=item field=f/> }).collect_view()}
+            <div class="field" class:field-error=too_long>
+                <label for=note_id.clone()>"补充说明（可不填）"</label>
+                <p class="hint" id=format!("{note_id}-hint")>"写具体做法和成效，会接在这一条后面写进报告。"</p>
+                <p class="error" aria-live="polite" id=format!("{note_id}-error")>
+                    {move || too_long().then(|| format!("最多{NOTE_MAX}字，现在有{}字。内容已保存，但建议精简后再生成报告。", note_len.get()))}
+                </p>
+                <textarea id=note_id.clone() rows="3"
+                    aria-describedby=format!("{note_id}-hint {note_id}-error")
+                    aria-invalid=move || too_long().to_string()
+                    prop:value=note_init
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        note_len.set(v.chars().count());
+                        store.edit(&rid.get_value(), |r| r.answer_mut(iid).note = v);
+                    }></textarea>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn FieldInput(rid: StoredValue<String>, item: &'static Item, field: &'static Field) -> impl IntoView {
+    let store = use_store();
+    let (iid, fid) = (item.id.as_str(), field.id.as_str());
+    let init = store.data.with_untracked(|d| {
+        d.report(&rid.get_value()).and_then(|r| r.answers.get(iid)).and_then(|a| a.values.get(fid)).cloned().unwrap_or_default()
+    });
+    let error = RwSignal::new(check(field, &init).err());
+    let dom_id = format!("f-{iid}-{fid}");
+    let hint_id = format!("{dom_id}-hint");
+    let err_id = format!("{dom_id}-error");
+    let on_value = move |v: String| {
+        error.set(check(field, &v).err());
+        store.edit(&rid.get_value(), |r| {
+            let a = r.answer_mut(iid);
+            if v.is_empty() {
+                a.values.remove(fid);
+            } else {
+                a.values.insert(fid.to_string(), v);
+            }
+        });
+    };
+    let unit = match &field.kind {
+        FieldKind::Count { unit, .. } => unit.clone(),
+        FieldKind::Percent => "%".into(),
+        _ => String::new(),
+    };
+    let described = format!("{hint_id} {err_id}");
+    let control = match &field.kind {
+        FieldKind::LongText { .. } => view! {
+            <textarea id=dom_id.clone() rows="3" aria-describedby=described.clone() aria-invalid=move || error.get().is_some().to_string()
+                prop:value=init.clone() on:input=move |ev| on_value(event_target_value(&ev))></textarea>
+        }.into_any(),
+        FieldKind::Choice { options } => view! {
+            <select id=dom_id.clone() aria-describedby=described.clone() on:change=move |ev| on_value(event_target_value(&ev))>
+                <option value="" selected=init.is_empty()>"请选择"</option>
+                {options.iter().map(|o| view! { <option value=o.clone() selected=init == *o>{o.clone()}</option> }).collect_view()}
+            </select>
+        }.into_any(),
+        kind => {
+            let (ty, mode, class) = match kind {
+                FieldKind::Date => ("date", "", "input-date"),
+                _ if is_numeric(field) => ("text", if matches!(kind, FieldKind::Percent) { "decimal" } else { "numeric" }, "input-short"),
+                _ => ("text", "", ""),
+            };
+            view! {
+                <input id=dom_id.clone() type=ty inputmode=mode class=class autocomplete="off"
+                    aria-describedby=described.clone() aria-invalid=move || error.get().is_some().to_string()
+                    prop:value=init.clone() on:input=move |ev| on_value(event_target_value(&ev))/>
+            }.into_any()
+        }
+    };
+    view! {
+        <div class="field" class:field-error=move || error.get().is_some()>
+            <label for=dom_id.clone()>{field.label.clone()}</label>
+            <p class="hint" id=hint_id>{field.hint.clone()}</p>
+            <p class="error" id=err_id aria-live="polite">{move || error.get()}</p>
+            <div class="input-with-unit">{control}{(!unit.is_empty()).then(|| view! { <span class="unit">{unit}</span> })}</div>
+        </div>
+    }
+}

@@ -1,0 +1,99 @@
+//! Small pieces shared by pages: the report's breadcrumb and title line, the progress bar,
+//! status tags and the completion chart.
+
+use crate::app::{template, use_store};
+use crate::domain::progress::{percent, section_counts, SectionStatus};
+use crate::route::Route;
+use leptos::prelude::*;
+
+/// `我的报告 › 局党组 2026年上半年` above a report's pages.
+#[component]
+pub fn Crumbs(id: String) -> impl IntoView {
+    let store = use_store();
+    let tasks = Route::Tasks { report: id.clone() }.href();
+    let name = move || {
+        store.data.with(|d| {
+            d.report(&id)
+                .map(|r| {
+                    let unit = if r.unit.trim().is_empty() { "未命名单位".to_string() } else { r.unit.trim().to_string() };
+                    format!("{unit} {}", r.period_label())
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <nav class="crumbs" aria-label="位置">
+            <a href="#/">"我的报告"</a>
+            <span aria-hidden="true">" › "</span>
+            <a href=tasks>{name}</a>
+        </nav>
+    }
+}
+
+#[component]
+pub fn ProgressBar(#[prop(into)] done: Signal<usize>, #[prop(into)] total: Signal<usize>) -> impl IntoView {
+    let pct = move || percent(done.get(), total.get());
+    view! {
+        <div class="progress">
+            <p class="progress-text">{move || format!("已完成 {}/{} 项", done.get(), total.get())}</p>
+            <div class="progress-bar" role="progressbar" aria-valuemin="0" aria-valuemax="100"
+                aria-valuenow=move || pct().to_string() aria-label="完成进度">
+                <div class="progress-fill" style=move || format!("width:{}%", pct())></div>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn StatusTag(#[prop(into)] status: Signal<SectionStatus>) -> impl IntoView {
+    let class = move || match status.get() {
+        SectionStatus::NotStarted => "tag tag-grey",
+        SectionStatus::InProgress => "tag tag-blue",
+        SectionStatus::Completed => "tag tag-green",
+    };
+    view! { <strong class=class>{move || status.get().label()}</strong> }
+}
+
+/// Completion by section as horizontal bars (SVG), with the figures as text for screen readers.
+#[component]
+pub fn SectionChart(id: String) -> impl IntoView {
+    let store = use_store();
+    let t = template();
+    let rows = move || {
+        store.data.with(|d| {
+            let r = d.report(&id);
+            t.sections
+                .iter()
+                .map(|s| {
+                    let (a, n) = r.map(|r| section_counts(s, r)).unwrap_or((0, s.items.len()));
+                    (s.title.clone(), a, n)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let row_h = 34.0;
+    view! {
+        {move || {
+            let rows = rows();
+            let h = rows.len() as f64 * row_h + 4.0;
+            let summary = rows.iter().map(|(t, a, n)| format!("{t}{a}/{n}项")).collect::<Vec<_>>().join("，");
+            view! {
+                <figure class="chart">
+                    <figcaption>"各部分完成情况"</figcaption>
+                    <svg viewBox=format!("0 0 320 {h}") width="100%" role="img" aria-label=summary>
+                        {rows.into_iter().enumerate().map(|(i, (title, a, n))| {
+                            let y = i as f64 * row_h;
+                            let w = if n == 0 { 0.0 } else { 200.0 * a as f64 / n as f64 };
+                            view! {
+                                <text x="0" y=y + 13.0 class="chart-label">{title}</text>
+                                <rect x="0" y=y + 18.0 width="200" height="10" rx="2" class="chart-track"></rect>
+                                <rect x="0" y=y + 18.0 width=w height="10" rx="2" class="chart-fill"></rect>
+                                <text x="210" y=y + 27.0 class="chart-value">{format!("{a}/{n}")}</text>
+                            }
+                        }).collect_view()}
+                    </svg>
+                </figure>
+            }
+        }}
+    }
+}
