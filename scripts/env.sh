@@ -32,6 +32,9 @@ zeren_select_toolchain() {
     ZEREN_MODE=debian
     export PATH="$ZEREN_ROOT/node_modules/.bin:/usr/bin:$HOME/.cargo/bin:$PATH"
     export RUSTC=/usr/bin/rustc
+    # Its own target folder: a rustup cargo run by hand beside it would otherwise rebuild
+    # everything at each switch between the two compilers.
+    export CARGO_TARGET_DIR="$ZEREN_ROOT/target/debian"
     export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22
   else
     ZEREN_MODE=none

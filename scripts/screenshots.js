@@ -1,0 +1,58 @@
+// Takes a screenshot of every page at 360 px and 1280 px into target/screenshots/, from the
+// release bundle in dist/, with a realistic report filled in. For looking at, not asserting.
+//   node scripts/screenshots.js            (after a release build; serves dist/ itself)
+const { chromium } = require('@playwright/test');
+const { spawn } = require('child_process');
+const fs = require('fs');
+
+const port = 4174;
+const out = 'target/screenshots';
+
+async function main() {
+  fs.mkdirSync(out, { recursive: true });
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', 'dist'], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 800));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    for (const width of [360, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: width < 500 ? 740 : 900 } });
+      const base = `http://127.0.0.1:${port}/`;
+      await page.goto(base);
+      await page.evaluate(() => localStorage.clear());
+      await page.goto(base);
+      await page.getByRole('button', { name: '新建报告' }).click();
+      await page.getByLabel('单位名称').fill('局党组');
+      const id = page.url().match(/#\/r\/([^/]+)/)[1];
+      // Fill the first two sections as a user would: statuses and a few figures.
+      await page.goto(`${base}#/r/${id}/s/leadership`);
+      const labels = await page.locator('section.item').count();
+      for (let i = 0; i < labels; i++) {
+        const status = ['已落实', '已落实', '部分落实', '已落实', '未落实'][i % 5];
+        await page.locator('section.item').nth(i).getByText(status, { exact: true }).click();
+      }
+      await page.locator('section.item').first().getByLabel('专题研究次数').fill('2');
+      await page.goto(`${base}#/r/${id}/s/theory`);
+      const staff = page.locator('section.item', { has: page.getByRole('heading', { name: '组织全体干部职工理论学习' }) });
+      await staff.getByText('已落实', { exact: true }).click();
+      await staff.getByLabel('集中学习次数').fill('9');
+      await staff.getByLabel('参学率').fill('101');
+      const pages = [['home', ''], ['info', `r/${id}/info`], ['tasks', `r/${id}`], ['section', `r/${id}/s/theory`],
+        ['problems', `r/${id}/problems`], ['check', `r/${id}/check`], ['output', `r/${id}/output`]];
+      for (const [name, hash] of pages) {
+        await page.goto(`${base}#/${hash}`);
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: `${out}/${name}-${width}.png`, fullPage: name !== 'section' && name !== 'check' && name !== 'output' });
+      }
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+  console.log(`screenshots in ${out}/`);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,126 @@
+// The walk-through as a user does it: start a report, fill two sections, reload mid-way,
+// finish, edit a problem, copy the text; deep links; copying on plain-http hosts.
+// Runs at 1280 px and at 360 px (the two projects in playwright.config.js).
+const { test, expect, openFresh, startReport, setStatus } = require('./fixtures');
+
+test('from a blank report to the text on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openFresh(page);
+  await startReport(page, '局党组');
+  await expect(page.getByText('已完成 0/40 项')).toBeVisible();
+
+  // Section one: a few items, with figures and a note.
+  await page.getByRole('link', { name: '一、组织领导与责任制落实' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '组织领导与责任制落实' })).toBeVisible();
+  let item = await setStatus(page, '专题研究意识形态工作', '已落实');
+  await item.getByLabel('专题研究次数').fill('2');
+  await item.getByLabel('补充说明（可不填）').fill('结合巡察反馈问题研究了整改措施');
+  item = await setStatus(page, '建立意识形态工作领导小组', '已落实');
+  await item.getByLabel('领导小组成员人数').fill('120');
+  const bounds = item.getByText(/^请输入0到\d+之间的整数$/);
+  await expect(bounds).toBeVisible(); // out of bounds is explained at once
+  await item.getByLabel('领导小组成员人数').fill('7');
+  await expect(bounds).toBeHidden();
+  await setStatus(page, '向上级党委报告意识形态工作', '未落实');
+  await setStatus(page, '开展意识形态工作考核和问责', '部分落实');
+
+  // Reload mid-way: everything is still there.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: '组织领导与责任制落实' })).toBeVisible();
+  item = page.locator('section.item', { has: page.getByRole('heading', { name: '专题研究意识形态工作', exact: true }) });
+  await expect(item.getByLabel('专题研究次数')).toHaveValue('2');
+  await expect(item.getByLabel('已落实')).toBeChecked();
+
+  await page.getByRole('link', { name: '保存并继续' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '理论学习' })).toBeVisible();
+  item = await setStatus(page, '组织全体干部职工理论学习', '已落实');
+  await item.getByLabel('集中学习次数').fill('9');
+  await item.getByLabel('参学率').fill('98');
+  item = await setStatus(page, '集中观看教育视频', '已落实');
+  await item.getByLabel('观看次数').fill('5');
+
+  // The task list reflects it.
+  await page.getByRole('link', { name: /局党组/ }).click();
+  await expect(page.getByText('已完成 6/40 项')).toBeVisible();
+  await expect(page.locator('.task').first()).toContainText('进行中');
+
+  // Problems: suggestions from the gaps; edit the first.
+  await page.getByRole('link', { name: '修改问题与下一步打算' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '问题与下一步打算' })).toBeVisible();
+  const first = page.getByLabel('存在的问题').first();
+  await expect(first).not.toHaveValue('');
+  await first.fill('向上级报告不够及时。上半年意识形态工作情况未按时报送。');
+  await page.getByRole('link', { name: '保存并继续' }).click();
+
+  // Check answers, then change one and come back.
+  await expect(page.getByRole('heading', { level: 1, name: '核对填写内容' })).toBeVisible();
+  await page.getByRole('link', { name: '修改“集中观看教育视频”' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '理论学习' })).toBeVisible();
+  await page.getByRole('link', { name: '保存并返回核对' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '核对填写内容' })).toBeVisible();
+  await page.getByRole('link', { name: '生成报告' }).click();
+
+  const preview = page.locator('.preview');
+  await expect(preview).toContainText('局党组关于2026年上半年落实意识形态工作责任制情况的报告'.replace('2026', String(new Date().getFullYear())));
+  await expect(preview).toContainText('参学率达98%');
+  await expect(preview).toContainText('向上级报告不够及时。');
+  await expect(preview).toContainText('结合巡察反馈问题研究了整改措施。');
+  await page.getByRole('button', { name: '复制全文' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已复制全文' })).toBeVisible();
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  expect(clip).toBe(await preview.textContent());
+});
+
+test('a section page opens again from its address after a refresh', async ({ page }) => {
+  await openFresh(page);
+  await startReport(page, '机关党委');
+  await page.getByRole('link', { name: '三、舆论引导、阵地与网络管理' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '舆论引导、阵地与网络管理' })).toBeVisible();
+  const url = page.url();
+  expect(url).toMatch(/#\/r\/[a-z0-9]+\/s\/opinion$/);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: '舆论引导、阵地与网络管理' })).toBeVisible();
+  const other = await page.context().newPage();
+  await other.goto(url);
+  await expect(other.getByRole('heading', { level: 1, name: '舆论引导、阵地与网络管理' })).toBeVisible();
+});
+
+test('copying works where the Clipboard API does not exist (plain-http intranet)', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'clipboard', { get: undefined, configurable: true });
+    delete Navigator.prototype.clipboard;
+    window.__copied = null;
+    const set = DataTransfer.prototype.setData;
+    DataTransfer.prototype.setData = function (type, data) { if (type === 'text/plain') window.__copied = data; return set.call(this, type, data); };
+  });
+  await openFresh(page);
+  expect(await page.evaluate(() => 'clipboard' in navigator)).toBe(false);
+  await startReport(page, '局党组');
+  await page.getByRole('link', { name: '生成并复制报告' }).click();
+  await page.getByRole('button', { name: '复制全文' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已复制全文' })).toBeVisible();
+  expect(await page.evaluate(() => window.__copied)).toBe(await page.locator('.preview').textContent());
+});
+
+test('typed text is never inserted as HTML', async ({ page }) => {
+  await openFresh(page);
+  await startReport(page, '<img src=x onerror="window.__pwned=1">局党组');
+  await page.getByRole('link', { name: '一、组织领导与责任制落实' }).click();
+  const item = await setStatus(page, '专题研究意识形态工作', '已落实');
+  await item.getByLabel('补充说明（可不填）').fill('<script>window.__pwned=2</script><b>加粗</b>');
+  await page.goto(page.url().replace(/\/s\/leadership$/, '/output'));
+  await expect(page.locator('.preview')).toContainText('<script>');
+  await expect(page.locator('.preview')).toContainText('<b>加粗</b>');
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(await page.locator('.preview img, .preview script, .preview b').count()).toBe(0);
+});
+
+test('a deleted report can be brought back', async ({ page }) => {
+  await openFresh(page);
+  await startReport(page, '机关第一党支部');
+  await page.getByRole('link', { name: '我的报告' }).click();
+  await page.getByRole('button', { name: '删除' }).click();
+  await expect(page.getByText('还没有报告')).toBeVisible();
+  await page.getByRole('button', { name: '撤销删除' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /机关第一党支部/ })).toBeVisible();
+});
