@@ -5,13 +5,16 @@
 use std::{env, fs, path::Path};
 
 fn main() {
+    convert("default");
+}
+
+/// templates/NAME.toml → $OUT_DIR/NAME_template.json
+fn convert(name: &str) {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for name in ["default"] {
-        let src = format!("templates/{name}.toml");
-        println!("cargo:rerun-if-changed={src}");
-        let text = fs::read_to_string(&src).unwrap_or_else(|e| panic!("cannot read {src}: {e}"));
-        let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{src} is not valid TOML:\n{e}"));
-        let json = serde_json::to_string(&value).expect("TOML values convert to JSON");
-        fs::write(Path::new(&out).join(format!("{name}_template.json")), json).expect("OUT_DIR is writable");
-    }
+    let src = format!("templates/{name}.toml");
+    println!("cargo:rerun-if-changed={src}");
+    let text = fs::read_to_string(&src).unwrap_or_else(|e| panic!("cannot read {src}: {e}"));
+    let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{src} is not valid TOML:\n{e}"));
+    let json = serde_json::to_string(&value).expect("TOML values convert to JSON");
+    fs::write(Path::new(&out).join(format!("{name}_template.json")), json).expect("OUT_DIR is writable");
 }

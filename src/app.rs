@@ -55,7 +55,8 @@ pub fn use_store() -> Store {
 impl Store {
     fn new() -> Store {
         let loaded = storage::load();
-        let writable = !matches!(loaded.problem, Some(storage::Problem::Unreadable { .. } | storage::Problem::Newer { .. }));
+        let writable =
+            !matches!(loaded.problem, Some(storage::Problem::Unreadable { .. } | storage::Problem::Newer { .. }));
         let status = if writable { SaveStatus::Idle } else { SaveStatus::Held };
         Store {
             known_revision: StoredValue::new(loaded.data.revision),

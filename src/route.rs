@@ -8,17 +8,33 @@ pub enum Route {
     /// 我的报告.
     Home,
     /// 基本信息.
-    Info { report: String, back: bool },
+    Info {
+        report: String,
+        back: bool,
+    },
     /// The task list.
-    Tasks { report: String },
+    Tasks {
+        report: String,
+    },
     /// One section's items.
-    Section { report: String, section: String, back: bool },
+    Section {
+        report: String,
+        section: String,
+        back: bool,
+    },
     /// 问题与打算.
-    Problems { report: String, back: bool },
+    Problems {
+        report: String,
+        back: bool,
+    },
     /// 核对.
-    Check { report: String },
+    Check {
+        report: String,
+    },
     /// 生成报告.
-    Output { report: String },
+    Output {
+        report: String,
+    },
     NotFound,
 }
 
@@ -29,12 +45,16 @@ impl Route {
         let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
         let back = query.split('&').any(|kv| kv == "from=check");
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
-        let ok = |s: &str| !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        let ok = |s: &str| {
+            !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        };
         match parts.as_slice() {
             [] => Route::Home,
             ["r", id] if ok(id) => Route::Tasks { report: id.to_string() },
             ["r", id, "info"] if ok(id) => Route::Info { report: id.to_string(), back },
-            ["r", id, "s", s] if ok(id) && ok(s) => Route::Section { report: id.to_string(), section: s.to_string(), back },
+            ["r", id, "s", s] if ok(id) && ok(s) => {
+                Route::Section { report: id.to_string(), section: s.to_string(), back }
+            }
             ["r", id, "problems"] if ok(id) => Route::Problems { report: id.to_string(), back },
             ["r", id, "check"] if ok(id) => Route::Check { report: id.to_string() },
             ["r", id, "output"] if ok(id) => Route::Output { report: id.to_string() },

@@ -44,11 +44,16 @@ fn mount_at(hash: &str) -> web_sys::HtmlElement {
 fn type_into(el: &web_sys::HtmlElement, selector: &str, text: &str) {
     let input = el.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"));
     js_sys::Reflect::set(&input, &"value".into(), &text.into()).unwrap();
-    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &{
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        init
-    }).unwrap()).unwrap();
+    input
+        .dispatch_event(
+            &web_sys::Event::new_with_event_init_dict("input", &{
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                init
+            })
+            .unwrap(),
+        )
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -120,7 +125,8 @@ async fn the_app_restores_a_saved_field_and_saves_typing() {
     storage::save(&envelope_with("局党组"), 0, false).unwrap();
     let el = mount_at("#/r/rtest/info");
     sleep(20).await;
-    let input: web_sys::HtmlInputElement = el.query_selector("#unit").unwrap().expect("the unit field").unchecked_into();
+    let input: web_sys::HtmlInputElement =
+        el.query_selector("#unit").unwrap().expect("the unit field").unchecked_into();
     assert_eq!(input.value(), "局党组");
     type_into(&el, "#unit", "机关第一党支部");
     sleep(20).await;

@@ -17,7 +17,14 @@ pub fn format_time(ms: f64) -> String {
         return "—".into();
     }
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    format!("{}年{}月{}日 {:02}:{:02}", d.get_full_year(), d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes())
+    format!(
+        "{}年{}月{}日 {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
 }
 
 /// A fresh report id: time plus randomness, safe in URLs.

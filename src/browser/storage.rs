@@ -52,7 +52,9 @@ pub enum SaveError {
     /// QuotaExceededError: the browser's storage for this site is full.
     Full,
     /// Another tab saved after this one loaded; its revision.
-    Conflict { stored: u64 },
+    Conflict {
+        stored: u64,
+    },
     Other(String),
 }
 

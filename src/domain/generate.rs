@@ -53,7 +53,9 @@ pub fn suggested_problems(t: &Template, r: &Report) -> Vec<ProblemPlan> {
         .items()
         .filter(|(_, i)| r.status(&i.id).has_gap())
         .map(|(_, i)| {
-            let pick = |own: &str, unit: &str| fill(if personal && !own.is_empty() { own } else { unit }, &vars.with_item(i, r));
+            let pick = |own: &str, unit: &str| {
+                fill(if personal && !own.is_empty() { own } else { unit }, &vars.with_item(i, r))
+            };
             ProblemPlan { problem: pick(&i.personal_problem, &i.problem), plan: pick(&i.personal_measure, &i.measure) }
         })
         .collect();
@@ -119,7 +121,8 @@ fn personal_report(t: &Template, r: &Report) -> Document {
     let p = &t.personal;
     let mut doc = Doc::default();
     doc.paragraph(fill(&p.opening, &vars.base));
-    let duties: Vec<(String, String)> = work_sections(t, r, true, &vars).into_iter().flat_map(|(_, _, pts)| pts).collect();
+    let duties: Vec<(String, String)> =
+        work_sections(t, r, true, &vars).into_iter().flat_map(|(_, _, pts)| pts).collect();
     if !duties.is_empty() {
         doc.heading1(&fill(&p.duties_heading, &vars.base));
         doc.points(duties);
@@ -146,7 +149,12 @@ fn personal_report(t: &Template, r: &Report) -> Document {
 }
 
 /// Sections with work done: (heading, intro, points as (lead, text)).
-fn work_sections(t: &Template, r: &Report, personal: bool, vars: &Vars) -> Vec<(String, String, Vec<(String, String)>)> {
+fn work_sections(
+    t: &Template,
+    r: &Report,
+    personal: bool,
+    vars: &Vars,
+) -> Vec<(String, String, Vec<(String, String)>)> {
     t.sections
         .iter()
         .filter_map(|s| {
@@ -157,7 +165,8 @@ fn work_sections(t: &Template, r: &Report, personal: bool, vars: &Vars) -> Vec<(
                 .map(|i| {
                     let wording = if personal && !i.personal_done.is_empty() { &i.personal_done } else { &i.done };
                     let mut text = fill(wording, &vars.with_item(i, r));
-                    if let Some(note) = r.answers.get(&i.id).map(|a| clean_sentence(&a.note)).filter(|n| !n.is_empty()) {
+                    if let Some(note) = r.answers.get(&i.id).map(|a| clean_sentence(&a.note)).filter(|n| !n.is_empty())
+                    {
                         text.push_str(&note);
                     }
                     (format!("{}。", clean_value(&i.point)), text)
@@ -229,7 +238,9 @@ impl Vars {
 
     fn with_item(&self, item: &Item, r: &Report) -> BTreeMap<String, String> {
         let mut vars = self.base.clone();
-        vars.extend(item_values(item, r.answers.get(&item.id)));
+        // Values stand inside a sentence: a typed mark at the end (“舆情应对预案。”) must not
+        // double the template's own (“预案。。”) or cut the sentence short.
+        vars.extend(item_values(item, r.answers.get(&item.id)).into_iter().map(|(k, v)| (k, clean_value(&v))));
         vars
     }
 }
@@ -260,4 +271,30 @@ pub fn fill(wording: &str, vars: &BTreeMap<String, String>) -> String {
         Err(_) => out.push_str(&wording.replace(['{', '}', '[', ']'], "")),
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::report::Status;
+    use crate::domain::template::Template;
+
+    /// Regression: a text value typed with a final mark gave “重点研究了…预案。。”.
+    #[test]
+    fn a_value_typed_with_a_final_mark_does_not_double_the_template_mark() {
+        let t = Template::default_template();
+        let mut r = Report::default();
+        let a = r.answer_mut("special-study");
+        a.status = Status::Done;
+        a.values.insert("topics".into(), "网络意识形态工作, 舆情应对预案。".into());
+        let text: Vec<String> = generate(&t, &r).blocks.iter().map(Block::text).collect();
+        let point = text.iter().find(|l| l.starts_with("一是专题研究部署")).expect("the item gives a point");
+        assert!(point.ends_with("重点研究了网络意识形态工作，舆情应对预案。"), "{point}");
+
+        let a = r.answer_mut("circulate");
+        a.status = Status::Done;
+        a.values.insert("occasion".into(), "全体干部职工大会；".into());
+        let text: Vec<String> = generate(&t, &r).blocks.iter().map(Block::text).collect();
+        assert!(text.iter().any(|l| l.contains("主要在全体干部职工大会上进行，")), "{text:?}");
+    }
 }

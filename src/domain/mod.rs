@@ -1,6 +1,7 @@
 //! zeren's domain: the checklist template, a user's report, the generator and renderers,
 //! and the saved format. Plain Rust with no browser imports, tested natively.
 
+pub mod docx;
 pub mod generate;
 pub mod numerals;
 pub mod progress;
@@ -10,3 +11,4 @@ pub mod saved;
 pub mod template;
 pub mod text;
 pub mod validate;
+pub mod wordhtml;

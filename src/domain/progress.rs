@@ -43,11 +43,7 @@ pub fn report_counts(template: &Template, report: &Report) -> (usize, usize) {
 
 /// Whole percent, rounded down so 99.9% never shows as 100%.
 pub fn percent(done: usize, total: usize) -> u32 {
-    if total == 0 {
-        0
-    } else {
-        (done * 100 / total) as u32
-    }
+    (done * 100).checked_div(total).unwrap_or(0) as u32
 }
 
 #[cfg(test)]

@@ -7,7 +7,8 @@ use crate::domain::generate::Document;
 pub const INDENT: &str = "\u{3000}\u{3000}";
 
 pub fn to_text(doc: &Document) -> String {
-    let mut out = String::with_capacity(doc.blocks.iter().map(|b| b.text().len() + 8).sum::<usize>() + doc.title.len() + 4);
+    let mut out =
+        String::with_capacity(doc.blocks.iter().map(|b| b.text().len() + 8).sum::<usize>() + doc.title.len() + 4);
     out.push_str(&doc.title);
     out.push_str("\n\n");
     for b in &doc.blocks {

@@ -65,7 +65,9 @@ impl Period {
             Period::Year => format!("{year}年度"),
             Period::FirstHalf => format!("{year}年上半年"),
             Period::SecondHalf => format!("{year}年下半年"),
-            Period::Quarter { quarter } => format!("{year}年第{}季度", crate::domain::numerals::chinese(quarter.clamp(1, 4) as usize)),
+            Period::Quarter { quarter } => {
+                format!("{year}年第{}季度", crate::domain::numerals::chinese(quarter.clamp(1, 4) as usize))
+            }
             Period::Months { from, to } => {
                 let (a, b) = (from.clamp(1, 12), to.clamp(1, 12));
                 let (a, b) = (a.min(b), a.max(b));
@@ -94,7 +96,8 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [Status::NotStarted, Status::Done, Status::Partly, Status::NotDone, Status::NotApplicable];
+    pub const ALL: [Status; 5] =
+        [Status::NotStarted, Status::Done, Status::Partly, Status::NotDone, Status::NotApplicable];
 
     pub fn label(self) -> &'static str {
         match self {

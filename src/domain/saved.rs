@@ -7,6 +7,7 @@
 
 use crate::domain::report::Report;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::fmt;
 
 /// The version this build writes.
@@ -59,17 +60,9 @@ impl fmt::Display for LoadError {
 
 impl Envelope {
     pub fn from_json(text: &str) -> Result<Envelope, LoadError> {
-        let value: serde_json::Value =
+        let value: Value =
             serde_json::from_str(text).map_err(|e| LoadError::Unreadable { reason: format!("不是有效的数据：{e}") })?;
-        let schema = value
-            .get("schema")
-            .and_then(|v| v.as_u64())
-            .ok_or_else(|| LoadError::Unreadable { reason: "缺少格式版本号".into() })?;
-        let schema = u32::try_from(schema).unwrap_or(u32::MAX);
-        if schema > SCHEMA {
-            return Err(LoadError::Newer { found: schema });
-        }
-        // Migrations from earlier versions go here, one step at a time, each with a fixture.
+        let value = upgrade(value)?;
         serde_json::from_value(value).map_err(|e| LoadError::Unreadable { reason: format!("内容不完整或格式不对：{e}") })
     }
 
@@ -86,6 +79,60 @@ impl Envelope {
     }
 }
 
+/// Checks the version of saved data (an envelope as a JSON value) and brings it up to
+/// [`SCHEMA`]: refuses data from a newer zeren ([`LoadError::Newer`]) and data without a
+/// usable version number, and migrates data from an older one. Used by
+/// [`Envelope::from_json`] and by backup import (`backup::parse_backup`), so both read old
+/// data the same way.
+pub fn upgrade(value: Value) -> Result<Value, LoadError> {
+    let schema = value
+        .get("schema")
+        .and_then(|v| v.as_u64())
+        .ok_or_else(|| LoadError::Unreadable { reason: "缺少格式版本号".into() })?;
+    let schema = u32::try_from(schema).unwrap_or(u32::MAX);
+    if schema > SCHEMA {
+        return Err(LoadError::Newer { found: schema });
+    }
+    migrate(value, schema)
+}
+
+/// One migration step: takes an envelope (as a JSON value) of version `n` and returns it
+/// as version `n + 1`, with `schema` set to `n + 1`.
+type Step = fn(Value) -> Result<Value, LoadError>;
+
+/// The migration steps, in order: `STEPS[0]` takes version 1 to 2, `STEPS[1]` takes 2 to 3,
+/// and so on. Empty while version 1 is the only version there has ever been.
+///
+/// To add version 2:
+/// 1. Keep `tests/fixtures/saved-v1.json` exactly as it is: it is real version-1 data, and
+///    the new step is tested against it. (Never edit an old fixture to suit new code.)
+/// 2. Bump [`SCHEMA`] to 2 and change `Envelope`/`Report` as needed.
+/// 3. Write `fn v1_to_v2(value: Value) -> Result<Value, LoadError>` working on the JSON value
+///    (not the new structs, which no longer describe version 1): change what changed in
+///    `reports` and `settings`, and set `"schema": 2`. It may meet an envelope without
+///    `revision` or `settings` (backup files carry only `schema` and `reports`), so it must
+///    not rely on them. Add it to `STEPS`.
+/// 4. Add a test that loads the v1 fixture with `Envelope::from_json` and checks the
+///    migrated values, and save a `saved-v2.json` fixture for the next migration.
+///
+/// The assertion below keeps `SCHEMA` and `STEPS` in step with each other.
+const STEPS: &[Step] = &[];
+const _: () = assert!(STEPS.len() + 1 == SCHEMA as usize, "one migration step per version after the first");
+
+/// Runs the migration steps from version `from` up to [`SCHEMA`], one at a time.
+/// `from` must not be newer than `SCHEMA` (checked by [`upgrade`]).
+fn migrate(mut value: Value, from: u32) -> Result<Value, LoadError> {
+    if from == 0 {
+        return Err(LoadError::Unreadable { reason: "格式版本号0不存在".into() });
+    }
+    for version in from..SCHEMA {
+        let step = STEPS[(version - 1) as usize];
+        value = step(value)?;
+        debug_assert_eq!(value.get("schema").and_then(|v| v.as_u64()), Some(u64::from(version) + 1));
+    }
+    Ok(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,9 +147,51 @@ mod tests {
 
     #[test]
     fn refuses_newer_and_reports_damage() {
-        assert_eq!(Envelope::from_json(r#"{"schema":99,"revision":1,"reports":[]}"#), Err(LoadError::Newer { found: 99 }));
+        assert_eq!(
+            Envelope::from_json(r#"{"schema":99,"revision":1,"reports":[]}"#),
+            Err(LoadError::Newer { found: 99 })
+        );
         assert!(matches!(Envelope::from_json("{\"schema\":1,\"rev"), Err(LoadError::Unreadable { .. })));
         assert!(matches!(Envelope::from_json("[]"), Err(LoadError::Unreadable { .. })));
-        assert!(matches!(Envelope::from_json(r#"{"schema":1,"revision":1,"reports":[{"answers":5}]}"#), Err(LoadError::Unreadable { .. })));
+        assert!(matches!(
+            Envelope::from_json(r#"{"schema":1,"revision":1,"reports":[{"answers":5}]}"#),
+            Err(LoadError::Unreadable { .. })
+        ));
+    }
+
+    #[test]
+    fn refuses_version_zero_and_missing_version() {
+        assert!(matches!(Envelope::from_json(r#"{"schema":0,"revision":1,"reports":[]}"#), Err(LoadError::Unreadable { .. })));
+        assert!(matches!(Envelope::from_json(r#"{"revision":1,"reports":[]}"#), Err(LoadError::Unreadable { .. })));
+        assert!(matches!(Envelope::from_json(r#"{"schema":"1","revision":1,"reports":[]}"#), Err(LoadError::Unreadable { .. })));
+        assert_eq!(
+            Envelope::from_json(r#"{"schema":4294967296,"revision":1,"reports":[]}"#),
+            Err(LoadError::Newer { found: u32::MAX })
+        );
+    }
+
+    /// The version-1 fixture: real data as version 1 wrote it. A future version-2 migration
+    /// is tested against this file; it must never be edited to suit newer code.
+    #[test]
+    fn loads_the_version_1_fixture() {
+        use crate::domain::report::{Period, ReportKind, Status};
+        let e = Envelope::from_json(include_str!("../../tests/fixtures/saved-v1.json")).expect("v1 fixture loads");
+        assert_eq!(e.schema, 1);
+        assert_eq!(e.revision, 42);
+        assert_eq!(e.reports.len(), 2);
+        assert_eq!(e.settings.last_report.as_deref(), Some("r19a1b2c3d4e5f6"));
+        let unit = &e.reports[0];
+        assert_eq!(unit.unit, "局党组");
+        assert_eq!((unit.year, unit.period, unit.kind), (2026, Period::FirstHalf, ReportKind::Unit));
+        assert_eq!(unit.status("special-study"), Status::Done);
+        assert_eq!(unit.answers["special-study"].values["meetings"], "2");
+        assert!(unit.answers["situation-analysis"].note.contains('\n'));
+        assert!(unit.problems.is_none());
+        let personal = &e.reports[1];
+        assert_eq!(personal.kind, ReportKind::Personal);
+        assert_eq!(personal.person, "张三（党组成员、副局长）");
+        assert_eq!(personal.problems.as_ref().map(|p| p.len()), Some(2));
+        // Nothing is lost: writing it back and reading it again gives the same data.
+        assert_eq!(Envelope::from_json(&e.to_json()), Ok(e));
     }
 }

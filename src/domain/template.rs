@@ -312,7 +312,8 @@ impl Template {
 
 impl Item {
     fn validate<'a>(&'a self, place: &str, item_ids: &mut BTreeSet<&'a str>) -> Result<(), TemplateError> {
-        let err = |field: &str, message: String| TemplateError { place: format!("{place} › 字段 {field}"), message };
+        let err =
+            |field: &str, message: String| TemplateError { place: format!("{place} › 字段 {field}"), message };
         if !valid_id(&self.id) {
             return Err(err("id", "id 只能用小写英文字母、数字和连字符，且不能为空".into()));
         }
@@ -462,7 +463,9 @@ fn check_wording(place: &str, name: &str, text: &str, always: &[&str], fields: &
                 Piece::Slot(s) if always.contains(s) => {}
                 Piece::Slot(s) if fields.contains(s) => {
                     if !optional {
-                        return Err(format!("输入项占位符“{{{s}}}”要放在方括号里，未填写时整段省略，例如“[全年{{{s}}}次]”"));
+                        return Err(format!(
+                            "输入项占位符“{{{s}}}”要放在方括号里，未填写时整段省略，例如“[全年{{{s}}}次]”"
+                        ));
                     }
                 }
                 Piece::Slot(s) => return Err(format!("占位符“{{{s}}}”在这里不能用：没有这个输入项")),

@@ -26,13 +26,17 @@ pub fn clean_inline(raw: &str) -> String {
                 // Keep one space only between two ASCII words (e.g. “Windows 10”).
                 let p = out.chars().last();
                 let n = chars[i..].iter().find(|c| **c != ' ').copied();
-                if p.is_some_and(|p| p.is_ascii_alphanumeric()) && n.is_some_and(|n| n.is_ascii_alphanumeric()) && !out.ends_with(' ') {
+                if p.is_some_and(|p| p.is_ascii_alphanumeric())
+                    && n.is_some_and(|n| n.is_ascii_alphanumeric())
+                    && !out.ends_with(' ')
+                {
                     Some(' ')
                 } else {
                     None
                 }
             }
-            ',' if digits_around => None, // 1,000 → 1000
+            // 1,000 → 1000, but only a thousands separator: 2022,2023 and 1,2 are two numbers.
+            ',' if digits_around && chars[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count() == 3 => None,
             ',' => Some('，'),
             ';' => Some('；'),
             ':' if digits_around => Some(':'), // 10:30
@@ -43,7 +47,11 @@ pub fn clean_inline(raw: &str) -> String {
             '!' => Some('！'),
             '.' if digits_around => Some('.'),
             '.' if next == Some('.') || prev == Some('.') => Some('…'),
-            '.' if prev.is_some_and(|p| p.is_ascii_alphanumeric()) && next.is_some_and(|n| n.is_ascii_alphanumeric()) => Some('.'),
+            '.' if prev.is_some_and(|p| p.is_ascii_alphanumeric())
+                && next.is_some_and(|n| n.is_ascii_alphanumeric()) =>
+            {
+                Some('.')
+            }
             '.' => Some('。'),
             '"' => {
                 let q = if open_quote { '“' } else { '”' };
@@ -133,7 +141,8 @@ fn is_invisible(c: char) -> bool {
 pub fn stray_half_width(text: &str) -> Option<char> {
     let chars: Vec<char> = text.chars().collect();
     chars.iter().enumerate().find_map(|(i, &c)| {
-        let digits_around = i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+        let digits_around =
+            i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
         match c {
             ',' | ';' | '(' | ')' | '?' | '!' => Some(c),
             ':' if !digits_around => Some(c),
@@ -153,6 +162,16 @@ mod tests {
         assert_eq!(clean_inline("使用 Windows 10 系统"), "使用Windows 10系统");
         assert_eq!(clean_inline("上午10:30召开, 共1,200人"), "上午10:30召开，共1200人");
         assert_eq!(clean_inline("学习\"两个确立\""), "学习“两个确立”");
+    }
+
+    /// Regression: every comma between digits was dropped, so “2022,2023年” became
+    /// “20222023年” and “第1,2次” became “第12次”.
+    #[test]
+    fn a_comma_between_numbers_is_dropped_only_as_a_thousands_separator() {
+        assert_eq!(clean_inline("2022,2023年"), "2022，2023年");
+        assert_eq!(clean_inline("第1,2次会议"), "第1，2次会议");
+        assert_eq!(clean_inline("共1,200人，12,345,678元"), "共1200人，12345678元");
+        assert_eq!(clean_inline("1,2345"), "1，2345");
     }
 
     #[test]

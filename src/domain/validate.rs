@@ -81,10 +81,8 @@ fn trim_number(s: &str) -> String {
 /// Accepts 2026-06-18, 2026/6/18, 2026.6.18 and 2026年6月18日; checks the day exists.
 pub fn parse_date(text: &str) -> Option<(u16, u8, u8)> {
     let norm = ascii_digits(text);
-    let parts: Vec<&str> = norm
-        .split(|c: char| matches!(c, '-' | '/' | '.' | '年' | '月' | '日'))
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts: Vec<&str> =
+        norm.split(['-', '/', '.', '年', '月', '日']).filter(|p| !p.is_empty()).collect();
     if parts.len() != 3 || parts.iter().any(|p| !p.chars().all(|c| c.is_ascii_digit()) || p.len() > 4) {
         return None;
     }
@@ -94,7 +92,7 @@ pub fn parse_date(text: &str) -> Option<(u16, u8, u8)> {
     if !(1900..=2200).contains(&y) || !(1..=12).contains(&m) {
         return None;
     }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
     let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][usize::from(m - 1)];
     (1..=days).contains(&d).then_some((y, m, d))
 }

@@ -2,7 +2,10 @@
 //! changes, and 撤销 after a deletion. Each says what happened and what to do, in plain words.
 
 use crate::app::{use_store, SaveStatus};
-use crate::browser::{files, storage::{Problem, SaveError}};
+use crate::browser::{
+    files,
+    storage::{Problem, SaveError},
+};
 use leptos::prelude::*;
 
 /// Offers every report as a JSON backup file and records when.
@@ -19,7 +22,8 @@ pub fn export_all() {
 #[component]
 pub fn Banners() -> impl IntoView {
     let store = use_store();
-    let export_button = || view! { <button type="button" class="button" on:click=move |_| export_all()>"导出备份"</button> };
+    let export_button =
+        || view! { <button type="button" class="button" on:click=move |_| export_all()>"导出备份"</button> };
 
     let problem = move || {
         store.problem.get().map(|p| match p {
@@ -53,7 +57,8 @@ pub fn Banners() -> impl IntoView {
         })
     };
 
-    let save_failure = move || match store.status.get() {
+    let save_failure = move || {
+        match store.status.get() {
         SaveStatus::Failed(SaveError::Conflict { .. }) => Some(view! {
             <div class="banner banner-warn" role="alert">
                 <p>{SaveError::Conflict { stored: 0 }.message()}</p>
@@ -71,6 +76,7 @@ pub fn Banners() -> impl IntoView {
             </div>
         }.into_any()),
         _ => None,
+    }
     };
 
     let undo = move || {

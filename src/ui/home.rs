@@ -17,7 +17,13 @@ fn new_report() {
     r.year = date.get_full_year() as u16;
     r.period = if date.get_month() < 7 { Period::FirstHalf } else { Period::Year };
     // Start from the unit name used last time, which is nearly always the same.
-    r.unit = store.data.with_untracked(|d| d.reports.iter().max_by(|a, b| a.updated_ms.total_cmp(&b.updated_ms)).map(|x| x.unit.clone()).unwrap_or_default());
+    r.unit = store.data.with_untracked(|d| {
+        d.reports
+            .iter()
+            .max_by(|a, b| a.updated_ms.total_cmp(&b.updated_ms))
+            .map(|x| x.unit.clone())
+            .unwrap_or_default()
+    });
     let id = r.id.clone();
     store.edit_all(|d| d.reports.push(r));
     store.go(Route::Info { report: id, back: false });
@@ -34,7 +40,11 @@ pub fn Home() -> impl IntoView {
                 .iter()
                 .map(|r| {
                     let (a, n) = report_counts(t, r);
-                    let unit = if r.unit.trim().is_empty() { "未命名单位".to_string() } else { r.unit.trim().to_string() };
+                    let unit = if r.unit.trim().is_empty() {
+                        "未命名单位".to_string()
+                    } else {
+                        r.unit.trim().to_string()
+                    };
                     (r.id.clone(), unit, r.period_label(), r.kind.label().to_string(), a, n, format_time(r.updated_ms))
                 })
                 .collect();
@@ -48,7 +58,11 @@ pub fn Home() -> impl IntoView {
     };
     let last = move || {
         store.data.with(|d| {
-            d.settings.last_report.as_ref().and_then(|id| d.report(id)).map(|r| (r.id.clone(), format!("{} {}", r.unit.trim(), r.period_label())))
+            d.settings
+                .last_report
+                .as_ref()
+                .and_then(|id| d.report(id))
+                .map(|r| (r.id.clone(), format!("{} {}", r.unit.trim(), r.period_label())))
         })
     };
     let delete = move |id: String| {
@@ -80,7 +94,8 @@ pub fn Home() -> impl IntoView {
             let last = d.settings.last_export_ms;
             let days = (now_ms() - last) / 86_400_000.0;
             Some(if last <= 0.0 {
-                "您还没有导出过备份。浏览器数据可能因清理缓存、无痕窗口或长期未访问而丢失，建议现在导出一份。".to_string()
+                "您还没有导出过备份。浏览器数据可能因清理缓存、无痕窗口或长期未访问而丢失，建议现在导出一份。"
+                    .to_string()
             } else if days >= 7.0 {
                 format!("上次导出备份是{}，已超过7天，建议重新导出。", format_time(last))
             } else {

@@ -43,13 +43,15 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
     let edit = move |f: Box<dyn FnOnce(&mut crate::domain::report::Report)>| store.edit(&rid.get_value(), f);
 
     let unit_error = RwSignal::new(None::<&'static str>);
-    let year_text = RwSignal::new(store.data.with_untracked(|d| d.report(&id).map(|r| r.year.to_string()).unwrap_or_default()));
+    let year_text =
+        RwSignal::new(store.data.with_untracked(|d| d.report(&id).map(|r| r.year.to_string()).unwrap_or_default()));
     let year_error = RwSignal::new(None::<&'static str>);
     let period = move || store.data.with(|d| d.report(&rid.get_value()).map(|r| r.period).unwrap_or_default());
     let kind = move || store.data.with(|d| d.report(&rid.get_value()).map(|r| r.kind).unwrap_or_default());
 
     let next = move |_| {
-        let unit_empty = store.data.with_untracked(|d| d.report(&rid.get_value()).is_none_or(|r| r.unit.trim().is_empty()));
+        let unit_empty =
+            store.data.with_untracked(|d| d.report(&rid.get_value()).is_none_or(|r| r.unit.trim().is_empty()));
         unit_error.set(unit_empty.then_some("请填写单位名称，例如“局党组”或“机关第一党支部”"));
         if unit_empty || year_error.get_untracked().is_some() {
             if let Some(el) = document().get_element_by_id(if unit_empty { "unit" } else { "year" }) {
@@ -63,7 +65,13 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
 
     let month_select = move |which: &'static str| {
         let current = move || match period() {
-            Period::Months { from, to } => if which == "from" { from } else { to },
+            Period::Months { from, to } => {
+                if which == "from" {
+                    from
+                } else {
+                    to
+                }
+            }
             _ => 1,
         };
         view! {

@@ -14,17 +14,30 @@ use leptos::prelude::*;
 pub fn Output(id: String) -> impl IntoView {
     let store = use_store();
     let rid = id.clone();
-    let text = Memo::new(move |_| store.data.with(|d| d.report(&rid).map(|r| to_text(&generate(template(), r))).unwrap_or_default()));
+    let text = Memo::new(move |_| {
+        store.data.with(|d| d.report(&rid).map(|r| to_text(&generate(template(), r))).unwrap_or_default())
+    });
     let file_name = {
         let rid = id.clone();
         move || {
             store.data.with_untracked(|d| {
                 d.report(&rid)
                     .map(|r| {
-                        let name: String = format!("{}{}{}", r.unit.trim(), r.period_label(), if r.kind == crate::domain::report::ReportKind::Unit { "意识形态工作情况报告" } else { "个人对照检查材料" })
-                            .chars()
-                            .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control())
-                            .collect();
+                        let name: String = format!(
+                            "{}{}{}",
+                            r.unit.trim(),
+                            r.period_label(),
+                            if r.kind == crate::domain::report::ReportKind::Unit {
+                                "意识形态工作情况报告"
+                            } else {
+                                "个人对照检查材料"
+                            }
+                        )
+                        .chars()
+                        .filter(|c| {
+                            !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control()
+                        })
+                        .collect();
                         format!("{name}.txt")
                     })
                     .unwrap_or_else(|| "报告.txt".into())
@@ -49,7 +62,11 @@ pub fn Output(id: String) -> impl IntoView {
         });
     };
     let download = move |_| {
-        let m = match files::download(&file_name(), "text/plain;charset=utf-8", &text.get_untracked().replace('\n', "\r\n")) {
+        let m = match files::download(
+            &file_name(),
+            "text/plain;charset=utf-8",
+            &text.get_untracked().replace('\n', "\r\n"),
+        ) {
             Ok(()) => "已开始下载文本文件。".to_string(),
             Err(e) => format!("下载失败（{e}），请改用“复制全文”。"),
         };

@@ -9,6 +9,9 @@ use crate::route::Route;
 use crate::ui::widgets::Crumbs;
 use leptos::prelude::*;
 
+/// A change to the list of problems and plans.
+type Edit = Box<dyn FnOnce(&mut Vec<ProblemPlan>)>;
+
 /// The list as the user sees it: their own, or the suggestions.
 fn current(r: &Report) -> Vec<ProblemPlan> {
     r.problems.clone().unwrap_or_else(|| suggested_problems(template(), r))
@@ -22,7 +25,7 @@ pub fn Problems(id: String, back: bool) -> impl IntoView {
     let shape = RwSignal::new(0u32);
     let undo_reset = RwSignal::new(None::<Vec<ProblemPlan>>);
     let edited = move || store.data.with(|d| d.report(&rid.get_value()).is_some_and(|r| r.problems.is_some()));
-    let change = move |f: Box<dyn FnOnce(&mut Vec<ProblemPlan>)>, reshape: bool| {
+    let change = move |f: Edit, reshape: bool| {
         store.edit(&rid.get_value(), |r| {
             let mut list = current(r);
             f(&mut list);
@@ -73,7 +76,8 @@ pub fn Problems(id: String, back: bool) -> impl IntoView {
         }.into_any()
     };
 
-    let next = if back { Route::Check { report: id.clone() } } else { Route::Check { report: id.clone() } };
+    // From the walk-through or from 核对, the next page is 核对.
+    let next = Route::Check { report: id.clone() };
     view! {
         <Crumbs id=id.clone()/>
         <h1 tabindex="-1">"问题与下一步打算"</h1>

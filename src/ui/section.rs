@@ -21,7 +21,11 @@ pub fn SectionPage(id: String, section: String, back: bool) -> impl IntoView {
     let n = t.sections.iter().position(|s| s.id == section).unwrap_or(0);
     let s = &t.sections[n];
     let rid = StoredValue::new(id.clone());
-    let prev = if n == 0 { Route::Tasks { report: id.clone() } } else { Route::Section { report: id.clone(), section: t.sections[n - 1].id.clone(), back: false } };
+    let prev = if n == 0 {
+        Route::Tasks { report: id.clone() }
+    } else {
+        Route::Section { report: id.clone(), section: t.sections[n - 1].id.clone(), back: false }
+    };
     let next = if back {
         Route::Check { report: id.clone() }
     } else if n + 1 < t.sections.len() {
@@ -90,7 +94,9 @@ fn ItemCard(rid: StoredValue<String>, item: &'static Item) -> impl IntoView {
 fn ItemInputs(rid: StoredValue<String>, item: &'static Item) -> impl IntoView {
     let store = use_store();
     let iid = item.id.as_str();
-    let note_init = store.data.with_untracked(|d| d.report(&rid.get_value()).and_then(|r| r.answers.get(iid)).map(|a: &Answer| a.note.clone()).unwrap_or_default());
+    let note_init = store.data.with_untracked(|d| {
+        d.report(&rid.get_value()).and_then(|r| r.answers.get(iid)).map(|a: &Answer| a.note.clone()).unwrap_or_default()
+    });
     let note_len = RwSignal::new(note_init.chars().count());
     let note_id = format!("note-{iid}");
     let too_long = move || note_len.get() > NOTE_MAX;
@@ -122,7 +128,11 @@ fn FieldInput(rid: StoredValue<String>, item: &'static Item, field: &'static Fie
     let store = use_store();
     let (iid, fid) = (item.id.as_str(), field.id.as_str());
     let init = store.data.with_untracked(|d| {
-        d.report(&rid.get_value()).and_then(|r| r.answers.get(iid)).and_then(|a| a.values.get(fid)).cloned().unwrap_or_default()
+        d.report(&rid.get_value())
+            .and_then(|r| r.answers.get(iid))
+            .and_then(|a| a.values.get(fid))
+            .cloned()
+            .unwrap_or_default()
     });
     let error = RwSignal::new(check(field, &init).err());
     let dom_id = format!("f-{iid}-{fid}");

@@ -12,11 +12,20 @@ pub fn Tasks(id: String) -> impl IntoView {
     let store = use_store();
     let t = template();
     let rid = StoredValue::new(id.clone());
-    let counts = Memo::new(move |_| store.data.with(|d| d.report(&rid.get_value()).map(|r| report_counts(t, r)).unwrap_or((0, t.item_count()))));
+    let counts = Memo::new(move |_| {
+        store.data.with(|d| d.report(&rid.get_value()).map(|r| report_counts(t, r)).unwrap_or((0, t.item_count())))
+    });
     let title = move || {
         store.data.with(|d| {
             d.report(&rid.get_value())
-                .map(|r| format!("{} {} {}", if r.unit.trim().is_empty() { "未命名单位" } else { r.unit.trim() }, r.period_label(), r.kind.label()))
+                .map(|r| {
+                    format!(
+                        "{} {} {}",
+                        if r.unit.trim().is_empty() { "未命名单位" } else { r.unit.trim() },
+                        r.period_label(),
+                        r.kind.label()
+                    )
+                })
                 .unwrap_or_default()
         })
     };

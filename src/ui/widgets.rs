@@ -15,7 +15,11 @@ pub fn Crumbs(id: String) -> impl IntoView {
         store.data.with(|d| {
             d.report(&id)
                 .map(|r| {
-                    let unit = if r.unit.trim().is_empty() { "未命名单位".to_string() } else { r.unit.trim().to_string() };
+                    let unit = if r.unit.trim().is_empty() {
+                        "未命名单位".to_string()
+                    } else {
+                        r.unit.trim().to_string()
+                    };
                     format!("{unit} {}", r.period_label())
                 })
                 .unwrap_or_default()

@@ -1,0 +1,375 @@
+//! Golden tests for the report generator: each `tests/fixtures/NAME.json` is a saved report
+//! (the `Report` serde shape, exactly as the app exports one report) and `NAME.txt` is the
+//! text it must produce with the default checklist. Every committed `.txt` has been read in
+//! full by a person, as the office worker who pastes it into Word would read it.
+//!
+//! When the wording changes on purpose, rewrite the expected texts with
+//!
+//!     ZEREN_BLESS=1 cargo test --test generator
+//!
+//! and then READ every changed `.txt` (`git diff tests/fixtures`) before committing: the
+//! golden files are only worth something if a person has checked them.
+//!
+//! On a mismatch the test prints the differing lines and writes the actual text next to the
+//! build (the path is printed), so `diff -u tests/fixtures/NAME.txt <that path>` shows it all.
+//!
+//! The CLI (`cargo run --example render -- FILE.json`) is checked here too.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use zeren::domain::generate::generate;
+use zeren::domain::render::{to_text, INDENT};
+use zeren::domain::report::Report;
+use zeren::domain::template::Template;
+use zeren::domain::text::stray_half_width;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures")
+}
+
+/// Reads a fixture and checks that it is exactly the saved shape: deserialising it and
+/// serialising it again gives the same JSON value, so no key is misspelt (a misspelt key
+/// would otherwise be dropped silently, `Report` taking defaults for missing fields).
+fn load(name: &str) -> Report {
+    let path = fixtures().join(format!("{name}.json"));
+    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}.json: {e}"));
+    let report: Report = serde_json::from_value(value.clone()).unwrap_or_else(|e| panic!("{name}.json is not a Report: {e}"));
+    let again = serde_json::to_value(&report).expect("a report serialises");
+    assert_eq!(again, value, "{name}.json is not in the exact saved shape (a misspelt or missing key?)");
+    report
+}
+
+fn render(report: &Report) -> String {
+    to_text(&generate(&Template::default_template(), report))
+}
+
+/// Line-by-line comparison that names every differing line; enough to see what moved.
+fn describe_mismatch(expected: &str, actual: &str) -> String {
+    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+    let mut out = format!("expected {} lines, got {}\n", e.len(), a.len());
+    let mut shown = 0;
+    for i in 0..e.len().max(a.len()) {
+        let (x, y) = (e.get(i), a.get(i));
+        if x != y {
+            out.push_str(&format!("line {}:\n- {}\n+ {}\n", i + 1, x.unwrap_or(&"<none>"), y.unwrap_or(&"<none>")));
+            shown += 1;
+            if shown == 12 {
+                out.push_str("… (more differences not shown)\n");
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// True when `ZEREN_BLESS=1`: the expected texts are rewritten instead of compared.
+fn blessing() -> bool {
+    std::env::var("ZEREN_BLESS").as_deref() == Ok("1")
+}
+
+/// Generates the fixture's text and compares it with `NAME.txt`, or rewrites that file when
+/// `ZEREN_BLESS=1` is set. Returns the text for further checks.
+fn golden(name: &str) -> String {
+    let report = load(name);
+    let actual = render(&report);
+    let path = fixtures().join(format!("{name}.txt"));
+    if blessing() {
+        fs::write(&path, &actual).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        return actual;
+    }
+    let expected = fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {} ({e}); create it with ZEREN_BLESS=1 and read it", path.display()));
+    if expected != actual {
+        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}.actual.txt"));
+        let _ = fs::write(&out, &actual);
+        panic!(
+            "{name}: generated text differs from tests/fixtures/{name}.txt\n{}\nfull text written to {}\n\
+             compare with: diff -u tests/fixtures/{name}.txt {}\n\
+             if the change is intended: ZEREN_BLESS=1 cargo test --test generator, then read the diff",
+            describe_mismatch(&expected, &actual),
+            out.display(),
+            out.display()
+        );
+    }
+    actual
+}
+
+const CN_NUM: [&str; 20] = [
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
+];
+
+/// What the Chinese office worker checks on every page, applied to every golden text:
+/// numbering consecutive at each level, no placeholder or bracket left, full-width
+/// punctuation, no stray spaces, no doubled marks, no empty line or empty heading.
+fn check_layout(name: &str, text: &str) {
+    let mut lines = text.lines();
+    let title = lines.next().unwrap_or_default();
+    assert!(!title.is_empty() && !title.starts_with(INDENT), "{name}: the title comes first, unindented");
+    assert_eq!(lines.next(), Some(""), "{name}: a blank line follows the title");
+    assert!(text.ends_with('\n') && !text.ends_with("\n\n"), "{name}: one newline at the end");
+
+    let (mut h1, mut h2, mut point) = (0usize, 0usize, 0usize);
+    let mut last_was_heading = false;
+    for (n, line) in lines.enumerate() {
+        let at = format!("{name} line {}: {line}", n + 3);
+        let body = line.strip_prefix(INDENT).unwrap_or_else(|| panic!("{at}: not indented by two full-width spaces"));
+        assert!(!body.trim().is_empty(), "{at}: empty paragraph");
+        if let Some((num, rest)) = body.split_once('、').filter(|(num, _)| CN_NUM.contains(num)) {
+            assert_eq!(num, CN_NUM[h1], "{at}: top heading out of sequence");
+            assert!(!rest.is_empty() && !rest.ends_with('。'), "{at}: heading empty or ends with 。");
+            (h1, h2, point) = (h1 + 1, 0, 0);
+            last_was_heading = true;
+            continue;
+        }
+        if let Some(rest) = body.strip_prefix('（') {
+            let (num, heading) = rest.split_once('）').unwrap_or_else(|| panic!("{at}: unclosed （"));
+            assert_eq!(num, CN_NUM[h2], "{at}: （…） heading out of sequence");
+            assert!(!heading.is_empty() && !heading.ends_with('。'), "{at}: heading empty or ends with 。");
+            (h2, point) = (h2 + 1, 0);
+            last_was_heading = true;
+            continue;
+        }
+        last_was_heading = false;
+        let numbered = CN_NUM.iter().enumerate().rev().find(|(_, num)| body.starts_with(&format!("{num}是")));
+        match numbered {
+            Some((i, _)) => {
+                assert_eq!(i, point, "{at}: point numbered out of sequence");
+                point += 1;
+            }
+            None => point = 0,
+        }
+    }
+    assert!(!last_was_heading, "{name}: ends with a heading that has nothing under it");
+
+    for bad in ['{', '}', '[', ']', '\u{FFFD}'] {
+        assert!(!text.contains(bad), "{name}: contains “{bad}”");
+    }
+    assert_eq!(stray_half_width(text), None, "{name}: half-width punctuation in Chinese text");
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let ok = i > 0 && chars[i - 1].is_ascii_alphanumeric() && chars.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric());
+            assert!(ok, "{name}: stray space in “{}”", chars[i.saturating_sub(8)..(i + 8).min(chars.len())].iter().collect::<String>());
+        }
+        assert!(!c.is_control() || c == '\n', "{name}: control character U+{:04X}", c as u32);
+    }
+    let marks = ['，', '。', '；', '：', '、', '！', '？'];
+    for w in chars.windows(2) {
+        assert!(!(marks.contains(&w[0]) && marks.contains(&w[1])), "{name}: doubled punctuation “{}{}”", w[0], w[1]);
+    }
+    for stale in ["2022上半年", "% 。", " 。", "，。", "。，"] {
+        assert!(!text.contains(stale), "{name}: contains “{stale}”");
+    }
+}
+
+/// Lines of the text, without the indentation.
+fn body_lines(text: &str) -> Vec<&str> {
+    text.lines().skip(2).map(|l| l.trim_start_matches('\u{3000}')).collect()
+}
+
+/// The numbered points under the top heading `heading` (e.g. `存在的问题`).
+fn points_under<'a>(text: &'a str, heading: &str) -> Vec<&'a str> {
+    body_lines(text)
+        .into_iter()
+        .skip_while(|l| !l.split_once('、').is_some_and(|(n, h)| CN_NUM.contains(&n) && h == heading))
+        .skip(1)
+        .take_while(|l| !l.split_once('、').is_some_and(|(n, _)| CN_NUM.contains(&n)))
+        .filter(|l| CN_NUM.iter().any(|n| l.starts_with(&format!("{n}是"))))
+        .collect()
+}
+
+/// Every fixture, in the order of the list in the report to the maintainers.
+const FIXTURES: [&str; 7] = [
+    "sample-2022h1",
+    "branch-2023-gaps",
+    "empty-unit-only",
+    "two-items-rest-na",
+    "personal-zhangsan-2025",
+    "messy-q3-2024",
+    "complete-2025",
+];
+
+/// Every golden text belongs to a listed fixture, and every listed fixture has both files.
+/// (Other JSON in the folder, such as saved backups used by other tests, is not a golden.)
+#[test]
+fn every_golden_text_is_listed_and_tested() {
+    let mut found = BTreeSet::new();
+    for entry in fs::read_dir(fixtures()).expect("tests/fixtures exists") {
+        let path = entry.expect("readable entry").path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            found.insert(path.file_stem().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    let listed: BTreeSet<String> = FIXTURES.iter().map(|s| s.to_string()).collect();
+    if !blessing() {
+        assert_eq!(found, listed, "every .txt in tests/fixtures belongs to a fixture listed in FIXTURES");
+    }
+    for name in FIXTURES {
+        assert!(fixtures().join(format!("{name}.json")).exists(), "{name}.json is missing");
+    }
+}
+
+#[test]
+fn sample_2022h1_matches_the_reference_facts() {
+    let text = golden("sample-2022h1");
+    check_layout("sample-2022h1", &text);
+    assert!(text.starts_with("局党组关于2022年上半年落实意识形态工作责任制情况的报告\n"));
+    assert!(text.contains("党的十九大和十九届历次全会精神"), "2022 reports still cite the 19th congress");
+    assert!(!text.contains("二十大"));
+    assert!(text.contains("组织全体干部职工开展理论学习9次"));
+    assert!(text.contains("参学率达98%，"));
+    assert!(text.contains("集中观看专题教育片和警示教育片5次"));
+    let headings: Vec<&str> = body_lines(&text).into_iter().filter(|l| l.starts_with('（')).collect();
+    assert_eq!(headings.len(), 4, "the four areas of the reference, （一） to （四）: {headings:?}");
+    let problems = points_under(&text, "存在的问题");
+    assert_eq!(problems.len(), 4, "the user's four problems replace the suggestions: {problems:?}");
+    assert!(problems[0].starts_with("一是学习党的创新理论还不够深入。"));
+    assert_eq!(points_under(&text, "下一步工作打算").len(), 4);
+}
+
+#[test]
+fn branch_with_many_gaps_numbers_past_ten() {
+    let text = golden("branch-2023-gaps");
+    check_layout("branch-2023-gaps", &text);
+    assert!(text.contains("党的二十大和二十届历次全会精神"), "from 2023 the 20th congress is the guidance");
+    let problems = points_under(&text, "存在的问题");
+    assert_eq!(problems.len(), 13, "three partly and ten not done: {problems:?}");
+    for (n, p) in problems.iter().enumerate() {
+        assert!(p.starts_with(&format!("{}是", CN_NUM[n])), "{p}");
+    }
+    assert!(text.contains("\u{3000}\u{3000}十一是") && text.contains("\u{3000}\u{3000}十二是") && text.contains("\u{3000}\u{3000}十三是"));
+    assert_eq!(points_under(&text, "下一步工作打算").len(), 13);
+}
+
+#[test]
+fn nearly_empty_report_still_reads_as_a_report() {
+    let text = golden("empty-unit-only");
+    check_layout("empty-unit-only", &text);
+    assert!(text.starts_with("县档案馆党组关于2026年度落实意识形态工作责任制情况的报告\n"));
+    assert!(!text.contains("主要做法"), "nothing was done, so there is no 主要做法");
+    assert!(text.contains("一、存在的问题") && text.contains("二、下一步工作打算"), "top headings renumber");
+    assert_eq!(points_under(&text, "存在的问题").len(), 3, "the template's general problems");
+}
+
+#[test]
+fn items_not_applicable_leave_no_gap_in_numbering() {
+    let text = golden("two-items-rest-na");
+    check_layout("two-items-rest-na", &text);
+    let headings: Vec<&str> = body_lines(&text).into_iter().filter(|l| l.starts_with('（')).collect();
+    assert_eq!(headings, ["（一）把牢舆论导向，管好用好宣传阵地", "（二）培育和践行核心价值观，深化精神文明创建"]);
+    assert!(text.contains("2024年下半年"));
+}
+
+#[test]
+fn personal_self_assessment_uses_the_first_person_wording() {
+    let text = golden("personal-zhangsan-2025");
+    check_layout("personal-zhangsan-2025", &text);
+    assert!(text.starts_with("张三同志2025年度民主生活会个人对照检查材料（落实意识形态工作责任制部分）\n"));
+    for heading in ["一、履行意识形态工作职责情况", "二、存在的主要问题", "三、问题产生的原因", "四、整改措施"] {
+        assert!(text.contains(heading), "{heading}");
+    }
+    assert!(!text.contains("主要做法") && !text.contains("局党组关于"));
+    assert_eq!(points_under(&text, "存在的主要问题").len(), 4);
+    assert_eq!(points_under(&text, "问题产生的原因").len(), 4);
+}
+
+#[test]
+fn messy_input_is_tidied_and_invalid_values_left_out() {
+    let text = golden("messy-q3-2024");
+    check_layout("messy-q3-2024", &text);
+    assert!(text.starts_with("市文旅局党组关于2024年第三季度落实意识形态工作责任制情况的报告\n"));
+    // Hostile text stays plain text, changed only by punctuation tidying.
+    assert!(text.contains("<script>alert（1）</script>。"));
+    // 101 is no percentage: the optional group with the rate is left out entirely.
+    assert!(!text.contains("101") && !text.contains("落实率达"));
+    // Full-width digits in figures are read as numbers.
+    assert!(text.contains("开展理论学习3次") && text.contains("参学率达98%"));
+    assert!(!text.contains('９') && !text.contains('３'));
+    // Invalid figures are left out with the words around them.
+    assert!(!text.contains("累计4.5天") && !text.contains("abc") && !text.contains("1,200"));
+    assert!(text.contains("WeChat") && text.contains("“市文旅发布”"));
+    // Hand-edited list: the blank entry is dropped; problems and plans number separately.
+    assert_eq!(points_under(&text, "存在的问题").len(), 2);
+    assert_eq!(points_under(&text, "下一步工作打算").len(), 2);
+}
+
+#[test]
+fn complete_report_prints_every_figure() {
+    let text = golden("complete-2025");
+    check_layout("complete-2025", &text);
+    let template = Template::default_template();
+    let points = body_lines(&text).into_iter().filter(|l| CN_NUM.iter().any(|n| l.starts_with(&format!("{n}是")))).count();
+    assert_eq!(points, template.item_count() + 3 + 3, "every item gives a point, plus the general problems and measures");
+    let headings: Vec<&str> = body_lines(&text).into_iter().filter(|l| l.starts_with('（')).collect();
+    assert_eq!(headings.len(), 4);
+    assert!(text.contains("2025年12月18日") && text.contains("省级文明单位") && text.contains("97.5%"));
+}
+
+// ---------------------------------------------------------------------------------------
+// The command-line entry: cargo run --example render -- FILE.json
+
+fn run_cli(file: &Path) -> std::process::Output {
+    Command::new(env!("CARGO"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["run", "-q", "--example", "render", "--"])
+        .arg(file)
+        .output()
+        .expect("cargo runs")
+}
+
+fn has_chinese(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+}
+
+#[test]
+fn cli_prints_the_golden_text() {
+    let out = run_cli(Path::new("tests/fixtures/sample-2022h1.json"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "render failed: {stderr}");
+    let expected = if blessing() {
+        render(&load("sample-2022h1")) // the golden file may be being rewritten right now
+    } else {
+        fs::read_to_string(fixtures().join("sample-2022h1.txt")).expect("golden text")
+    };
+    assert_eq!(String::from_utf8(out.stdout).expect("UTF-8 output"), expected);
+}
+
+#[test]
+fn cli_prints_every_report_of_a_backup() {
+    let reports = [load("sample-2022h1"), load("personal-zhangsan-2025")];
+    let backup = serde_json::json!({ "schema": 1, "revision": 3, "reports": reports });
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("backup-two-reports.json");
+    fs::write(&path, backup.to_string()).expect("temp dir is writable");
+    let out = run_cli(&path);
+    assert!(out.status.success(), "render failed: {}", String::from_utf8_lossy(&out.stderr));
+    let expected = format!("{}\u{c}\n{}", render(&reports[0]), render(&reports[1]));
+    assert_eq!(String::from_utf8(out.stdout).expect("UTF-8 output"), expected, "reports separated by a form feed");
+}
+
+#[test]
+fn cli_rejects_bad_files_in_chinese() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let cases = [
+        ("not-json.json", Some("{\"unit\": \"局党组\","), "不是有效的JSON"),
+        ("not-a-report.json", Some("{\"answers\": 5}"), "不是本工具保存的报告"),
+        ("newer.json", Some("{\"schema\": 99, \"revision\": 1, \"reports\": []}"), "更新版本"),
+        ("missing.json", None, "无法读取文件"),
+    ];
+    for (file, content, expected) in cases {
+        let path = dir.join(file);
+        match content {
+            Some(c) => fs::write(&path, c).expect("temp dir is writable"),
+            None => {
+                let _ = fs::remove_file(&path);
+            }
+        }
+        let out = run_cli(&path);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{file}: should fail, printed {}", String::from_utf8_lossy(&out.stdout));
+        assert!(out.stdout.is_empty(), "{file}: nothing on stdout");
+        assert!(has_chinese(&stderr) && stderr.contains(expected), "{file}: message should say “{expected}”: {stderr}");
+    }
+}

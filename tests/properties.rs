@@ -1,0 +1,563 @@
+//! Property tests for the generator: random (valid) templates and random reports full of
+//! junk, and the rules every generated document must keep whatever the input.
+//!
+//! Templates are built from Chinese word fragments with placeholders in optional groups and
+//! every kind of input field; they go through the same door as a real template file
+//! (serde_json round trip, then `Template::from_json`, which validates). Reports carry every
+//! status, raw values that are valid, invalid or junk, notes drawn from a character set with
+//! ASCII punctuation, spaces, control and invisible characters, full-width marks and digits
+//! and HTML, and sometimes a hand-edited problem list.
+//!
+//! Case counts: each property runs 256 cases (`CASES`); there are 9 properties, so one
+//! `cargo test` run checks 2304 random documents. Set PROPTEST_CASES to run more locally
+//! (it is overridden here, so edit `CASES` for a long soak). Failures are not persisted to a
+//! file: a failing case found here becomes an explicit regression test next to the fix.
+
+use proptest::collection::vec;
+use proptest::prelude::*;
+use proptest::sample::select;
+use std::collections::BTreeMap;
+use zeren::domain::generate::{generate, Block, Document};
+use zeren::domain::numerals::chinese;
+use zeren::domain::render::to_text;
+use zeren::domain::report::{Answer, Period, ProblemPlan, Report, ReportKind, Status};
+use zeren::domain::template::{
+    Field, FieldKind, Guidance, Item, PersonalWording, Point, ProblemWording, ReportWording, Section, Template,
+};
+use zeren::domain::text::stray_half_width;
+
+/// Cases per property.
+const CASES: u32 = 256;
+
+fn config() -> ProptestConfig {
+    ProptestConfig { cases: CASES, failure_persistence: None, ..ProptestConfig::default() }
+}
+
+// ---------------------------------------------------------------------------------------
+// Random templates
+
+const WORDS: &[&str] = &[
+    "加强", "组织", "领导", "理论", "学习", "意识形态", "工作", "责任", "落实", "舆论", "引导", "阵地", "管理", "网络", "文明",
+    "创建", "志愿服务", "党组", "会议", "专题", "研究", "部署", "检查", "考核", "宣传", "思想", "干部", "职工", "制度", "机制",
+    "深入", "推动", "常态化", "队伍", "建设", "教育", "活动", "平台", "舆情", "处置", "“第一议题”", "《学习纲要》", "（试行）",
+];
+const UNITS: &[&str] = &["次", "人", "人次", "个", "篇", "场", ""];
+
+/// A phrase of one to three words, e.g. `加强舆情处置`.
+fn phrase() -> impl Strategy<Value = String> {
+    vec(select(WORDS), 1..4).prop_map(|w| w.concat())
+}
+
+/// Wording with builtin placeholders anywhere and field placeholders in `[...]` groups,
+/// as an editor writes it: `[，{period}共{f0}次]`, `[{f1}，]`, `{unit}…`.
+fn wording(builtins: &'static [&'static str], fields: Vec<String>, end: &'static str) -> BoxedStrategy<String> {
+    let builtin = if builtins.is_empty() { Just(String::new()).boxed() } else { select(builtins).prop_map(|b| format!("{{{b}}}")).boxed() };
+    let group = if fields.is_empty() {
+        Just(String::new()).boxed()
+    } else {
+        let builtin_in_group = if builtins.is_empty() { Just(String::new()).boxed() } else { prop_oneof![Just(String::new()), select(builtins).prop_map(|b| format!("{{{b}}}"))].boxed() };
+        (select(vec!["", "，", "，共"]), builtin_in_group, select(fields), select(UNITS), select(vec!["", "，"]))
+            .prop_map(|(pre, b, f, unit, post)| format!("[{pre}{b}{f}{unit}{post}]", f = format!("{{{f}}}")))
+            .boxed()
+    };
+    let piece = prop_oneof![4 => phrase(), 2 => Just("，".to_string()), 1 => builtin, 3 => group];
+    (phrase(), vec(piece, 0..8)).prop_map(move |(first, rest)| format!("{first}{}{end}", rest.concat())).boxed()
+}
+
+fn field_kind() -> impl Strategy<Value = FieldKind> {
+    prop_oneof![
+        (0u32..5, 0u32..500, select(UNITS)).prop_map(|(min, span, unit)| FieldKind::Count { min, max: min + span, unit: unit.into() }),
+        Just(FieldKind::Percent),
+        Just(FieldKind::Date),
+        (1usize..80).prop_map(|max_chars| FieldKind::Text { max_chars }),
+        (1usize..300).prop_map(|max_chars| FieldKind::LongText { max_chars }),
+        vec(phrase(), 1..4).prop_map(|options| FieldKind::Choice { options }),
+    ]
+}
+
+fn item(n: usize) -> impl Strategy<Value = Item> {
+    const BUILTINS: &[&str] = &["unit", "year", "period"];
+    vec((field_kind(), phrase()), 0..4).prop_flat_map(move |kinds| {
+        let fields: Vec<Field> = kinds
+            .into_iter()
+            .enumerate()
+            .map(|(i, (kind, label))| Field { id: format!("f{i}"), label, hint: String::new(), kind })
+            .collect();
+        let ids: Vec<String> = fields.iter().map(|f| f.id.clone()).collect();
+        let optional = |s: BoxedStrategy<String>| prop_oneof![Just(String::new()), s];
+        (
+            phrase(),
+            wording(BUILTINS, ids.clone(), "。"),
+            wording(BUILTINS, ids.clone(), "。"),
+            wording(BUILTINS, ids.clone(), "。"),
+            optional(wording(BUILTINS, ids.clone(), "。")),
+            optional(wording(BUILTINS, ids.clone(), "。")),
+            optional(wording(BUILTINS, ids, "。")),
+        )
+            .prop_map(move |(point, done, problem, measure, personal_done, personal_problem, personal_measure)| Item {
+                id: format!("item-{n}"),
+                task: format!("开展{point}"),
+                guidance: "按要求开展。".into(),
+                rule: String::new(),
+                local_rule: false,
+                fields: fields.clone(),
+                point,
+                done,
+                problem,
+                measure,
+                personal_done,
+                personal_problem,
+                personal_measure,
+            })
+    })
+}
+
+fn section(n: usize) -> impl Strategy<Value = Section> {
+    (
+        vec(phrase(), 1..3).prop_map(|p| p.join("，")),
+        prop_oneof![Just(String::new()), wording(&["unit", "year", "period"], vec![], "。")],
+        vec(item(0), 1..7),
+    )
+        .prop_map(move |(heading, intro, items)| Section {
+            id: format!("s{n}"),
+            title: heading.clone(),
+            heading,
+            intro,
+            items: items.into_iter().enumerate().map(|(i, it)| Item { id: format!("item-{n}-{i}"), ..it }).collect(),
+        })
+}
+
+/// A heading of the self-assessment: usually words, sometimes left empty or made only of a
+/// placeholder that may be empty (an editor's slip the validator lets through).
+fn personal_heading() -> BoxedStrategy<String> {
+    prop_oneof![6 => phrase(), 1 => Just(String::new()), 1 => Just("{person}".to_string()), 1 => phrase().prop_map(|p| format!("{{meeting}}{p}"))].boxed()
+}
+
+fn template() -> impl Strategy<Value = Template> {
+    const OPENING: &[&str] = &["unit", "year", "period", "guidance"];
+    const PERSONAL: &[&str] = &["unit", "year", "period", "guidance", "person", "meeting"];
+    const BUILTINS: &[&str] = &["unit", "year", "period"];
+    let report = (
+        wording(BUILTINS, vec![], ""),
+        wording(OPENING, vec![], "："),
+        wording(OPENING, vec![], "："),
+        prop_oneof![Just(String::new()), wording(BUILTINS, vec![], "：")],
+        prop_oneof![Just(String::new()), wording(BUILTINS, vec![], "：")],
+    )
+        .prop_map(|(title, opening, opening_empty, problems_lead, plans_lead)| ReportWording {
+            title,
+            opening,
+            opening_empty,
+            problems_lead,
+            plans_lead,
+        });
+    let causes = vec((prop_oneof![5 => phrase(), 1 => Just(String::new())], wording(BUILTINS, vec![], "。")), 0..5)
+        .prop_map(|c| c.into_iter().map(|(lead, text)| Point { lead, text }).collect::<Vec<_>>());
+    let personal = (
+        wording(PERSONAL, vec![], ""),
+        wording(PERSONAL, vec![], "："),
+        (personal_heading(), personal_heading(), personal_heading(), personal_heading()),
+        (wording(PERSONAL, vec![], "："), wording(PERSONAL, vec![], "：")),
+        causes,
+    )
+        .prop_map(|(title, opening, (duties, problems, causes_h, measures), (problems_lead, measures_lead), causes)| PersonalWording {
+            title,
+            opening,
+            duties_heading: duties,
+            problems_heading: problems,
+            problems_lead,
+            causes_heading: causes_h,
+            causes,
+            measures_heading: measures,
+            measures_lead,
+        });
+    let fallback = vec((wording(BUILTINS, vec![], "。"), wording(BUILTINS, vec![], "。")), 0..4)
+        .prop_map(|f| f.into_iter().map(|(problem, measure)| ProblemWording { problem, measure }).collect::<Vec<_>>());
+    let guidance = vec((2015u16..2030, phrase()), 1..4)
+        .prop_map(|g| g.into_iter().map(|(from_year, text)| Guidance { from_year, text: format!("坚持以{text}为指导") }).collect::<Vec<_>>());
+    let sections = (1usize..5).prop_flat_map(|n| (0..n).map(section).collect::<Vec<_>>());
+    (guidance, report, personal, fallback, sections).prop_map(|(guidance, report, personal, fallback_problems, sections)| Template {
+        format: 1,
+        id: "random".into(),
+        name: "随机模板".into(),
+        edition: "test".into(),
+        guidance,
+        report,
+        personal,
+        fallback_problems,
+        sections,
+    })
+}
+
+/// The template as a template file reaches the app: JSON text, parsed and validated.
+fn through_the_door(t: &Template) -> Result<Template, String> {
+    let json = serde_json::to_string(t).map_err(|e| e.to_string())?;
+    Template::from_json(&json).map_err(|e| format!("{e}\n{json}"))
+}
+
+// ---------------------------------------------------------------------------------------
+// Random reports
+
+/// Characters people paste into notes: ASCII punctuation and spaces, control and invisible
+/// characters, full-width marks and digits, HTML, letters and digits, Chinese.
+const JUNK: &[char] = &[
+    '学', '习', '工', '作', '党', '组', '会', '议', '开', '展', '了', '次', '人', '网', '络', ',', ';', ':', '(', ')', '?', '!', '.',
+    '"', '\'', ' ', ' ', '\t', '\n', '\r', '\u{3000}', '\u{0}', '\u{7}', '\u{1b}', '\u{7f}', '\u{200b}', '\u{202e}', '\u{feff}',
+    '，', '。', '；', '：', '（', '）', '！', '？', '、', '“', '”', '《', '》', '…', '０', '９', '８', '0', '1', '2', '9', 'a', 'Z',
+    'x', '<', '>', '/', '&', '%', '-', '—',
+];
+const BRACKETS: &[char] = &['{', '}', '[', ']'];
+const SNIPPETS: &[&str] = &["<script>alert(1)</script>", "Windows 10", "10:30", "1,200", "98.5%", "。，", " ,, ", "{unit}", "[{f0}次]"];
+
+/// Junk text; with `brackets` false it holds no `{}[]`, so any bracket in the output would
+/// come from a template placeholder.
+fn junk(brackets: bool) -> BoxedStrategy<String> {
+    let chars: Vec<char> = JUNK.iter().chain(if brackets { BRACKETS } else { &[] }).copied().collect();
+    let snippets: Vec<&'static str> = SNIPPETS.iter().copied().filter(|s| brackets || !s.contains(['{', '}', '[', ']'])).collect();
+    vec(prop_oneof![9 => select(chars).prop_map(String::from), 1 => select(snippets).prop_map(String::from)], 0..24)
+        .prop_map(|parts| parts.concat())
+        .boxed()
+}
+
+fn fullwidth_digits(s: &str) -> String {
+    s.chars().map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c) } else { c }).collect()
+}
+
+/// A raw value for a field: empty, plausible, full-width, out of range or junk.
+fn raw_value(kind: &FieldKind, brackets: bool) -> BoxedStrategy<String> {
+    let plausible = match kind.clone() {
+        FieldKind::Count { min, max, unit } => (0u64..=u64::from(max) + 3, any::<bool>(), any::<bool>())
+            .prop_map(move |(n, wide, with_unit)| {
+                let n = if wide { fullwidth_digits(&n.to_string()) } else { n.to_string() };
+                let _ = min;
+                if with_unit { format!("{n}{unit}") } else { n }
+            })
+            .boxed(),
+        FieldKind::Percent => (0u32..1100, any::<bool>(), any::<bool>())
+            .prop_map(|(n, wide, sign)| {
+                let s = format!("{}.{}{}", n / 10, n % 10, if sign { "%" } else { "" });
+                if wide { fullwidth_digits(&s) } else { s }
+            })
+            .boxed(),
+        FieldKind::Date => (1890u16..2210, 0u8..14, 0u8..33, select(vec!["-", "/", "."]))
+            .prop_map(|(y, m, d, sep)| format!("{y}{sep}{m}{sep}{d}"))
+            .boxed(),
+        FieldKind::Text { .. } | FieldKind::LongText { .. } => junk(brackets),
+        FieldKind::Choice { options } => select(options).boxed(),
+    };
+    prop_oneof![1 => Just(String::new()), 4 => plausible, 1 => junk(brackets)].boxed()
+}
+
+fn answer(item: &Item, brackets: bool) -> BoxedStrategy<Option<Answer>> {
+    let values: Vec<BoxedStrategy<(String, String)>> = item
+        .fields
+        .iter()
+        .map(|f| {
+            let id = f.id.clone();
+            raw_value(&f.kind, brackets).prop_map(move |v| (id.clone(), v)).boxed()
+        })
+        .collect();
+    let answer = (select(Status::ALL.to_vec()), values, prop_oneof![2 => Just(String::new()), 1 => junk(brackets)])
+        .prop_map(|(status, values, note)| Answer { status, values: values.into_iter().collect(), note });
+    proptest::option::weighted(0.85, answer).boxed()
+}
+
+fn period() -> impl Strategy<Value = Period> {
+    prop_oneof![
+        Just(Period::Year),
+        Just(Period::FirstHalf),
+        Just(Period::SecondHalf),
+        (0u8..8).prop_map(|quarter| Period::Quarter { quarter }),
+        (0u8..15, 0u8..15).prop_map(|(from, to)| Period::Months { from, to }),
+    ]
+}
+
+fn report_for(t: &Template, brackets: bool) -> BoxedStrategy<Report> {
+    let answers: Vec<BoxedStrategy<(String, Option<Answer>)>> = t
+        .items()
+        .map(|(_, i)| {
+            let id = i.id.clone();
+            answer(i, brackets).prop_map(move |a| (id.clone(), a)).boxed()
+        })
+        .collect();
+    let name = |known: Vec<&'static str>| prop_oneof![3 => select(known).prop_map(String::from), 1 => junk(brackets)];
+    let problems = proptest::option::weighted(
+        0.3,
+        vec((junk(brackets), junk(brackets)).prop_map(|(problem, plan)| ProblemPlan { problem, plan }), 0..14),
+    );
+    (
+        name(vec!["局党组", "机关第一党支部", "", " 市文旅局 党组。"]),
+        name(vec!["张三同志", "", "李四"]),
+        name(vec!["民主生活会", "组织生活会", ""]),
+        (2010u16..2035, period(), select(vec![ReportKind::Unit, ReportKind::Personal])),
+        answers,
+        problems,
+    )
+        .prop_map(|(unit, person, meeting, (year, period, kind), answers, problems)| Report {
+            id: "r".into(),
+            unit,
+            person,
+            meeting,
+            year,
+            period,
+            kind,
+            answers: answers.into_iter().filter_map(|(id, a)| a.map(|a| (id, a))).collect::<BTreeMap<_, _>>(),
+            problems,
+            ..Report::default()
+        })
+        .boxed()
+}
+
+fn template_and_report(brackets: bool) -> impl Strategy<Value = (Template, Report)> {
+    template().prop_flat_map(move |t| {
+        let r = report_for(&t, brackets);
+        (Just(t), r)
+    })
+}
+
+fn default_and_report() -> impl Strategy<Value = Report> {
+    report_for(&Template::default_template(), false)
+}
+
+// ---------------------------------------------------------------------------------------
+// The rules
+
+/// Title and every block, one a line, without indentation.
+fn all_text(doc: &Document) -> String {
+    let mut out = doc.title.clone();
+    for b in &doc.blocks {
+        out.push('\n');
+        out.push_str(&b.text());
+    }
+    out
+}
+
+/// Heading1 一二三… over the document; Heading2 （一）（二）… restarting under each Heading1
+/// (and, in a unit report, only under 主要做法); points 一是二是… restarting after every
+/// heading or paragraph and counting up without a gap.
+fn check_numbering(doc: &Document, kind: ReportKind) -> Result<(), String> {
+    let (mut h1, mut h2, mut pt) = (0usize, 0usize, 0usize);
+    let mut under = String::new();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let at = || format!("block {i}: {}", b.text());
+        match b {
+            Block::Heading1 { number, text } => {
+                h1 += 1;
+                (h2, pt) = (0, 0);
+                under = text.clone();
+                if *number != chinese(h1) {
+                    return Err(format!("{}: expected {}、", at(), chinese(h1)));
+                }
+            }
+            Block::Heading2 { number, .. } => {
+                h2 += 1;
+                pt = 0;
+                if *number != chinese(h2) {
+                    return Err(format!("{}: expected （{}）", at(), chinese(h2)));
+                }
+                if h1 == 0 || (kind == ReportKind::Unit && under != "主要做法") {
+                    return Err(format!("{}: （…） heading outside 主要做法", at()));
+                }
+            }
+            Block::Paragraph(_) => pt = 0,
+            Block::Point { number, .. } => {
+                pt += 1;
+                if *number != chinese(pt) {
+                    return Err(format!("{}: expected {}是", at(), chinese(pt)));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// No heading is empty, and every heading has a paragraph or point under it before the next
+/// heading of the same or a higher level. No point has an empty lead or an empty body.
+fn check_headings(doc: &Document) -> Result<(), String> {
+    let level = |b: &Block| match b {
+        Block::Heading1 { .. } => Some(1),
+        Block::Heading2 { .. } => Some(2),
+        _ => None,
+    };
+    for (i, b) in doc.blocks.iter().enumerate() {
+        match b {
+            Block::Heading1 { text, .. } | Block::Heading2 { text, .. } => {
+                if text.trim().is_empty() {
+                    return Err(format!("block {i}: empty heading “{}”", b.text()));
+                }
+                let mine = level(b).unwrap_or(0);
+                let has_content = doc.blocks[i + 1..]
+                    .iter()
+                    .take_while(|n| level(n).is_none_or(|l| l > mine))
+                    .any(|n| matches!(n, Block::Paragraph(_) | Block::Point { .. }));
+                if !has_content {
+                    return Err(format!("block {i}: heading “{}” has nothing under it", b.text()));
+                }
+            }
+            Block::Point { lead, text, .. } => {
+                if lead.trim_end_matches('。').is_empty() {
+                    return Err(format!("block {i}: point without a lead: “{}”", b.text()));
+                }
+                let _ = text;
+            }
+            Block::Paragraph(p) => {
+                if p.trim().is_empty() {
+                    return Err(format!("block {i}: empty paragraph"));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An ASCII space only between two ASCII letters or digits (`Windows 10`); no other
+/// whitespace or control character inside the text.
+fn check_spaces(text: &str) -> Result<(), String> {
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let context = || chars[i.saturating_sub(6)..(i + 6).min(chars.len())].iter().collect::<String>();
+        if c == ' ' {
+            let ok = i > 0 && chars[i - 1].is_ascii_alphanumeric() && chars.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric());
+            if !ok {
+                return Err(format!("stray space in “{}”", context()));
+            }
+        } else if c != '\n' && (c.is_whitespace() || c.is_control()) {
+            return Err(format!("U+{:04X} in “{}”", c as u32, context()));
+        }
+    }
+    Ok(())
+}
+
+fn check_no_doubled_marks(text: &str) -> Result<(), String> {
+    const MARKS: [char; 7] = ['，', '。', '；', '：', '、', '！', '？'];
+    let chars: Vec<char> = text.chars().collect();
+    match chars.windows(2).position(|w| MARKS.contains(&w[0]) && MARKS.contains(&w[1])) {
+        Some(i) => Err(format!("doubled punctuation in “{}”", chars[i.saturating_sub(8)..(i + 8).min(chars.len())].iter().collect::<String>())),
+        None => Ok(()),
+    }
+}
+
+/// The points directly under the top heading whose text satisfies `pick`.
+fn points_under(doc: &Document, pick: impl Fn(&str) -> bool) -> usize {
+    doc.blocks
+        .iter()
+        .skip_while(|b| !matches!(b, Block::Heading1 { text, .. } if pick(text)))
+        .skip(1)
+        .take_while(|b| !matches!(b, Block::Heading1 { .. }))
+        .filter(|b| matches!(b, Block::Point { .. }))
+        .count()
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Random templates pass validation, and generation never panics.
+    #[test]
+    fn random_templates_validate_and_generate((t, r) in template_and_report(true)) {
+        let t = through_the_door(&t).map_err(TestCaseError::fail)?;
+        let doc = generate(&t, &r);
+        prop_assert!(!to_text(&doc).is_empty());
+    }
+
+    #[test]
+    fn numbering_is_consecutive_at_every_level((t, r) in template_and_report(true)) {
+        let t = through_the_door(&t).map_err(TestCaseError::fail)?;
+        let doc = generate(&t, &r);
+        check_numbering(&doc, r.kind).map_err(TestCaseError::fail)?;
+    }
+
+    /// With no brackets in the user's input, none may appear: every `{…}` and `[…]` of the
+    /// template is filled or dropped.
+    #[test]
+    fn no_placeholder_or_bracket_is_left((t, r) in template_and_report(false)) {
+        let t = through_the_door(&t).map_err(TestCaseError::fail)?;
+        let text = all_text(&generate(&t, &r));
+        prop_assert!(!text.contains(['{', '}', '[', ']']), "{}", text);
+    }
+
+    #[test]
+    fn no_half_width_punctuation_in_chinese_text((t, r) in template_and_report(true)) {
+        let t = through_the_door(&t).map_err(TestCaseError::fail)?;
+        let text = all_text(&generate(&t, &r));
+        prop_assert_eq!(stray_half_width(&text), None, "{}", text);
+    }
+
+    #[test]
+    fn no_empty_heading_and_none_without_content((t, r) in template_and_report(true)) {
+        let t = through_the_door(&t).map_err(TestCaseError::fail)?;
+        check_headings(&generate(&t, &r)).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn spaces_only_between_ascii_words((t, r) in template_and_report(true)) {
+        let t = through_the_door(&t).map_err(TestCaseError::fail)?;
+        let text = all_text(&generate(&t, &r));
+        check_spaces(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+    }
+
+    /// Same input, same bytes; and a report saved and read back prints the same.
+    #[test]
+    fn same_input_gives_the_same_bytes((t, r) in template_and_report(true)) {
+        let t = through_the_door(&t).map_err(TestCaseError::fail)?;
+        let first = to_text(&generate(&t, &r));
+        prop_assert_eq!(&first, &to_text(&generate(&t, &r)));
+        let reread: Report = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
+        let t2 = through_the_door(&t).map_err(TestCaseError::fail)?;
+        prop_assert_eq!(&first, &to_text(&generate(&t2, &reread)));
+    }
+
+    /// With the real checklist, junk input never doubles a mark, and the document says what
+    /// the answers say: one point per item with work, one （…） per section with work, one
+    /// problem per item with a gap (or the general ones when there is none).
+    #[test]
+    fn default_template_with_junk_input_reads_cleanly(r in default_and_report()) {
+        let t = Template::default_template();
+        let doc = generate(&t, &r);
+        let text = all_text(&doc);
+        check_no_doubled_marks(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        check_spaces(&text).map_err(TestCaseError::fail)?;
+        prop_assert_eq!(stray_half_width(&text), None);
+        check_numbering(&doc, r.kind).map_err(TestCaseError::fail)?;
+        check_headings(&doc).map_err(TestCaseError::fail)?;
+
+        let work = t.items().filter(|(_, i)| r.status(&i.id).has_work()).count();
+        let gaps = t.items().filter(|(_, i)| r.status(&i.id).has_gap()).count();
+        let sections = t.sections.iter().filter(|s| s.items.iter().any(|i| r.status(&i.id).has_work())).count();
+        let points = doc.blocks.iter().filter(|b| matches!(b, Block::Point { .. })).count();
+        let h2 = doc.blocks.iter().filter(|b| matches!(b, Block::Heading2 { .. })).count();
+        match r.kind {
+            ReportKind::Unit => {
+                prop_assert_eq!(points_under(&doc, |h| h == "主要做法"), work);
+                prop_assert_eq!(h2, sections);
+                if r.problems.is_none() {
+                    let expected = if gaps > 0 { gaps } else { t.fallback_problems.len() };
+                    prop_assert_eq!(points_under(&doc, |h| h == "存在的问题"), expected);
+                    prop_assert_eq!(points_under(&doc, |h| h == "下一步工作打算"), expected);
+                }
+            }
+            ReportKind::Personal => {
+                prop_assert_eq!(h2, 0);
+                prop_assert_eq!(points_under(&doc, |h| h == t.personal.duties_heading), work);
+                if r.problems.is_none() {
+                    let expected = if gaps > 0 { gaps } else { t.fallback_problems.len() };
+                    prop_assert_eq!(points_under(&doc, |h| h == t.personal.problems_heading), expected);
+                }
+            }
+        }
+        prop_assert!(points >= work);
+    }
+
+    /// Invalid figures never reach the text: a percentage over 100 is left out.
+    #[test]
+    fn percentages_over_100_are_never_printed(rate in 1001u32..100_000, sessions in 1u32..50) {
+        let t = Template::default_template();
+        let mut r = Report::default();
+        let a = r.answer_mut("staff-study");
+        a.status = Status::Done;
+        a.values.insert("sessions".into(), sessions.to_string());
+        a.values.insert("rate".into(), format!("{}.{}", rate / 10, rate % 10));
+        let text = all_text(&generate(&t, &r));
+        prop_assert!(text.contains(&format!("理论学习{sessions}次")));
+        prop_assert!(!text.contains("参学率"), "{}", text);
+    }
+}
