@@ -103,6 +103,7 @@ fn python_docx_reads_the_package() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(file_name("局党组", "2026年上半年", false));
     std::fs::write(&path, &bytes).unwrap();
+    println!("wrote {} ({} bytes)", path.display(), bytes.len());
 
     let probe = Command::new("python3").args(["-c", "import docx"]).output();
     match probe {

@@ -32,14 +32,59 @@ pub async fn copy_text(text: &str) -> Copied {
     }
 }
 
+/// Copies HTML (for Word and WPS, which keep its formatting) with a plain-text twin.
+pub async fn copy_html(html: &str, text: &str) -> Copied {
+    if write_clipboard_item(html, text).await {
+        return Copied::ClipboardApi;
+    }
+    if copy_with_command_types(&[("text/html", html), ("text/plain", text)]) {
+        Copied::CopyCommand
+    } else {
+        Copied::Failed
+    }
+}
+
+/// `navigator.clipboard.write([new ClipboardItem({...})])`, where both exist (https, localhost).
+async fn write_clipboard_item(html: &str, text: &str) -> bool {
+    let Some(w) = web_sys::window() else { return false };
+    let nav = w.navigator();
+    let has = |o: &JsValue, k: &str| js_sys::Reflect::has(o, &k.into()).unwrap_or(false);
+    if !has(&nav, "clipboard") || !has(&w, "ClipboardItem") {
+        return false;
+    }
+    let blob = |data: &str, mime: &str| {
+        let bag = web_sys::BlobPropertyBag::new();
+        bag.set_type(mime);
+        web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&data.into()), &bag)
+    };
+    let (Ok(h), Ok(t)) = (blob(html, "text/html"), blob(text, "text/plain")) else { return false };
+    let record = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&record, &"text/html".into(), &h);
+    let _ = js_sys::Reflect::set(&record, &"text/plain".into(), &t);
+    let Ok(ctor) = js_sys::Reflect::get(&w, &"ClipboardItem".into()) else { return false };
+    let Ok(item) = js_sys::Reflect::construct(ctor.unchecked_ref::<js_sys::Function>(), &js_sys::Array::of1(&record)) else { return false };
+    let clipboard = nav.clipboard();
+    let Ok(write) = js_sys::Reflect::get(&clipboard, &"write".into()) else { return false };
+    let Ok(promise) = write.unchecked_ref::<js_sys::Function>().call1(&clipboard, &js_sys::Array::of1(&item)) else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await.is_ok()
+}
+
 fn copy_with_command(text: &str) -> bool {
+    copy_with_command_types(&[("text/plain", text)])
+}
+
+/// A one-shot `copy` listener that sets every type, then `execCommand('copy')`: works on
+/// plain-http hosts where the Clipboard API does not exist.
+fn copy_with_command_types(types: &[(&str, &str)]) -> bool {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return false };
-    let text = text.to_string();
+    let types: Vec<(String, String)> = types.iter().map(|(m, d)| (m.to_string(), d.to_string())).collect();
     let done = std::rc::Rc::new(std::cell::Cell::new(false));
     let flag = done.clone();
     let listener = Closure::<dyn FnMut(web_sys::ClipboardEvent)>::new(move |ev: web_sys::ClipboardEvent| {
         if let Some(data) = ev.clipboard_data() {
-            if data.set_data("text/plain", &text).is_ok() {
+            if types.iter().all(|(mime, value)| data.set_data(mime, value).is_ok()) {
                 flag.set(true);
                 ev.prevent_default();
             }

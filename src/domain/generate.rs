@@ -120,41 +120,53 @@ fn personal_report(t: &Template, r: &Report) -> Document {
     let vars = Vars::new(t, r);
     let p = &t.personal;
     let mut doc = Doc::default();
+    // A heading left empty in the template (or only an empty `{person}`) takes the usual
+    // wording rather than printing a bare `一、`.
+    let heading = |wording: &str, usual: &str| {
+        let h = fill(wording, &vars.base);
+        if h.trim().is_empty() {
+            usual.to_string()
+        } else {
+            h
+        }
+    };
     doc.paragraph(fill(&p.opening, &vars.base));
     let duties: Vec<(String, String)> =
         work_sections(t, r, true, &vars).into_iter().flat_map(|(_, _, pts)| pts).collect();
     if !duties.is_empty() {
-        doc.heading1(&fill(&p.duties_heading, &vars.base));
+        doc.heading1(&heading(&p.duties_heading, "履行意识形态工作职责情况"));
         doc.points(duties);
     }
     let list = problems(t, r);
     let (probs, plans) = split_problems(&list);
     if !probs.is_empty() {
-        doc.heading1(&fill(&p.problems_heading, &vars.base));
+        doc.heading1(&heading(&p.problems_heading, "存在的主要问题"));
         doc.paragraph(fill(&p.problems_lead, &vars.base));
         doc.points(probs);
     }
-    let causes: Vec<(String, String)> =
-        p.causes.iter().map(|c| (format!("{}。", clean_value(&c.lead)), fill(&c.text, &vars.base))).collect();
+    let causes: Vec<(String, String)> = p
+        .causes
+        .iter()
+        .map(|c| (lead(&c.lead), fill(&c.text, &vars.base)))
+        .filter(|(lead, text)| !lead.is_empty() || !text.is_empty())
+        .collect();
     if !causes.is_empty() {
-        doc.heading1(&fill(&p.causes_heading, &vars.base));
+        doc.heading1(&heading(&p.causes_heading, "问题产生的原因"));
         doc.points(causes);
     }
     if !plans.is_empty() {
-        doc.heading1(&fill(&p.measures_heading, &vars.base));
+        doc.heading1(&heading(&p.measures_heading, "整改措施"));
         doc.paragraph(fill(&p.measures_lead, &vars.base));
         doc.points(plans);
     }
     Document { title: fill(&p.title, &vars.base), blocks: doc.blocks }
 }
 
-/// Sections with work done: (heading, intro, points as (lead, text)).
-fn work_sections(
-    t: &Template,
-    r: &Report,
-    personal: bool,
-    vars: &Vars,
-) -> Vec<(String, String, Vec<(String, String)>)> {
+/// Numbered points as (lead, text).
+type Points = Vec<(String, String)>;
+
+/// Sections with work done: (heading, intro, points).
+fn work_sections(t: &Template, r: &Report, personal: bool, vars: &Vars) -> Vec<(String, String, Points)> {
     t.sections
         .iter()
         .filter_map(|s| {
@@ -169,7 +181,7 @@ fn work_sections(
                     {
                         text.push_str(&note);
                     }
-                    (format!("{}。", clean_value(&i.point)), text)
+                    (lead(&i.point), text)
                 })
                 .collect();
             (!points.is_empty()).then(|| (clean_value(&s.heading), fill(&s.intro, &vars.base), points))
@@ -177,8 +189,19 @@ fn work_sections(
         .collect()
 }
 
+/// The bolded phrase that opens a point, closed by 。; empty when there is none, never a
+/// bare 。 (a cause may be written without a lead).
+fn lead(raw: &str) -> String {
+    let lead = clean_value(raw);
+    if lead.is_empty() {
+        lead
+    } else {
+        format!("{lead}。")
+    }
+}
+
 /// Splits each problem and each plan into (judgement, detail) at its first full stop.
-fn split_problems(list: &[ProblemPlan]) -> (Vec<(String, String)>, Vec<(String, String)>) {
+fn split_problems(list: &[ProblemPlan]) -> (Points, Points) {
     let split = |s: &str| -> Option<(String, String)> {
         if s.is_empty() {
             return None;
@@ -296,5 +319,25 @@ mod tests {
         a.values.insert("occasion".into(), "全体干部职工大会；".into());
         let text: Vec<String> = generate(&t, &r).blocks.iter().map(Block::text).collect();
         assert!(text.iter().any(|l| l.contains("主要在全体干部职工大会上进行，")), "{text:?}");
+    }
+
+    /// Regression: an empty personal heading printed a bare “一、”, and a cause without a lead
+    /// printed “一是。…”.
+    #[test]
+    fn empty_personal_headings_and_cause_leads_print_nothing_bare() {
+        let mut t = Template::default_template();
+        t.personal.duties_heading = "{person}".into();
+        t.personal.causes_heading = String::new();
+        t.personal.causes[0].lead = String::new();
+        t.personal.causes[1] = crate::domain::template::Point { lead: String::new(), text: String::new() };
+        let t = Template::from_json(&serde_json::to_string(&t).unwrap()).expect("the validator lets these through");
+        let mut r = Report { kind: ReportKind::Personal, ..Report::default() };
+        r.answer_mut("special-study").status = Status::Done;
+        let text: Vec<String> = generate(&t, &r).blocks.iter().map(Block::text).collect();
+        assert!(text.contains(&"一、履行意识形态工作职责情况".to_string()), "{text:?}");
+        assert!(text.contains(&"三、问题产生的原因".to_string()), "{text:?}");
+        assert!(text.iter().any(|l| l.starts_with("一是对加强理论学习")), "{text:?}");
+        assert!(text.iter().any(|l| l.starts_with("二是党性修养有所放松。")), "the empty cause is dropped: {text:?}");
+        assert!(!text.iter().any(|l| l.ends_with('、') || l.contains("是。")), "{text:?}");
     }
 }

@@ -6,18 +6,8 @@ use crate::browser::{
     files,
     storage::{Problem, SaveError},
 };
+use crate::ui::backup::export_all;
 use leptos::prelude::*;
-
-/// Offers every report as a JSON backup file and records when.
-pub fn export_all() {
-    let store = use_store();
-    let json = store.data.with_untracked(|d| serde_json::to_string_pretty(d).unwrap_or_default());
-    let day = crate::browser::format_time(crate::browser::now_ms());
-    let day = day.split(' ').next().unwrap_or("").to_string();
-    if files::download(&format!("责任制报告备份-{day}.json"), "application/json", &json).is_ok() {
-        store.edit_all(|d| d.settings.last_export_ms = crate::browser::now_ms());
-    }
-}
 
 #[component]
 pub fn Banners() -> impl IntoView {

@@ -6,7 +6,7 @@ use crate::browser::{format_time, new_id, now_ms};
 use crate::domain::progress::report_counts;
 use crate::domain::report::{Period, Report};
 use crate::route::Route;
-use crate::ui::banners::export_all;
+use crate::ui::backup::{export_one, BackupPanel};
 use leptos::prelude::*;
 
 fn new_report() {
@@ -126,7 +126,7 @@ pub fn Home() -> impl IntoView {
                 view! {
                     <ul class="report-list">
                         {list.into_iter().map(|(id, unit, period, kind, a, n, edited)| {
-                            let (d1, d2) = (id.clone(), id.clone());
+                            let (d1, d2, d3) = (id.clone(), id.clone(), id.clone());
                             let title = format!("{unit} {period}");
                             view! {
                                 <li class="report-card">
@@ -136,6 +136,8 @@ pub fn Home() -> impl IntoView {
                                         <a class="button" href=Route::Tasks { report: id }.href()>"打开"</a>
                                         <button type="button" class="button button-secondary" on:click=move |_| duplicate(d1.clone())
                                             aria-label=format!("复制“{title}”为下一期的新报告")>"复制为下一期"</button>
+                                        <button type="button" class="button button-secondary" on:click=move |_| export_one(&d3)
+                                            aria-label=format!("导出“{title}”的备份文件")>"导出"</button>
                                         <button type="button" class="button button-warning" on:click=move |_| delete(d2.clone())>"删除"</button>
                                     </div>
                                 </li>
@@ -145,11 +147,8 @@ pub fn Home() -> impl IntoView {
                 }.into_any()
             }
         }}
-        <section class="backup" aria-labelledby="backup-h">
-            <h2 id="backup-h">"备份"</h2>
-            {move || backup_note().map(|n| view! { <p>{n}</p> })}
-            {move || persisted().map(|n| view! { <p class="hint">{n}</p> })}
-            <button type="button" class="button button-secondary" on:click=move |_| export_all()>"导出全部报告（备份文件）"</button>
-        </section>
+        {move || backup_note().map(|n| view! { <p class="backup-note">{n}</p> })}
+        {move || persisted().map(|n| view! { <p class="hint">{n}</p> })}
+        <BackupPanel/>
     }
 }

@@ -1,6 +1,7 @@
 //! The pages of the walk-through, one file each, and the small widgets they share.
 //! Pages are thin: they read the report through `Store` and call domain functions.
 
+pub mod backup;
 pub mod banners;
 pub mod check;
 pub mod home;

@@ -1,90 +1,121 @@
-//! 生成报告: the report text, regenerated as answers change; 复制全文 with a visible
-//! confirmation (selecting the text for Ctrl+C where copying is refused); 下载 .txt.
+//! 生成报告: the report, regenerated as answers change, and the ways out of zeren:
+//! 复制全文 (plain text), 复制为公文格式 (HTML that Word and WPS keep formatted),
+//! 下载 .docx and .txt, and 打印 (a print stylesheet in the GB/T 9704 layout).
+//! Each says what happened; where copying is refused, the text is selected for Ctrl+C.
 
 use crate::app::{template, use_store};
-use crate::browser::clipboard::{copy_text, select_contents, Copied};
+use crate::browser::clipboard::{copy_html, copy_text, select_contents, Copied};
 use crate::browser::files;
-use crate::domain::generate::generate;
+use crate::domain::generate::{generate, Block, Document};
 use crate::domain::render::to_text;
+use crate::domain::report::ReportKind;
+use crate::domain::{docx, wordhtml};
 use crate::route::Route;
 use crate::ui::widgets::Crumbs;
 use leptos::prelude::*;
+
+const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 #[component]
 pub fn Output(id: String) -> impl IntoView {
     let store = use_store();
     let rid = id.clone();
-    let text = Memo::new(move |_| {
-        store.data.with(|d| d.report(&rid).map(|r| to_text(&generate(template(), r))).unwrap_or_default())
+    let doc = Memo::new(move |_| {
+        store.data.with(|d| d.report(&rid).map(|r| generate(template(), r))).unwrap_or(Document { title: String::new(), blocks: vec![] })
     });
-    let file_name = {
+    let text = Memo::new(move |_| doc.with(to_text));
+    let base_name = {
         let rid = id.clone();
         move || {
             store.data.with_untracked(|d| {
                 d.report(&rid)
-                    .map(|r| {
-                        let name: String = format!(
-                            "{}{}{}",
-                            r.unit.trim(),
-                            r.period_label(),
-                            if r.kind == crate::domain::report::ReportKind::Unit {
-                                "意识形态工作情况报告"
-                            } else {
-                                "个人对照检查材料"
-                            }
-                        )
-                        .chars()
-                        .filter(|c| {
-                            !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control()
-                        })
-                        .collect();
-                        format!("{name}.txt")
-                    })
-                    .unwrap_or_else(|| "报告.txt".into())
+                    .map(|r| docx::file_name(&r.unit, &r.period_label(), r.kind == ReportKind::Personal))
+                    .unwrap_or_else(|| "报告.docx".into())
             })
         }
     };
     let message = RwSignal::new(String::new());
     let preview: NodeRef<leptos::html::Div> = NodeRef::new();
-    let copy = move |_| {
+    let report_copy = move |how: Copied, what: &str| match how {
+        Copied::ClipboardApi => format!("已{what}。请到Word或WPS中粘贴（Ctrl+V）。"),
+        Copied::CopyCommand => format!("已{what}（使用兼容方式）。请到Word或WPS中粘贴（Ctrl+V）。"),
+        Copied::Failed => {
+            if let Some(el) = preview.get_untracked() {
+                select_contents(&el);
+            }
+            "浏览器不允许自动复制。全文已选中，请按Ctrl+C复制。".to_string()
+        }
+    };
+    let copy_plain = move |_| {
         let t = text.get_untracked();
         leptos::task::spawn_local(async move {
-            let m = match copy_text(&t).await {
-                Copied::ClipboardApi | Copied::CopyCommand => "已复制全文。请到Word或WPS中粘贴（Ctrl+V）。".to_string(),
-                Copied::Failed => {
-                    if let Some(el) = preview.get_untracked() {
-                        select_contents(&el);
-                    }
-                    "浏览器不允许自动复制。全文已选中，请按Ctrl+C复制。".to_string()
-                }
-            };
-            message.set(m);
+            message.set(report_copy(copy_text(&t).await, "复制全文"));
         });
     };
-    let download = move |_| {
-        let m = match files::download(
-            &file_name(),
-            "text/plain;charset=utf-8",
-            &text.get_untracked().replace('\n', "\r\n"),
-        ) {
-            Ok(()) => "已开始下载文本文件。".to_string(),
+    let copy_formatted = move |_| {
+        let t = text.get_untracked();
+        let html = doc.with_untracked(wordhtml::to_word_html);
+        leptos::task::spawn_local(async move {
+            message.set(report_copy(copy_html(&html, &t).await, "按公文格式复制全文"));
+        });
+    };
+    let name = base_name.clone();
+    let download_docx = move |_| {
+        let bytes = doc.with_untracked(docx::to_docx);
+        message.set(match files::download_bytes(&name(), DOCX_MIME, &bytes) {
+            Ok(()) => "已开始下载Word文件（.docx）。".into(),
+            Err(e) => format!("下载失败（{e}），请改用“复制为公文格式”。"),
+        });
+    };
+    let download_txt = move |_| {
+        let file = base_name().trim_end_matches(".docx").to_string() + ".txt";
+        message.set(match files::download(&file, "text/plain;charset=utf-8", &text.get_untracked().replace('\n', "\r\n")) {
+            Ok(()) => "已开始下载文本文件（.txt）。".into(),
             Err(e) => format!("下载失败（{e}），请改用“复制全文”。"),
-        };
-        message.set(m);
+        });
+    };
+    let print = move |_| {
+        let _ = window().print();
     };
     view! {
         <Crumbs id=id.clone()/>
         <h1 tabindex="-1">"生成报告"</h1>
-        <p class="lead">"报告随填写内容自动更新。复制后粘贴到Word或WPS中，再按本单位要求调整格式。"</p>
-        <div class="actions sticky-actions">
-            <button type="button" class="button" on:click=copy>"复制全文"</button>
-            <button type="button" class="button button-secondary" on:click=download>"下载文本文件（.txt）"</button>
+        <p class="lead">"报告随填写内容自动更新。“复制为公文格式”粘贴到Word或WPS后，字体、字号、行距和首行缩进已按公文格式排好。"</p>
+        <div class="actions output-actions">
+            <button type="button" class="button" on:click=copy_formatted>"复制为公文格式"</button>
+            <button type="button" class="button button-secondary" on:click=copy_plain>"复制全文"</button>
+            <button type="button" class="button button-secondary" on:click=download_docx>"下载Word文件（.docx）"</button>
+            <button type="button" class="button button-secondary" on:click=download_txt>"下载文本文件（.txt）"</button>
+            <button type="button" class="button button-secondary" on:click=print>"打印"</button>
             <p class="confirm" role="status" aria-live="polite">{move || message.get()}</p>
         </div>
-        <div class="preview" node_ref=preview tabindex="0" aria-label="报告全文">{move || text.get()}</div>
+        <div class="preview" node_ref=preview tabindex="0" role="region" aria-label="报告全文">{move || text.get()}</div>
+        <PrintView doc=doc/>
         <div class="actions nav-actions">
             <a class="button button-secondary" href=Route::Check { report: id.clone() }.href()>"返回核对"</a>
             <a class="button button-secondary" href=Route::Tasks { report: id.clone() }.href()>"返回清单"</a>
         </div>
+    }
+}
+
+/// The report laid out for printing (hidden on screen): title, headings and body in the
+/// official fonts; the print stylesheet sets the page, margins and page numbers.
+#[component]
+fn PrintView(doc: Memo<Document>) -> impl IntoView {
+    view! {
+        <article class="print-doc" aria-hidden="true">
+            {move || doc.with(|d| {
+                let title = view! { <p class="doc-title">{d.title.clone()}</p> };
+                let blocks = d.blocks.iter().map(|b| match b {
+                    Block::Paragraph(t) => view! { <p class="doc-body">{t.clone()}</p> }.into_any(),
+                    Block::Heading1 { .. } => view! { <p class="doc-h1">{b.text()}</p> }.into_any(),
+                    Block::Heading2 { .. } => view! { <p class="doc-h2">{b.text()}</p> }.into_any(),
+                    Block::Point { number, lead, text } => view! {
+                        <p class="doc-body"><b>{format!("{number}是{lead}")}</b>{text.clone()}</p>
+                    }.into_any(),
+                }).collect_view();
+                view! { {title} {blocks} }
+            })}
+        </article>
     }
 }

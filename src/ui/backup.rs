@@ -1,0 +1,110 @@
+//! 备份: export every report or one as a JSON file, and import a backup with a check of
+//! the file first, a summary of what it holds, and the user's choice to add or to replace.
+//! Nothing saved changes until the user confirms.
+
+use crate::app::use_store;
+use crate::browser::{files, format_time, now_ms};
+use crate::domain::backup::{self, ImportMode, Imported, MAX_FILE_BYTES};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn today() -> String {
+    format_time(now_ms()).split(' ').next().unwrap_or("").replace(['年', '月'], "-").replace('日', "")
+}
+
+/// Offers every report as one backup file and records when.
+pub fn export_all() {
+    let store = use_store();
+    let json = store.data.with_untracked(|d| backup::export_all(d, now_ms()));
+    if files::download(&backup::file_name(&today(), None), "application/json", &json).is_ok() {
+        store.edit_all(|d| d.settings.last_export_ms = now_ms());
+    }
+}
+
+/// Offers one report as a backup file.
+pub fn export_one(id: &str) {
+    let store = use_store();
+    store.data.with_untracked(|d| {
+        if let Some(r) = d.report(id) {
+            let _ = files::download(&backup::file_name(&today(), Some(r)), "application/json", &backup::export_one(r, now_ms()));
+        }
+    });
+}
+
+#[component]
+pub fn BackupPanel() -> impl IntoView {
+    let store = use_store();
+    let pending = RwSignal::new(None::<Imported>);
+    let message = RwSignal::new(None::<(bool, String)>);
+    let input: NodeRef<leptos::html::Input> = NodeRef::new();
+
+    let on_file = move |_| {
+        let Some(el) = input.get_untracked() else { return };
+        let Some(file) = el.files().and_then(|l| l.get(0)) else { return };
+        el.set_value("");
+        pending.set(None);
+        if file.size() > MAX_FILE_BYTES as f64 {
+            let e = backup::ImportError::TooLarge { bytes: file.size() as usize };
+            message.set(Some((false, e.to_string())));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => js_sys::Uint8Array::new(buf.unchecked_ref()).to_vec(),
+                Err(_) => {
+                    message.set(Some((false, "无法读取这个文件，请确认文件没有被其他程序占用后再试。".into())));
+                    return;
+                }
+            };
+            match backup::parse_backup(&bytes) {
+                Ok(imported) => {
+                    message.set(None);
+                    pending.set(Some(imported));
+                }
+                Err(e) => message.set(Some((false, e.to_string()))),
+            }
+        });
+    };
+    let apply = move |mode: ImportMode| {
+        let Some(imported) = pending.get_untracked() else { return };
+        let (next, summary) = store.data.with_untracked(|d| backup::merge(d, imported.reports, mode));
+        // The home page lists reports reactively; no rebuild needed (it would drop this message).
+        store.edit_all(|d| *d = next);
+        pending.set(None);
+        message.set(Some((true, summary.to_string())));
+    };
+    let saved_count = move || store.data.with(|d| d.reports.len());
+
+    view! {
+        <section class="backup" aria-labelledby="backup-h">
+            <h2 id="backup-h">"备份与恢复"</h2>
+            <p class="hint">"备份文件保存在您自己的电脑上，可在换电脑、换浏览器或清理浏览器后导入恢复。"</p>
+            <button type="button" class="button button-secondary" on:click=move |_| export_all()>"导出全部报告"</button>
+            <div class="field">
+                <label for="import-file">"导入备份文件"</label>
+                <p class="hint" id="import-hint">"选择本工具导出的 .json 文件。导入前会先显示文件内容，由您确认。"</p>
+                <input id="import-file" type="file" accept=".json,application/json" node_ref=input aria-describedby="import-hint" on:change=on_file/>
+            </div>
+            {move || message.get().map(|(ok, m)| view! {
+                <p class=if ok { "confirm" } else { "error" } role=if ok { "status" } else { "alert" }>{m}</p>
+            })}
+            {move || pending.get().map(|imp| {
+                let summary = backup::describe(&imp);
+                let n = saved_count();
+                view! {
+                    <div class="banner banner-info" role="region" aria-label="确认导入">
+                        {summary.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
+                        <button type="button" class="button" on:click=move |_| apply(ImportMode::Add)>"添加到现有报告"</button>
+                        {(n > 0).then(|| view! {
+                            <button type="button" class="button button-warning" on:click=move |_| apply(ImportMode::Replace)>
+                                {format!("替换现有的{n}份报告")}
+                            </button>
+                        })}
+                        <button type="button" class="button button-secondary" on:click=move |_| pending.set(None)>"取消"</button>
+                        {(n > 0).then(|| view! { <p class="hint">"替换会删除现有报告。如不确定，请先“导出全部报告”。"</p> })}
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
