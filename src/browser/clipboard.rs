@@ -62,7 +62,10 @@ async fn write_clipboard_item(html: &str, text: &str) -> bool {
     let _ = js_sys::Reflect::set(&record, &"text/html".into(), &h);
     let _ = js_sys::Reflect::set(&record, &"text/plain".into(), &t);
     let Ok(ctor) = js_sys::Reflect::get(&w, &"ClipboardItem".into()) else { return false };
-    let Ok(item) = js_sys::Reflect::construct(ctor.unchecked_ref::<js_sys::Function>(), &js_sys::Array::of1(&record)) else { return false };
+    let Ok(item) = js_sys::Reflect::construct(ctor.unchecked_ref::<js_sys::Function>(), &js_sys::Array::of1(&record))
+    else {
+        return false;
+    };
     let clipboard = nav.clipboard();
     let Ok(write) = js_sys::Reflect::get(&clipboard, &"write".into()) else { return false };
     let Ok(promise) = write.unchecked_ref::<js_sys::Function>().call1(&clipboard, &js_sys::Array::of1(&item)) else {

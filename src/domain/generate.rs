@@ -33,14 +33,26 @@ pub enum Block {
 }
 
 impl Block {
+    /// Appends the block as one line of text, without indentation or line end.
+    pub fn write_to(&self, out: &mut String) {
+        let parts: [&str; 4] = match self {
+            Block::Paragraph(t) => [t, "", "", ""],
+            Block::Heading1 { number, text } => [number, "、", text, ""],
+            Block::Heading2 { number, text } => ["（", number, "）", text],
+            Block::Point { number, lead, text } => {
+                out.push_str(number);
+                out.push('是');
+                [lead, text, "", ""]
+            }
+        };
+        parts.iter().for_each(|p| out.push_str(p));
+    }
+
     /// The block as one line of text, without indentation.
     pub fn text(&self) -> String {
-        match self {
-            Block::Paragraph(t) => t.clone(),
-            Block::Heading1 { number, text } => format!("{number}、{text}"),
-            Block::Heading2 { number, text } => format!("（{number}）{text}"),
-            Block::Point { number, lead, text } => format!("{number}是{lead}{text}"),
-        }
+        let mut s = String::new();
+        self.write_to(&mut s);
+        s
     }
 }
 
@@ -53,9 +65,8 @@ pub fn suggested_problems(t: &Template, r: &Report) -> Vec<ProblemPlan> {
         .items()
         .filter(|(_, i)| r.status(&i.id).has_gap())
         .map(|(_, i)| {
-            let pick = |own: &str, unit: &str| {
-                fill(if personal && !own.is_empty() { own } else { unit }, &vars.with_item(i, r))
-            };
+            let item_vars = vars.with_item(i, r);
+            let pick = |own: &str, unit: &str| fill(if personal && !own.is_empty() { own } else { unit }, &item_vars);
             ProblemPlan { problem: pick(&i.personal_problem, &i.problem), plan: pick(&i.personal_measure, &i.measure) }
         })
         .collect();
@@ -174,19 +185,27 @@ fn work_sections(t: &Template, r: &Report, personal: bool, vars: &Vars) -> Vec<(
                 .items
                 .iter()
                 .filter(|i| r.status(&i.id).has_work())
-                .map(|i| {
-                    let wording = if personal && !i.personal_done.is_empty() { &i.personal_done } else { &i.done };
-                    let mut text = fill(wording, &vars.with_item(i, r));
-                    if let Some(note) = r.answers.get(&i.id).map(|a| clean_sentence(&a.note)).filter(|n| !n.is_empty())
-                    {
-                        text.push_str(&note);
-                    }
-                    (lead(&i.point), text)
-                })
+                .map(|i| point_for(i, r, personal, vars))
                 .collect();
             (!points.is_empty()).then(|| (clean_value(&s.heading), fill(&s.intro, &vars.base), points))
         })
         .collect()
+}
+
+/// What one item gives under 主要做法 (or 履职情况), as (lead, text): `None` unless the item
+/// is done or partly done. The section page shows it as the user types.
+pub fn item_point(t: &Template, r: &Report, item: &Item) -> Option<(String, String)> {
+    r.status(&item.id).has_work().then(|| point_for(item, r, r.kind == ReportKind::Personal, &Vars::new(t, r)))
+}
+
+/// One item's point: its lead, its filled wording, then the user's note.
+fn point_for(i: &Item, r: &Report, personal: bool, vars: &Vars) -> (String, String) {
+    let wording = if personal && !i.personal_done.is_empty() { &i.personal_done } else { &i.done };
+    let mut text = fill(wording, &vars.with_item(i, r));
+    if let Some(note) = r.answers.get(&i.id).map(|a| clean_sentence(&a.note)).filter(|n| !n.is_empty()) {
+        text.push_str(&note);
+    }
+    (lead(&i.point), text)
 }
 
 /// The bolded phrase that opens a point, closed by 。; empty when there is none, never a
@@ -259,26 +278,49 @@ impl Vars {
         Vars { base }
     }
 
-    fn with_item(&self, item: &Item, r: &Report) -> BTreeMap<String, String> {
-        let mut vars = self.base.clone();
+    fn with_item<'a>(&'a self, item: &Item, r: &Report) -> ItemVars<'a> {
         // Values stand inside a sentence: a typed mark at the end (“舆情应对预案。”) must not
         // double the template's own (“预案。。”) or cut the sentence short.
-        vars.extend(item_values(item, r.answers.get(&item.id)).into_iter().map(|(k, v)| (k, clean_value(&v))));
-        vars
+        let values =
+            item_values(item, r.answers.get(&item.id)).into_iter().map(|(k, v)| (k, clean_value(&v))).collect();
+        ItemVars { base: &self.base, values }
+    }
+}
+
+/// Where placeholders find their values.
+pub trait Lookup {
+    fn value(&self, name: &str) -> Option<&str>;
+}
+
+impl Lookup for BTreeMap<String, String> {
+    fn value(&self, name: &str) -> Option<&str> {
+        self.get(name).map(String::as_str)
+    }
+}
+
+/// An item's own values over the report's (unit, year, period…), without copying the latter.
+struct ItemVars<'a> {
+    base: &'a BTreeMap<String, String>,
+    values: BTreeMap<String, String>,
+}
+
+impl Lookup for ItemVars<'_> {
+    fn value(&self, name: &str) -> Option<&str> {
+        self.values.value(name).or_else(|| self.base.value(name))
     }
 }
 
 /// Fills wording: `{name}` from `vars`; a `[...]` group only when all its names have values.
 /// A name without a value is dropped, never printed, even in an unvalidated template.
-pub fn fill(wording: &str, vars: &BTreeMap<String, String>) -> String {
-    fn write(pieces: &[Piece], vars: &BTreeMap<String, String>, out: &mut String) {
+pub fn fill(wording: &str, vars: &impl Lookup) -> String {
+    fn write(pieces: &[Piece], vars: &impl Lookup, out: &mut String) {
         for p in pieces {
             match p {
                 Piece::Text(t) => out.push_str(t),
-                Piece::Slot(name) => out.push_str(vars.get(*name).map(String::as_str).unwrap_or("")),
+                Piece::Slot(name) => out.push_str(vars.value(name).unwrap_or("")),
                 Piece::Optional(inner) => {
                     let complete = inner.iter().all(|p| match p {
-                        Piece::Slot(name) => vars.get(*name).is_some_and(|v| !v.is_empty()),
+                        Piece::Slot(name) => vars.value(name).is_some_and(|v| !v.is_empty()),
                         _ => true,
                     });
                     if complete {
@@ -339,5 +381,36 @@ mod tests {
         assert!(text.iter().any(|l| l.starts_with("一是对加强理论学习")), "{text:?}");
         assert!(text.iter().any(|l| l.starts_with("二是党性修养有所放松。")), "the empty cause is dropped: {text:?}");
         assert!(!text.iter().any(|l| l.ends_with('、') || l.contains("是。")), "{text:?}");
+    }
+}
+
+#[cfg(test)]
+mod item_point_tests {
+    use super::*;
+    use crate::domain::report::Status;
+
+    #[test]
+    fn an_item_point_is_what_the_report_prints_for_it() {
+        let t = Template::default_template();
+        let item = t.item("staff-study").expect("the default checklist has staff-study");
+        let mut r = Report { unit: "局党组".into(), ..Report::new("a", 0.0) };
+        assert_eq!(item_point(&t, &r, item), None, "not started gives nothing");
+        let a = r.answer_mut("staff-study");
+        a.status = Status::Done;
+        a.values.insert("sessions".into(), "9".into());
+        a.values.insert("rate".into(), "98".into());
+        a.note = "坚持每月上一堂微党课".into();
+        let (lead, text) = item_point(&t, &r, item).expect("done gives a point");
+        assert!(
+            text.contains("9次") && text.contains("参学率达98%") && text.ends_with("坚持每月上一堂微党课。"),
+            "{text}"
+        );
+        let doc = generate(&t, &r);
+        assert!(doc
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Point { lead: l, text: x, .. } if *l == lead && *x == text)));
+        r.answer_mut("staff-study").status = Status::NotDone;
+        assert_eq!(item_point(&t, &r, item), None);
     }
 }

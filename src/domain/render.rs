@@ -2,19 +2,29 @@
 //! its own line, a blank line, then one paragraph a line, each indented by two full-width
 //! spaces as official documents are.
 
-use crate::domain::generate::Document;
+use crate::domain::generate::{Block, Document};
 
 pub const INDENT: &str = "\u{3000}\u{3000}";
 
 pub fn to_text(doc: &Document) -> String {
-    let mut out =
-        String::with_capacity(doc.blocks.iter().map(|b| b.text().len() + 8).sum::<usize>() + doc.title.len() + 4);
+    let size: usize = doc.blocks.iter().map(block_len).sum();
+    let mut out = String::with_capacity(size + doc.title.len() + 4);
     out.push_str(&doc.title);
     out.push_str("\n\n");
     for b in &doc.blocks {
         out.push_str(INDENT);
-        out.push_str(&b.text());
+        b.write_to(&mut out);
         out.push('\n');
     }
     out
+}
+
+/// Bytes a block takes in the text, with room for its numbering, indent and line end.
+fn block_len(b: &Block) -> usize {
+    let body = match b {
+        Block::Paragraph(t) => t.len(),
+        Block::Heading1 { text, .. } | Block::Heading2 { text, .. } => text.len(),
+        Block::Point { lead, text, .. } => lead.len() + text.len(),
+    };
+    body + 24
 }

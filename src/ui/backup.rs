@@ -26,7 +26,11 @@ pub fn export_one(id: &str) {
     let store = use_store();
     store.data.with_untracked(|d| {
         if let Some(r) = d.report(id) {
-            let _ = files::download(&backup::file_name(&today(), Some(r)), "application/json", &backup::export_one(r, now_ms()));
+            let _ = files::download(
+                &backup::file_name(&today(), Some(r)),
+                "application/json",
+                &backup::export_one(r, now_ms()),
+            );
         }
     });
 }

@@ -21,7 +21,10 @@ pub fn Output(id: String) -> impl IntoView {
     let store = use_store();
     let rid = id.clone();
     let doc = Memo::new(move |_| {
-        store.data.with(|d| d.report(&rid).map(|r| generate(template(), r))).unwrap_or(Document { title: String::new(), blocks: vec![] })
+        store
+            .data
+            .with(|d| d.report(&rid).map(|r| generate(template(), r)))
+            .unwrap_or(Document { title: String::new(), blocks: vec![] })
     });
     let text = Memo::new(move |_| doc.with(to_text));
     let base_name = {
@@ -69,10 +72,12 @@ pub fn Output(id: String) -> impl IntoView {
     };
     let download_txt = move |_| {
         let file = base_name().trim_end_matches(".docx").to_string() + ".txt";
-        message.set(match files::download(&file, "text/plain;charset=utf-8", &text.get_untracked().replace('\n', "\r\n")) {
-            Ok(()) => "已开始下载文本文件（.txt）。".into(),
-            Err(e) => format!("下载失败（{e}），请改用“复制全文”。"),
-        });
+        message.set(
+            match files::download(&file, "text/plain;charset=utf-8", &text.get_untracked().replace('\n', "\r\n")) {
+                Ok(()) => "已开始下载文本文件（.txt）。".into(),
+                Err(e) => format!("下载失败（{e}），请改用“复制全文”。"),
+            },
+        );
     };
     let print = move |_| {
         let _ = window().print();

@@ -5,6 +5,7 @@
 //! the Chinese input method); each change is written to the store at once.
 
 use crate::app::{template, use_store};
+use crate::domain::generate::item_point;
 use crate::domain::report::{is_numeric, Answer, Status};
 use crate::domain::template::{Field, FieldKind, Item};
 use crate::domain::validate::check;
@@ -100,6 +101,10 @@ fn ItemInputs(rid: StoredValue<String>, item: &'static Item) -> impl IntoView {
     let note_len = RwSignal::new(note_init.chars().count());
     let note_id = format!("note-{iid}");
     let too_long = move || note_len.get() > NOTE_MAX;
+    // What this item will say in the report, updated as the user types.
+    let point = Memo::new(move |_| {
+        store.data.with(|d| d.report(&rid.get_value()).and_then(|r| item_point(template(), r, item)))
+    });
     view! {
         <div class="item-inputs">
             {item.fields.iter().map(|f| view! { <FieldInput rid=rid item=item field=f/> }).collect_view()}
@@ -119,6 +124,12 @@ fn ItemInputs(rid: StoredValue<String>, item: &'static Item) -> impl IntoView {
                         store.edit(&rid.get_value(), |r| r.answer_mut(iid).note = v);
                     }></textarea>
             </div>
+            {move || point.get().map(|(lead, text)| view! {
+                <div class="item-preview">
+                    <p class="item-preview-label">"写进报告的内容"</p>
+                    <p class="item-preview-text"><b>{lead}</b>{text}</p>
+                </div>
+            })}
         </div>
     }
 }

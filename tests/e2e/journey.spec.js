@@ -36,6 +36,8 @@ test('from a blank report to the text on the clipboard', async ({ page, context 
   item = await setStatus(page, '组织全体干部职工理论学习', '已落实');
   await item.getByLabel('集中学习次数').fill('9');
   await item.getByLabel('参学率').fill('98');
+  await expect(item.locator('.item-preview')).toContainText('开展理论学习9次');
+  await expect(item.locator('.item-preview')).toContainText('参学率达98%');
   item = await setStatus(page, '集中观看教育视频', '已落实');
   await item.getByLabel('观看次数').fill('5');
 
