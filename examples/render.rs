@@ -1,51 +1,88 @@
 //! Command-line entry to the generator: a saved report in, the report text out.
 //!
-//!     cargo run --example render -- report.json
+//!     cargo run --example render -- report.json                 # text on standard output
+//!     cargo run --example render -- report.json --docx out.docx # also a Word file
+//!     cargo run --example render -- report.json --html out.html # also formatted HTML
 //!
-//! Accepts one report (as exported for a single report), or a whole backup file, in which
-//! case every report in it is printed, separated by a form feed. Errors say what is wrong.
+//! Reads what zeren writes: a backup file (one report or all), the saved data itself, or a
+//! single report. With several reports the texts are separated by a form feed, and the
+//! .docx/.html files get a number before the extension. Errors say what is wrong.
 
+use std::path::Path;
 use std::process::ExitCode;
+use zeren::domain::backup::parse_backup;
 use zeren::domain::generate::generate;
 use zeren::domain::render::to_text;
-use zeren::domain::report::Report;
-use zeren::domain::saved::Envelope;
 use zeren::domain::template::Template;
+use zeren::domain::{docx, wordhtml};
 
-fn reports_from(text: &str) -> Result<Vec<Report>, String> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("不是有效的JSON：{e}"))?;
-    if value.get("schema").is_some() {
-        return Envelope::from_json(text).map(|e| e.reports).map_err(|e| e.to_string());
+const USAGE: &str = "用法：cargo run --example render -- 报告.json [--docx 输出.docx] [--html 输出.html]";
+
+fn numbered(path: &str, n: usize, total: usize) -> String {
+    if total == 1 {
+        return path.to_string();
     }
-    serde_json::from_value::<Report>(value).map(|r| vec![r]).map_err(|e| format!("不是本工具保存的报告：{e}"))
+    let p = Path::new(path);
+    let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("report");
+    let ext = p.extension().and_then(|s| s.to_str()).map(|e| format!(".{e}")).unwrap_or_default();
+    p.with_file_name(format!("{stem}-{}{ext}", n + 1)).to_string_lossy().into_owned()
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [path] = args.as_slice() else {
-        eprintln!("用法：cargo run --example render -- 报告.json");
+    let (mut input, mut docx_out, mut html_out) = (None, None, None);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--docx" => docx_out = it.next().cloned(),
+            "--html" => html_out = it.next().cloned(),
+            _ if input.is_none() && !a.starts_with("--") => input = Some(a.clone()),
+            _ => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(path) = input else {
+        eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
         Err(e) => {
             eprintln!("无法读取文件 {path}：{e}");
             return ExitCode::FAILURE;
         }
     };
-    let reports = match reports_from(&text) {
-        Ok(r) if r.is_empty() => {
-            eprintln!("{path} 里没有报告");
-            return ExitCode::FAILURE;
-        }
-        Ok(r) => r,
+    let imported = match parse_backup(&bytes) {
+        Ok(i) => i,
         Err(e) => {
             eprintln!("{path}：{e}");
             return ExitCode::FAILURE;
         }
     };
+    for w in &imported.warnings {
+        eprintln!("注意：{w}");
+    }
     let template = Template::default_template();
-    let out: Vec<String> = reports.iter().map(|r| to_text(&generate(&template, r))).collect();
-    print!("{}", out.join("\u{c}\n"));
+    let total = imported.reports.len();
+    let mut texts = Vec::with_capacity(total);
+    for (n, r) in imported.reports.iter().enumerate() {
+        let doc = generate(&template, r);
+        for (out, bytes) in [
+            (&docx_out, docx_out.as_ref().map(|_| docx::to_docx(&doc))),
+            (&html_out, html_out.as_ref().map(|_| wordhtml::to_word_html(&doc).into_bytes())),
+        ] {
+            if let (Some(out), Some(bytes)) = (out, bytes) {
+                let file = numbered(out, n, total);
+                if let Err(e) = std::fs::write(&file, bytes) {
+                    eprintln!("无法写入 {file}：{e}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        texts.push(to_text(&doc));
+    }
+    print!("{}", texts.join("\u{c}\n"));
     ExitCode::SUCCESS
 }

@@ -67,9 +67,16 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ]
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# 5. Browsers and fonts for the tests.
+# 5. Browsers and fonts for the tests; python-docx to open the .docx we write.
 if [ "$what" = test ]; then
   apt_install chromium chromium-driver fonts-noto-cjk
+  if ! python3 -c 'import docx' 2>/dev/null; then
+    if command -v apt-get >/dev/null; then
+      apt_install python3-docx
+    else
+      python3 -m pip install --quiet --user python-docx || echo "[setup] python-docx not installed; the .docx check will be skipped"
+    fi
+  fi
 fi
 
 step "ready (${ZEREN_MODE} toolchain, $(( $(date +%s) - started )) s)"
