@@ -373,8 +373,9 @@ fn cli_rejects_bad_files_in_chinese() {
     // (file, content or None for a missing file, words the message must contain; the
     // newer-version message belongs to the saved format, so only its language is checked)
     let cases = [
-        ("not-json.json", Some("{\"unit\": \"局党组\","), "不是有效的JSON"),
-        ("not-a-report.json", Some("{\"answers\": 5}"), "不是本工具保存的报告"),
+        ("cut-off.json", Some("{\"unit\": \"局党组\","), "不完整"),
+        ("not-json.json", Some("这不是备份"), "无法识别"),
+        ("not-a-report.json", Some("{\"answers\": 5}"), "不是本工具导出的备份文件"),
         ("newer.json", Some("{\"schema\": 99, \"revision\": 1, \"reports\": []}"), ""),
         ("missing.json", None, "无法读取文件"),
     ];

@@ -26,6 +26,7 @@ use crate::domain::report::{Report, ReportKind};
 use crate::domain::saved::{self, Envelope, LoadError, SCHEMA};
 use serde::Serialize;
 use serde_json::{Map, Value};
+use std::collections::btree_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -226,10 +227,12 @@ pub fn parse_backup(bytes: &[u8]) -> Result<Imported, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| ImportError::NotJson { line: e.line(), truncated: e.is_eof() })?;
-    let envelope = saved::upgrade(as_envelope(value)?)?;
-    let Some(Value::Array(raw)) = envelope.get("reports") else { return Err(ImportError::WrongShape) };
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| ImportError::NotJson { line: e.line(), truncated: e.is_eof() })?;
+    let mut envelope = saved::upgrade(as_envelope(value)?)?;
+    let Some(Value::Array(raw)) = envelope.get_mut("reports").map(Value::take) else {
+        return Err(ImportError::WrongShape);
+    };
     if raw.is_empty() {
         return Err(ImportError::NoReports);
     }
@@ -241,7 +244,7 @@ pub fn parse_backup(bytes: &[u8]) -> Result<Imported, ImportError> {
     }
     // (position in the file, from 1; report; its warnings)
     let mut read: Vec<(usize, Report, Fixes)> = Vec::new();
-    for (i, raw) in raw.iter().take(MAX_REPORTS).enumerate() {
+    for (i, raw) in raw.into_iter().take(MAX_REPORTS).enumerate() {
         let n = i + 1;
         match read_report(raw) {
             Some((report, fixes)) => read.push((n, report, fixes)),
@@ -254,7 +257,8 @@ pub fn parse_backup(bytes: &[u8]) -> Result<Imported, ImportError> {
 
     // Ids: every valid id in the file is taken first, so a replacement never takes the id of
     // a later report.
-    let mut taken: HashSet<String> = read.iter().filter(|(_, r, _)| valid_id(&r.id)).map(|(_, r, _)| r.id.clone()).collect();
+    let mut taken: HashSet<String> =
+        read.iter().filter(|(_, r, _)| valid_id(&r.id)).map(|(_, r, _)| r.id.clone()).collect();
     let mut first_with: HashMap<String, usize> = HashMap::new(); // id → index in `reports`
     let mut reports: Vec<Report> = Vec::with_capacity(read.len());
     let mut positions: Vec<usize> = Vec::with_capacity(read.len());
@@ -312,9 +316,8 @@ fn as_envelope(value: Value) -> Result<Value, ImportError> {
 }
 
 /// One report from the file, tidied, or `None` when it cannot be read at all.
-fn read_report(raw: &Value) -> Option<(Report, Fixes)> {
-    let Value::Object(obj) = raw else { return None };
-    let mut obj = obj.clone();
+fn read_report(raw: Value) -> Option<(Report, Fixes)> {
+    let Value::Object(mut obj) = raw else { return None };
     let mut fixes = Fixes::default();
     fix_numbers(&mut obj, &mut fixes);
     let mut report: Report = serde_json::from_value(Value::Object(obj)).ok()?;
@@ -338,7 +341,8 @@ fn fix_numbers(obj: &mut Map<String, Value>, fixes: &mut Fixes) {
         obj.insert("year".into(), fixed.into());
     }
     if let Some(Value::Object(period)) = obj.get_mut("period") {
-        for (key, max, what) in [("quarter", 4.0, "季度"), ("from", 12.0, "起始月份"), ("to", 12.0, "结束月份")] {
+        for (key, max, what) in [("quarter", 4.0, "季度"), ("from", 12.0, "起始月份"), ("to", 12.0, "结束月份")]
+        {
             if let Some(v) = period.get(key).and_then(Value::as_f64) {
                 let fixed = v.round().clamp(1.0, max) as u8;
                 if f64::from(fixed) != v {
@@ -388,23 +392,29 @@ fn tidy(r: &mut Report, fixes: &mut Fixes) {
             let field_name = short(&field, 20);
             // Values may be several sentences (long-text fields), so line breaks stay.
             fixes.text(&mut value, Line::Multi, MAX_VALUE_CHARS, || format!("清单项“{name}”的“{field_name}”"));
-            if answer.values.contains_key(&field) {
-                fixes.other.push(format!("清单项“{name}”的填写项“{field_name}”重复，只保留了第一个"));
-            } else {
-                answer.values.insert(field, value);
+            match answer.values.entry(field) {
+                Entry::Occupied(_) => {
+                    fixes.other.push(format!("清单项“{name}”的填写项“{field_name}”重复，只保留了第一个"))
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(value);
+                }
             }
         }
         fixes.text(&mut answer.note, Line::Multi, MAX_TEXT_CHARS, || format!("清单项“{name}”的补充说明"));
-        if r.answers.contains_key(&item) {
-            fixes.other.push(format!("清单项“{name}”重复，只保留了第一个"));
-        } else {
-            r.answers.insert(item, answer);
+        match r.answers.entry(item) {
+            Entry::Occupied(_) => fixes.other.push(format!("清单项“{name}”重复，只保留了第一个")),
+            Entry::Vacant(slot) => {
+                slot.insert(answer);
+            }
         }
     }
 
     if let Some(problems) = &mut r.problems {
         if problems.len() > MAX_PROBLEMS {
-            fixes.other.push(format!("有{}条问题，超过上限{MAX_PROBLEMS}条，只保留了前{MAX_PROBLEMS}条", problems.len()));
+            fixes
+                .other
+                .push(format!("有{}条问题，超过上限{MAX_PROBLEMS}条，只保留了前{MAX_PROBLEMS}条", problems.len()));
             problems.truncate(MAX_PROBLEMS);
         }
         for (k, p) in problems.iter_mut().enumerate() {
@@ -660,8 +670,20 @@ pub fn merge(existing: &Envelope, imported: Vec<Report>, mode: ImportMode) -> (E
 /// Equal in everything but the id. Written out field by field so that a new field cannot
 /// be forgotten (the pattern stops compiling).
 fn same_but_id(a: &Report, b: &Report) -> bool {
-    let Report { id: _, unit, year, period, kind, person, meeting, template_id, answers, problems, created_ms, updated_ms } =
-        a;
+    let Report {
+        id: _,
+        unit,
+        year,
+        period,
+        kind,
+        person,
+        meeting,
+        template_id,
+        answers,
+        problems,
+        created_ms,
+        updated_ms,
+    } = a;
     *unit == b.unit
         && *year == b.year
         && *period == b.period
@@ -786,7 +808,10 @@ mod tests {
     fn refuses_json_of_the_wrong_shape() {
         let e = err(&fixture("wrong-shape.json"));
         assert_eq!(e, ImportError::WrongShape);
-        assert_eq!(e.to_string(), "这个文件不是本工具导出的备份文件。请选择文件名以“责任制报告备份”开头的 .json 文件。");
+        assert_eq!(
+            e.to_string(),
+            "这个文件不是本工具导出的备份文件。请选择文件名以“责任制报告备份”开头的 .json 文件。"
+        );
         for text in [
             "[]",
             "[{\"id\":\"a\",\"unit\":\"x\",\"answers\":{}}]",
@@ -820,7 +845,10 @@ mod tests {
         assert_plain(&e);
         assert_eq!(err(&fixture("newer-format.json")), ImportError::Newer { found: 2 });
         assert_eq!(err(br#"{"schema":7,"revision":1,"reports":[]}"#), ImportError::Newer { found: 7 });
-        assert_eq!(err(br#"{"zeren_backup":1,"schema":99999999999,"reports":5}"#), ImportError::Newer { found: u32::MAX });
+        assert_eq!(
+            err(br#"{"zeren_backup":1,"schema":99999999999,"reports":5}"#),
+            ImportError::Newer { found: u32::MAX }
+        );
     }
 
     #[test]
@@ -946,8 +974,14 @@ mod tests {
         assert_eq!(r.unit, "组党局");
         assert_eq!(r.person, "张三");
         assert_eq!(r.problems, Some(vec![ProblemPlan { problem: "问题一".into(), plan: "措施一".into() }]));
-        assert!(got.warnings.iter().any(|w| w.starts_with("第3份报告“组党局2026年上半年”：单位名称、姓名和职务、第1条问题等4处中有")));
-        for c in ['\u{200B}', '\u{200C}', '\u{200D}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202E}', '\u{2060}', '\u{2064}', '\u{2066}', '\u{2069}', '\u{FEFF}'] {
+        assert!(got
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("第3份报告“组党局2026年上半年”：单位名称、姓名和职务、第1条问题等4处中有")));
+        for c in [
+            '\u{200B}', '\u{200C}', '\u{200D}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202E}', '\u{2060}', '\u{2064}',
+            '\u{2066}', '\u{2069}', '\u{FEFF}',
+        ] {
             let got = one(as_value(&report("a", &format!("局{c}党组"))));
             assert_eq!(got.reports[0].unit, "局党组", "U+{:04X}", c as u32);
         }
@@ -998,7 +1032,12 @@ mod tests {
         let w = got.warnings.join("\n");
         assert!(w.contains("第4份报告“坏编号2026年上半年”：编号无效，已改为“imported-4”。"), "{w}");
         assert!(w.contains("第5份报告“空编号2026年上半年”：编号无效，已改为“imported-5”。"), "{w}");
-        assert!(w.contains("第7份报告“第二份，编号相同内容不同2026年上半年”：与第6份报告编号相同，编号已改为“imported-7”。"), "{w}");
+        assert!(
+            w.contains(
+                "第7份报告“第二份，编号相同内容不同2026年上半年”：与第6份报告编号相同，编号已改为“imported-7”。"
+            ),
+            "{w}"
+        );
         assert!(w.contains("第8份报告“第一份2026年上半年”：与第6份报告完全相同，只保留一份。"), "{w}");
         assert!(w.contains("第9份报告“编号是数字2100年第四季度”：年份99999不在2000—2100之间，已改为2100。"), "{w}");
         assert!(w.contains("第9份报告“编号是数字2100年第四季度”：报告期间的季度9不合理，已改为4。"), "{w}");
@@ -1135,8 +1174,8 @@ mod tests {
     fn tidied_reports_are_a_fixed_point() {
         for name in ["hostile.json", "single-report.json"] {
             let first = parse_backup(&fixture(name)).unwrap();
-            let again = parse_backup(export_all(&Envelope { reports: first.reports.clone(), ..v1() }, 1.0).as_bytes())
-                .unwrap();
+            let again =
+                parse_backup(export_all(&Envelope { reports: first.reports.clone(), ..v1() }, 1.0).as_bytes()).unwrap();
             assert_eq!(again, Imported { reports: first.reports, warnings: vec![] }, "{name}");
         }
     }
@@ -1146,12 +1185,21 @@ mod tests {
     #[test]
     fn describes_a_file_for_the_confirm_dialog() {
         let got = parse_backup(include_bytes!("../../tests/fixtures/saved-v1.json")).unwrap();
-        assert_eq!(describe(&got), "文件中有2份报告：局党组2026年上半年、张三（党组成员、副局长）2025年度个人对照检查。");
+        assert_eq!(
+            describe(&got),
+            "文件中有2份报告：局党组2026年上半年、张三（党组成员、副局长）2025年度个人对照检查。"
+        );
         let got = parse_backup(&fixture("hostile.json")).unwrap();
         let d = describe(&got);
-        assert!(d.starts_with("文件中有8份报告：<b>局党组</b>2026年上半年、局党组2026年上半年、组党局2026年上半年、"), "{d}");
+        assert!(
+            d.starts_with("文件中有8份报告：<b>局党组</b>2026年上半年、局党组2026年上半年、组党局2026年上半年、"),
+            "{d}"
+        );
         assert!(d.contains("\n读取时作了以下处理：\n· 第2份报告"), "{d}");
-        let many = Imported { reports: (0..12).map(|i| report(&format!("r{i}"), &format!("支部{i}"))).collect(), warnings: vec![] };
+        let many = Imported {
+            reports: (0..12).map(|i| report(&format!("r{i}"), &format!("支部{i}"))).collect(),
+            warnings: vec![],
+        };
         assert!(describe(&many).ends_with("、支部92026年度等。"), "{}", describe(&many));
     }
 
@@ -1178,7 +1226,10 @@ mod tests {
         let (merged, summary) = merge(&existing, vec![a.clone(), b_changed.clone(), c.clone()], ImportMode::Add);
         assert_eq!(existing, before, "pure: the existing envelope is untouched");
         assert_eq!(summary, MergeSummary { mode: ImportMode::Add, added: 2, renamed: 1, skipped: 1, removed: 0 });
-        assert_eq!(summary.to_string(), "已导入2份报告（其中1份与已有报告编号相同但内容不同，已作为新报告保存）；1份与已有报告完全相同，已跳过。");
+        assert_eq!(
+            summary.to_string(),
+            "已导入2份报告（其中1份与已有报告编号相同但内容不同，已作为新报告保存）；1份与已有报告完全相同，已跳过。"
+        );
         let ids: Vec<&str> = merged.reports.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "b-2", "c"]);
         assert_eq!(merged.reports[1], b);
@@ -1205,7 +1256,8 @@ mod tests {
         let existing = v1();
         let before = existing.clone();
         let x = report("x", "新单位");
-        let (merged, summary) = merge(&existing, vec![x.clone(), x.clone(), report("x", "另一份")], ImportMode::Replace);
+        let (merged, summary) =
+            merge(&existing, vec![x.clone(), x.clone(), report("x", "另一份")], ImportMode::Replace);
         assert_eq!(existing, before);
         assert_eq!(merged.settings, existing.settings);
         assert_eq!(merged.revision, existing.revision);
@@ -1217,7 +1269,8 @@ mod tests {
 
     #[test]
     fn merge_gives_unsafe_ids_a_fresh_one() {
-        let (merged, summary) = merge(&Envelope::default(), vec![report("../x", "甲"), report("", "乙")], ImportMode::Add);
+        let (merged, summary) =
+            merge(&Envelope::default(), vec![report("../x", "甲"), report("", "乙")], ImportMode::Add);
         let ids: Vec<&str> = merged.reports.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["imported", "imported-2"]);
         assert_eq!(summary.renamed, 2);

@@ -60,10 +60,11 @@ impl fmt::Display for LoadError {
 
 impl Envelope {
     pub fn from_json(text: &str) -> Result<Envelope, LoadError> {
-        let value: Value =
-            serde_json::from_str(text).map_err(|e| LoadError::Unreadable { reason: format!("不是有效的数据：{e}") })?;
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| LoadError::Unreadable { reason: format!("不是有效的数据：{e}") })?;
         let value = upgrade(value)?;
-        serde_json::from_value(value).map_err(|e| LoadError::Unreadable { reason: format!("内容不完整或格式不对：{e}") })
+        serde_json::from_value(value)
+            .map_err(|e| LoadError::Unreadable { reason: format!("内容不完整或格式不对：{e}") })
     }
 
     pub fn to_json(&self) -> String {
@@ -119,8 +120,9 @@ type Step = fn(Value) -> Result<Value, LoadError>;
 const STEPS: &[Step] = &[];
 const _: () = assert!(STEPS.len() + 1 == SCHEMA as usize, "one migration step per version after the first");
 
-/// Runs the migration steps from version `from` up to [`SCHEMA`], one at a time.
-/// `from` must not be newer than `SCHEMA` (checked by [`upgrade`]).
+/// Runs the migration steps from version `from` up to [`SCHEMA`], one at a time (none yet:
+/// see [`STEPS`] for how to add version 2). `from` must not be newer than `SCHEMA` (checked
+/// by [`upgrade`]); version 0 never existed and is refused as damaged.
 fn migrate(mut value: Value, from: u32) -> Result<Value, LoadError> {
     if from == 0 {
         return Err(LoadError::Unreadable { reason: "格式版本号0不存在".into() });
@@ -161,9 +163,15 @@ mod tests {
 
     #[test]
     fn refuses_version_zero_and_missing_version() {
-        assert!(matches!(Envelope::from_json(r#"{"schema":0,"revision":1,"reports":[]}"#), Err(LoadError::Unreadable { .. })));
+        assert!(matches!(
+            Envelope::from_json(r#"{"schema":0,"revision":1,"reports":[]}"#),
+            Err(LoadError::Unreadable { .. })
+        ));
         assert!(matches!(Envelope::from_json(r#"{"revision":1,"reports":[]}"#), Err(LoadError::Unreadable { .. })));
-        assert!(matches!(Envelope::from_json(r#"{"schema":"1","revision":1,"reports":[]}"#), Err(LoadError::Unreadable { .. })));
+        assert!(matches!(
+            Envelope::from_json(r#"{"schema":"1","revision":1,"reports":[]}"#),
+            Err(LoadError::Unreadable { .. })
+        ));
         assert_eq!(
             Envelope::from_json(r#"{"schema":4294967296,"revision":1,"reports":[]}"#),
             Err(LoadError::Newer { found: u32::MAX })
