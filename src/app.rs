@@ -150,6 +150,16 @@ pub fn navigate(route: &Route) {
 pub fn App() -> impl IntoView {
     let store = Store::new();
     provide_context(store);
+    // Opened at the bare address (no page in it): go back to the page the user left.
+    if current_hash().is_empty() {
+        let last = store.data.with_untracked(|d| {
+            d.settings.last_page.as_deref().map(Route::parse).filter(|r| r.report().is_none_or(|id| d.report(id).is_some()))
+        });
+        if let Some(route) = last.filter(|r| *r != Route::NotFound) {
+            let _ = window().location().replace(&route.href());
+            store.route.set(route);
+        }
+    }
 
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         store.route.set(Route::parse(&current_hash()));
@@ -172,11 +182,21 @@ pub fn App() -> impl IntoView {
 
     // Remember where the user was, to resume there.
     Effect::new(move |_| {
-        if let Some(id) = store.route.with(|r| r.report().map(str::to_string)) {
-            let changed = store.data.with_untracked(|d| d.settings.last_report.as_deref() != Some(id.as_str()));
-            if changed && store.data.with_untracked(|d| d.report(&id).is_some()) {
-                store.edit_all(|d| d.settings.last_report = Some(id));
-            }
+        let route = store.route.get();
+        let page = route.href();
+        let id = route.report().map(str::to_string);
+        let known = id.as_ref().is_none_or(|id| store.data.with_untracked(|d| d.report(id).is_some()));
+        let changed = store.data.with_untracked(|d| {
+            d.settings.last_page.as_deref() != Some(page.as_str())
+                || (id.is_some() && d.settings.last_report.as_deref() != id.as_deref())
+        });
+        if known && changed && route != Route::NotFound {
+            store.edit_all(|d| {
+                d.settings.last_page = Some(page);
+                if id.is_some() {
+                    d.settings.last_report = id;
+                }
+            });
         }
     });
     // Move focus to the new page's heading, for keyboard and screen-reader users.

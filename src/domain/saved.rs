@@ -28,6 +28,9 @@ pub struct Envelope {
 pub struct Settings {
     /// The report open last, to resume there.
     pub last_report: Option<String>,
+    /// The page open last (its address hash), reopened when zeren is opened at its bare
+    /// address. A field added within schema 1: older data simply lacks it.
+    pub last_page: Option<String>,
     /// When the user last exported a backup (ms since 1970), 0 if never.
     pub last_export_ms: f64,
 }

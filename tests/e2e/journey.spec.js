@@ -126,3 +126,16 @@ test('a deleted report can be brought back', async ({ page }) => {
   await page.getByRole('button', { name: '撤销删除' }).click();
   await expect(page.getByRole('heading', { level: 2, name: /机关第一党支部/ })).toBeVisible();
 });
+
+test('opening zeren again at its bare address resumes on the page the user left', async ({ page, context }) => {
+  await openFresh(page);
+  await startReport(page, '局党组');
+  await page.getByRole('link', { name: '二、理论学习' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '理论学习' })).toBeVisible();
+  await page.close();
+  const again = await context.newPage();
+  await again.goto('./');
+  await expect(again.getByRole('heading', { level: 1, name: '理论学习' })).toBeVisible();
+  await again.getByRole('link', { name: '我的报告' }).click();
+  await expect(again.getByRole('heading', { level: 1, name: '我的报告' })).toBeVisible();
+});
