@@ -271,6 +271,7 @@ impl Vars {
         base.insert("unit".into(), if unit.is_empty() { "本单位".into() } else { unit });
         base.insert("year".into(), r.year.to_string());
         base.insert("period".into(), r.period_label());
+        base.insert("board".into(), board_of(&r.unit).into());
         base.insert("guidance".into(), clean_value(t.guidance_for(r.year)));
         base.insert("person".into(), clean_value(&r.person));
         let meeting = clean_value(&r.meeting);
@@ -284,6 +285,25 @@ impl Vars {
         let values =
             item_values(item, r.answers.get(&item.id)).into_iter().map(|(k, v)| (k, clean_value(&v))).collect();
         ItemVars { base: &self.base, values }
+    }
+}
+
+/// The body whose meetings decide things, from the unit's name: a 党支部 has no 党组, so
+/// “召开{board}会议” must say 支部委员会会议 there.
+pub fn board_of(unit: &str) -> &'static str {
+    let u = unit.trim();
+    if u.ends_with("支部") || u.contains("党支部") {
+        "支部委员会"
+    } else if u.contains("党总支") {
+        "党总支委员会"
+    } else if u.contains("党工委") {
+        "党工委"
+    } else if u.contains("党组") {
+        "党组"
+    } else if u.contains("党委") {
+        "党委"
+    } else {
+        "党组（党委）"
     }
 }
 
@@ -412,5 +432,26 @@ mod item_point_tests {
             .any(|b| matches!(b, Block::Point { lead: l, text: x, .. } if *l == lead && *x == text)));
         r.answer_mut("staff-study").status = Status::NotDone;
         assert_eq!(item_point(&t, &r, item), None);
+    }
+}
+
+#[cfg(test)]
+mod board_tests {
+    use super::*;
+
+    #[test]
+    fn the_meeting_body_follows_the_unit() {
+        assert_eq!(board_of("机关第一党支部"), "支部委员会");
+        assert_eq!(board_of("区委宣传部机关党支部"), "支部委员会");
+        assert_eq!(board_of("局党组"), "党组");
+        assert_eq!(board_of("机关党委"), "党委");
+        assert_eq!(board_of("医院党总支"), "党总支委员会");
+        assert_eq!(board_of("街道党工委"), "党工委");
+        assert_eq!(board_of("本单位"), "党组（党委）");
+        let t = Template::default_template();
+        let mut r = Report { unit: "机关第一党支部".into(), ..Report::new("a", 0.0) };
+        r.answer_mut("special-study").status = crate::domain::report::Status::Done;
+        let text = crate::domain::render::to_text(&generate(&t, &r));
+        assert!(text.contains("召开支部委员会会议专题研究意识形态工作") && !text.contains("党组会议"), "{text}");
     }
 }

@@ -1,8 +1,9 @@
 //! Progress over a report: how many items are answered, and each section's status as the
 //! task list shows it (未开始 / 进行中 / 已完成).
 
-use crate::domain::report::Report;
+use crate::domain::report::{Report, Status};
 use crate::domain::template::{Section, Template};
+use crate::domain::validate::check;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SectionStatus {
@@ -41,6 +42,47 @@ pub fn report_counts(template: &Template, report: &Report) -> (usize, usize) {
     template.sections.iter().map(|s| section_counts(s, report)).fold((0, 0), |(a, t), (x, y)| (a + x, t + y))
 }
 
+/// A figure the user typed that cannot go into the report, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub section_id: String,
+    pub item_id: String,
+    /// The item's task name, e.g. `专题研究意识形态工作`.
+    pub task: String,
+    pub field_id: String,
+    /// The field's label, e.g. `专题研究次数`.
+    pub label: String,
+    /// What the user typed (kept as typed).
+    pub raw: String,
+    /// How to fix it, e.g. `请输入0到50之间的整数`.
+    pub message: String,
+}
+
+/// Every typed value that fails its check, in checklist order. Items marked 未落实 or
+/// 不适用 are skipped: their figures are not asked for and never printed.
+pub fn field_problems<'a>(template: &'a Template, report: &'a Report) -> impl Iterator<Item = FieldProblem> + 'a {
+    template.sections.iter().flat_map(move |s| {
+        s.items.iter().filter(move |i| !matches!(report.status(&i.id), Status::NotDone | Status::NotApplicable)).flat_map(
+            move |i| {
+                let answer = report.answers.get(&i.id);
+                i.fields.iter().filter_map(move |f| {
+                    let raw = answer?.values.get(&f.id)?;
+                    let message = check(f, raw).err()?;
+                    Some(FieldProblem {
+                        section_id: s.id.clone(),
+                        item_id: i.id.clone(),
+                        task: i.task.clone(),
+                        field_id: f.id.clone(),
+                        label: f.label.clone(),
+                        raw: raw.clone(),
+                        message,
+                    })
+                })
+            },
+        )
+    })
+}
+
 /// Whole percent, rounded down so 99.9% never shows as 100%.
 pub fn percent(done: usize, total: usize) -> u32 {
     (done * 100).checked_div(total).unwrap_or(0) as u32
@@ -65,6 +107,24 @@ mod tests {
         }
         assert_eq!(section_status(s, &r), SectionStatus::Completed);
         assert_eq!(report_counts(&t, &r).0, s.items.len());
+    }
+
+    #[test]
+    fn lists_figures_that_cannot_be_printed() {
+        let t = Template::default_template();
+        let mut r = Report::new("a", 0.0);
+        assert_eq!(field_problems(&t, &r).count(), 0);
+        let a = r.answer_mut("special-study");
+        a.status = Status::Done;
+        a.values.insert("meetings".into(), "30次abc".into());
+        a.values.insert("topics".into(), "网络舆情".into());
+        let found: Vec<FieldProblem> = field_problems(&t, &r).collect();
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].item_id.as_str(), found[0].field_id.as_str(), found[0].raw.as_str()), ("special-study", "meetings", "30次abc"));
+        assert!(found[0].message.starts_with("请输入0到"), "{}", found[0].message);
+        // Not done: the figure is neither asked for nor printed, so it is not a problem.
+        r.answer_mut("special-study").status = Status::NotDone;
+        assert_eq!(field_problems(&t, &r).count(), 0);
     }
 
     #[test]

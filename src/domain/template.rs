@@ -12,8 +12,9 @@ use std::fmt;
 /// The default checklist, converted from `templates/default.toml` by `build.rs`.
 pub const DEFAULT_TEMPLATE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default_template.json"));
 
-/// Placeholders every wording may use, filled from the report's basic information.
-pub const BUILTIN_PLACEHOLDERS: [&str; 3] = ["unit", "year", "period"];
+/// Placeholders every wording may use, filled from the report's basic information:
+/// `{board}` is the body that meets (党组, 党委, 支部委员会…), taken from the unit's name.
+pub const BUILTIN_PLACEHOLDERS: [&str; 4] = ["unit", "year", "period", "board"];
 
 /// The format of template files this build understands.
 pub const TEMPLATE_FORMAT: u32 = 1;
@@ -254,13 +255,13 @@ impl Template {
         if self.sections.is_empty() {
             return Err(top("至少要有一个部分（sections）".into()));
         }
-        let opening_keys = ["unit", "year", "period", "guidance"];
+        let opening_keys = ["unit", "year", "period", "board", "guidance"];
         check_wording("模板 › report", "title", &self.report.title, &BUILTIN_PLACEHOLDERS, &[])?;
         check_wording("模板 › report", "opening", &self.report.opening, &opening_keys, &[])?;
         check_wording("模板 › report", "opening_empty", &self.report.opening_empty, &opening_keys, &[])?;
         check_wording("模板 › report", "problems_lead", &self.report.problems_lead, &BUILTIN_PLACEHOLDERS, &[])?;
         check_wording("模板 › report", "plans_lead", &self.report.plans_lead, &BUILTIN_PLACEHOLDERS, &[])?;
-        let personal_keys = ["unit", "year", "period", "guidance", "person", "meeting"];
+        let personal_keys = ["unit", "year", "period", "board", "guidance", "person", "meeting"];
         let p = &self.personal;
         for (name, text) in [
             ("title", &p.title),
@@ -330,7 +331,7 @@ impl Item {
             if !valid_id(&f.id) || BUILTIN_PLACEHOLDERS.contains(&f.id.as_str()) || !field_ids.insert(f.id.as_str()) {
                 return Err(err(
                     &format!("fields.{}", f.id),
-                    "输入项 id 为空、重复、含有不允许的字符，或与 unit/year/period 重名".into(),
+                    "输入项 id 为空、重复、含有不允许的字符，或与 unit/year/period/board 重名".into(),
                 ));
             }
             if f.label.trim().is_empty() {
