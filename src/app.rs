@@ -41,6 +41,10 @@ pub struct Store {
     pub route: RwSignal<Route>,
     /// A report deleted a moment ago, for 撤销.
     pub deleted: RwSignal<Option<(usize, Report)>>,
+    /// A short message for the page it was set on (e.g. after 新建下一期), with that page.
+    pub flash: RwSignal<Option<(Route, String)>>,
+    /// The item to bring into view on the next page (a 修改 link from 核对).
+    pub focus_item: RwSignal<Option<String>>,
     /// Bumped when data is replaced from outside (another tab, a fresh start), so pages
     /// rebuild their inputs, which otherwise own their text while the user types.
     pub generation: RwSignal<u64>,
@@ -67,6 +71,8 @@ impl Store {
             route: RwSignal::new(Route::parse(&current_hash())),
             deleted: RwSignal::new(None),
             generation: RwSignal::new(0),
+            flash: RwSignal::new(None),
+            focus_item: RwSignal::new(None),
             writable: StoredValue::new(writable),
         }
     }
@@ -137,6 +143,22 @@ impl Store {
     }
 }
 
+/// The page's name, for the browser's title.
+fn page_name(route: &Route) -> String {
+    match route {
+        Route::Home => "我的报告".into(),
+        Route::Info { .. } => "基本信息".into(),
+        Route::Tasks { .. } => "自查清单".into(),
+        Route::Section { section, .. } => {
+            template().sections.iter().find(|s| s.id == *section).map(|s| s.title.clone()).unwrap_or_default()
+        }
+        Route::Problems { .. } => "问题与下一步打算".into(),
+        Route::Check { .. } => "核对填写内容".into(),
+        Route::Output { .. } => "生成报告".into(),
+        Route::NotFound => "页面不存在".into(),
+    }
+}
+
 fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
@@ -153,7 +175,11 @@ pub fn App() -> impl IntoView {
     // Opened at the bare address (no page in it): go back to the page the user left.
     if current_hash().is_empty() {
         let last = store.data.with_untracked(|d| {
-            d.settings.last_page.as_deref().map(Route::parse).filter(|r| r.report().is_none_or(|id| d.report(id).is_some()))
+            d.settings
+                .last_page
+                .as_deref()
+                .map(Route::parse)
+                .filter(|r| r.report().is_none_or(|id| d.report(id).is_some()))
         });
         if let Some(route) = last.filter(|r| *r != Route::NotFound) {
             let _ = window().location().replace(&route.href());
@@ -199,14 +225,19 @@ pub fn App() -> impl IntoView {
             });
         }
     });
-    // Move focus to the new page's heading, for keyboard and screen-reader users.
+    // Move focus to the new page's heading (or the item a 修改 link asked for), for
+    // keyboard and screen-reader users; name the page in the browser's title.
     Effect::new(move |prev: Option<()>| {
-        store.route.track();
+        let route = store.route.get();
+        document().set_title(&format!("{} - 意识形态工作责任制自查与报告", page_name(&route)));
         if prev.is_some() {
             window().scroll_to_with_x_and_y(0.0, 0.0);
-            request_animation_frame(|| {
-                if let Some(h) = document().query_selector("main h1").ok().flatten() {
+            let item = store.focus_item.try_update(|f| f.take()).flatten();
+            request_animation_frame(move || {
+                let target = item.map(|i| format!("#item-{i}-h")).unwrap_or_else(|| "main h1".into());
+                if let Some(h) = document().query_selector(&target).ok().flatten() {
                     if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h) {
+                        h.scroll_into_view();
                         let _ = h.focus();
                     }
                 }

@@ -5,6 +5,8 @@
 //!
 //! Four runs with explicit case counts; each prints how many cases ran and how long they
 //! took (`cargo test --test backup_props -- --nocapture`).
+// Native only: these run under `cargo test`, not in the browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::collection::{vec, SizeRange};
 use proptest::prelude::*;

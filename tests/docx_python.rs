@@ -2,6 +2,8 @@
 //! xml.etree read every part, and python-docx (the library most tools use) reads the page
 //! setup, styles, paragraphs and footers. Skips with a note, rather than failing, when
 //! python3 or python-docx is not installed (`pip install python-docx`).
+// Native only: these run under `cargo test`, not in the browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::process::Command;
 use zeren::domain::docx::{file_name, to_docx};

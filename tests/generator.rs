@@ -14,6 +14,8 @@
 //! build (the path is printed), so `diff -u tests/fixtures/NAME.txt <that path>` shows it all.
 //!
 //! The CLI (`cargo run --example render -- FILE.json`) is checked here too.
+// Native only: these run under `cargo test`, not in the browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 use std::fs;

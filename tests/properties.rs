@@ -12,6 +12,8 @@
 //! `cargo test` run checks 2304 random documents. For a longer soak set PROPTEST_CASES, e.g.
 //! `PROPTEST_CASES=5000 cargo test --release --test properties`. Failures are not persisted
 //! to a file: a failing case found here becomes an explicit regression test next to the fix.
+// Native only: these run under `cargo test`, not in the browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::collection::vec;
 use proptest::prelude::*;

@@ -31,14 +31,34 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
 
+/// The app mounted in a fresh container; unmounted (listeners and effects gone) when dropped,
+/// so the next test's app is the only one on the page, as in a real tab.
+struct Mounted {
+    el: web_sys::HtmlElement,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+impl std::ops::Deref for Mounted {
+    type Target = web_sys::HtmlElement;
+    fn deref(&self) -> &web_sys::HtmlElement {
+        &self.el
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.el.remove();
+    }
+}
+
 /// Mounts the app at a hash in a fresh container.
-fn mount_at(hash: &str) -> web_sys::HtmlElement {
+fn mount_at(hash: &str) -> Mounted {
     web_sys::window().unwrap().location().set_hash(hash).unwrap();
     let doc = web_sys::window().unwrap().document().unwrap();
     let el: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&el).unwrap();
-    std::mem::forget(leptos::mount::mount_to(el.clone(), App));
-    el
+    let handle = leptos::mount::mount_to(el.clone(), || leptos::prelude::IntoAny::into_any(App()));
+    Mounted { el, _handle: handle }
 }
 
 fn type_into(el: &web_sys::HtmlElement, selector: &str, text: &str) {
@@ -135,7 +155,6 @@ async fn the_app_restores_a_saved_field_and_saves_typing() {
     type_into(&el, "#unit", "机关第一党支部");
     sleep(20).await;
     assert_eq!(storage::load().data.reports[0].unit, "机关第一党支部");
-    el.remove();
 }
 
 #[wasm_bindgen_test]
@@ -163,7 +182,6 @@ async fn a_field_explains_how_to_fix_bad_input_as_the_user_types() {
     type_into(&el, &sel, "98");
     sleep(20).await;
     assert_eq!(error.text_content().unwrap_or_default(), "");
-    el.remove();
 }
 
 #[wasm_bindgen_test]
@@ -187,5 +205,4 @@ async fn the_task_list_rolls_up_section_status() {
     assert!(tags[2..].iter().all(|t| t == "未开始"), "{tags:?}");
     let text = el.query_selector(".progress-text").unwrap().unwrap().text_content().unwrap();
     assert_eq!(text, format!("已完成 {}/{} 项", t.sections[0].items.len() + 1, t.item_count()));
-    el.remove();
 }

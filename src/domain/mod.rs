@@ -1,8 +1,8 @@
 //! zeren's domain: the checklist template, a user's report, the generator and renderers,
 //! and the saved format. Plain Rust with no browser imports, tested natively.
 
-pub mod docx;
 pub mod backup;
+pub mod docx;
 pub mod generate;
 pub mod numerals;
 pub mod progress;

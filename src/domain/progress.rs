@@ -62,8 +62,10 @@ pub struct FieldProblem {
 /// 不适用 are skipped: their figures are not asked for and never printed.
 pub fn field_problems<'a>(template: &'a Template, report: &'a Report) -> impl Iterator<Item = FieldProblem> + 'a {
     template.sections.iter().flat_map(move |s| {
-        s.items.iter().filter(move |i| !matches!(report.status(&i.id), Status::NotDone | Status::NotApplicable)).flat_map(
-            move |i| {
+        s.items
+            .iter()
+            .filter(move |i| !matches!(report.status(&i.id), Status::NotDone | Status::NotApplicable))
+            .flat_map(move |i| {
                 let answer = report.answers.get(&i.id);
                 i.fields.iter().filter_map(move |f| {
                     let raw = answer?.values.get(&f.id)?;
@@ -78,8 +80,7 @@ pub fn field_problems<'a>(template: &'a Template, report: &'a Report) -> impl It
                         message,
                     })
                 })
-            },
-        )
+            })
     })
 }
 
@@ -120,7 +121,10 @@ mod tests {
         a.values.insert("topics".into(), "网络舆情".into());
         let found: Vec<FieldProblem> = field_problems(&t, &r).collect();
         assert_eq!(found.len(), 1);
-        assert_eq!((found[0].item_id.as_str(), found[0].field_id.as_str(), found[0].raw.as_str()), ("special-study", "meetings", "30次abc"));
+        assert_eq!(
+            (found[0].item_id.as_str(), found[0].field_id.as_str(), found[0].raw.as_str()),
+            ("special-study", "meetings", "30次abc")
+        );
         assert!(found[0].message.starts_with("请输入0到"), "{}", found[0].message);
         // Not done: the figure is neither asked for nor printed, so it is not a problem.
         r.answer_mut("special-study").status = Status::NotDone;

@@ -210,11 +210,19 @@ impl Report {
         (answered, template.item_count())
     }
 
-    /// A copy for the next period: same unit, kind and answers as a starting point, the
-    /// period moved on by one, with a new id and dates.
+    /// A start for the next period: same unit, kind and person, the period moved on by one,
+    /// the notes and hand-edited problems kept as a draft to revise, but every status back to
+    /// 未开始 and every figure and date cleared, so nothing of the last period is reported
+    /// again without being looked at.
     pub fn duplicate(&self, id: impl Into<String>, now_ms: f64) -> Report {
         let (year, period) = self.period.next(self.year);
-        Report { id: id.into(), created_ms: now_ms, updated_ms: now_ms, year, period, ..self.clone() }
+        let answers = self
+            .answers
+            .iter()
+            .filter(|(_, a)| !a.note.trim().is_empty())
+            .map(|(k, a)| (k.clone(), Answer { note: a.note.clone(), ..Answer::default() }))
+            .collect();
+        Report { id: id.into(), created_ms: now_ms, updated_ms: now_ms, year, period, answers, ..self.clone() }
     }
 }
 
@@ -240,4 +248,39 @@ pub fn item_values(item: &Item, answer: Option<&Answer>) -> BTreeMap<String, Str
 /// True when the field takes a number (for the input's keyboard on phones).
 pub fn is_numeric(field: &Field) -> bool {
     matches!(field.kind, FieldKind::Count { .. } | FieldKind::Percent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_next_period_keeps_words_but_not_statuses_or_figures() {
+        let mut r = Report { unit: "局党组".into(), year: 2026, period: Period::FirstHalf, ..Report::new("a", 1.0) };
+        let a = r.answer_mut("special-study");
+        a.status = Status::Done;
+        a.values.insert("meetings".into(), "2".into());
+        a.note = "结合巡察反馈研究整改".into();
+        r.answer_mut("lead-group").status = Status::Done;
+        r.problems =
+            Some(vec![ProblemPlan { problem: "学习不够深入。".into(), plan: "完善学习计划。".into() }]);
+        let next = r.duplicate("b", 2.0);
+        assert_eq!(
+            (next.id.as_str(), next.year, next.period, next.unit.as_str()),
+            ("b", 2026, Period::SecondHalf, "局党组")
+        );
+        assert_eq!(next.status("special-study"), Status::NotStarted);
+        assert!(next.answers["special-study"].values.is_empty());
+        assert_eq!(next.answers["special-study"].note, "结合巡察反馈研究整改");
+        assert!(!next.answers.contains_key("lead-group"));
+        assert_eq!(next.problems, r.problems);
+        assert_eq!((next.created_ms, next.updated_ms), (2.0, 2.0));
+    }
+
+    #[test]
+    fn periods_move_on() {
+        assert_eq!(Period::SecondHalf.next(2026), (2027, Period::FirstHalf));
+        assert_eq!(Period::Quarter { quarter: 4 }.next(2026), (2027, Period::Quarter { quarter: 1 }));
+        assert_eq!(Period::Year.next(2026), (2027, Period::Year));
+    }
 }

@@ -81,8 +81,7 @@ fn trim_number(s: &str) -> String {
 /// Accepts 2026-06-18, 2026/6/18, 2026.6.18 and 2026年6月18日; checks the day exists.
 pub fn parse_date(text: &str) -> Option<(u16, u8, u8)> {
     let norm = ascii_digits(text);
-    let parts: Vec<&str> =
-        norm.split(['-', '/', '.', '年', '月', '日']).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = norm.split(['-', '/', '.', '年', '月', '日']).filter(|p| !p.is_empty()).collect();
     if parts.len() != 3 || parts.iter().any(|p| !p.chars().all(|c| c.is_ascii_digit()) || p.len() > 4) {
         return None;
     }

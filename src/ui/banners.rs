@@ -89,5 +89,13 @@ pub fn Banners() -> impl IntoView {
         })
     };
 
-    view! { {problem} {save_failure} {undo} }
+    let flash = move || {
+        store.flash.get().filter(|(at, _)| *at == store.route.get()).map(|(_, m)| {
+            view! {
+                <div class="banner banner-info" role="status"><p>{m}</p></div>
+            }
+        })
+    };
+
+    view! { {problem} {save_failure} {undo} {flash} }
 }

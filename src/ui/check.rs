@@ -2,6 +2,7 @@
 
 use crate::app::{template, use_store};
 use crate::domain::generate::problems;
+use crate::domain::progress::{field_problems, report_counts};
 use crate::domain::report::{item_values, ReportKind, Status};
 use crate::route::Route;
 use crate::ui::widgets::Crumbs;
@@ -25,6 +26,18 @@ pub fn Check(id: String) -> impl IntoView {
                 info.push(("姓名", r.person.trim().to_string()));
                 info.push(("会议名称", r.meeting.trim().to_string()));
             }
+            let bad: Vec<_> = field_problems(t, r).collect();
+            let (answered, total) = report_counts(t, r);
+            let overview = (answered < total || !bad.is_empty()).then(|| {
+                let mut parts = Vec::new();
+                if answered < total {
+                    parts.push(format!("还有{}项没有选择落实情况，报告中不会写到", total - answered));
+                }
+                if !bad.is_empty() {
+                    parts.push(format!("有{}处数字或日期填写有误，暂不写进报告", bad.len()));
+                }
+                view! { <div class="notice" role="status"><p>{format!("{}。可以点击对应的“修改”补充。", parts.join("；"))}</p></div> }
+            });
             let sections = t.sections.iter().map(|s| {
                 let link = Route::Section { report: r.id.clone(), section: s.id.clone(), back: true }.href();
                 let rows = s.items.iter().map(|i| {
@@ -35,15 +48,23 @@ pub fn Check(id: String) -> impl IntoView {
                     if let Some(note) = a.map(|a| a.note.trim()).filter(|n| !n.is_empty()) {
                         detail.push(format!("补充说明：{note}"));
                     }
+                    let wrong: Vec<String> = bad
+                        .iter()
+                        .filter(|p| p.item_id == i.id)
+                        .map(|p| format!("填写有误，暂不写进报告：{}“{}”——{}", p.label, p.raw, p.message))
+                        .collect();
                     let link = link.clone();
+                    let focus = i.id.clone();
                     view! {
                         <div class="summary-row" class:summary-missing=status == Status::NotStarted>
                             <dt>{i.task.clone()}</dt>
                             <dd>
                                 <strong>{status.label()}</strong>
                                 {detail.into_iter().map(|x| view! { <span class="summary-detail">{x}</span> }).collect_view()}
+                                {wrong.into_iter().map(|x| view! { <span class="summary-error">{x}</span> }).collect_view()}
                             </dd>
-                            <dd class="summary-action"><a href=link aria-label=format!("修改“{}”", i.task)>"修改"</a></dd>
+                            <dd class="summary-action"><a href=link aria-label=format!("修改“{}”", i.task)
+                                on:click=move |_| store.focus_item.set(Some(focus.clone()))>"修改"</a></dd>
                         </div>
                     }
                 }).collect_view();
@@ -52,6 +73,7 @@ pub fn Check(id: String) -> impl IntoView {
             let probs = problems(t, r);
             let plink = Route::Problems { report: r.id.clone(), back: true }.href();
             view! {
+                {overview}
                 <h2>"基本信息"</h2>
                 <dl class="summary">
                     {info.into_iter().map(|(k, v)| { let l = info_link.clone(); view! {

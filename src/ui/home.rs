@@ -58,11 +58,10 @@ pub fn Home() -> impl IntoView {
     };
     let last = move || {
         store.data.with(|d| {
-            d.settings
-                .last_report
-                .as_ref()
-                .and_then(|id| d.report(id))
-                .map(|r| (r.id.clone(), format!("{} {}", r.unit.trim(), r.period_label())))
+            d.settings.last_report.as_ref().and_then(|id| d.report(id)).map(|r| {
+                let unit = if r.unit.trim().is_empty() { "未命名单位" } else { r.unit.trim() };
+                (r.id.clone(), format!("{unit} {}", r.period_label()))
+            })
         })
     };
     let delete = move |id: String| {
@@ -83,7 +82,12 @@ pub fn Home() -> impl IntoView {
             }
         });
         if let Some(id) = created {
-            store.go(Route::Info { report: id, back: false });
+            let route = Route::Info { report: id, back: false };
+            store.flash.set(Some((
+                route.clone(),
+                "已新建下一期报告。上一期的补充说明和问题与打算已带入，供您修改；各项落实情况和数字已清空，请重新填写。".into(),
+            )));
+            store.go(route);
         }
     };
     let backup_note = move || {
@@ -105,7 +109,7 @@ pub fn Home() -> impl IntoView {
     };
     let persisted = move || match store.persisted.get() {
         Some(true) => Some("浏览器已同意长期保存本站数据。"),
-        Some(false) => Some("浏览器没有承诺长期保存本站数据，请定期导出备份。"),
+        Some(false) => None, // the backup reminder above already says what to do
         None => None,
     };
 
@@ -135,10 +139,11 @@ pub fn Home() -> impl IntoView {
                                     <div class="card-actions">
                                         <a class="button" href=Route::Tasks { report: id }.href()>"打开"</a>
                                         <button type="button" class="button button-secondary" on:click=move |_| duplicate(d1.clone())
-                                            aria-label=format!("复制“{title}”为下一期的新报告")>"复制为下一期"</button>
+                                            aria-label=format!("以“{title}”为底稿新建下一期报告")>"新建下一期"</button>
                                         <button type="button" class="button button-secondary" on:click=move |_| export_one(&d3)
                                             aria-label=format!("导出“{title}”的备份文件")>"导出"</button>
-                                        <button type="button" class="button button-warning" on:click=move |_| delete(d2.clone())>"删除"</button>
+                                        <button type="button" class="button button-warning" on:click=move |_| delete(d2.clone())
+                                            aria-label=format!("删除“{title}”")>"删除"</button>
                                     </div>
                                 </li>
                             }

@@ -107,17 +107,26 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
             <div class="field" class:field-error=move || year_error.get().is_some()>
                 <label for="year">"年份"</label>
                 {move || year_error.get().map(|e| view! { <p class="error" id="year-error" role="alert">{e}</p> })}
-                <input id="year" type="text" inputmode="numeric" maxlength="4" class="input-short"
+                <input id="year" type="text" inputmode="numeric" maxlength="6" class="input-short"
                     aria-invalid=move || year_error.get().is_some().to_string()
+                    aria-describedby=move || year_error.get().map(|_| "year-error")
                     prop:value=move || year_text.get()
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
                         year_text.set(v.clone());
-                        match v.trim().parse::<u16>() {
+                        // Full-width digits (from a Chinese input method) count as digits.
+                        let digits: String = v
+                            .trim()
+                            .trim_end_matches('年')
+                            .chars()
+                            .map(|c| if ('０'..='９').contains(&c) { char::from(b'0' + (c as u32 - '０' as u32) as u8) } else { c })
+                            .collect();
+                        match digits.parse::<u16>() {
                             Ok(y) if (2000..=2100).contains(&y) => {
                                 year_error.set(None);
                                 edit(Box::new(move |r| r.year = y));
                             }
+                            Ok(_) => year_error.set(Some("年份应在2000到2100之间，例如2026")),
                             _ => year_error.set(Some("请输入4位数的年份，例如2026")),
                         }
                     }/>

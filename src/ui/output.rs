@@ -7,6 +7,7 @@ use crate::app::{template, use_store};
 use crate::browser::clipboard::{copy_html, copy_text, select_contents, Copied};
 use crate::browser::files;
 use crate::domain::generate::{generate, Block, Document};
+use crate::domain::progress::{field_problems, report_counts};
 use crate::domain::render::to_text;
 use crate::domain::report::ReportKind;
 use crate::domain::{docx, wordhtml};
@@ -38,6 +39,26 @@ pub fn Output(id: String) -> impl IntoView {
         }
     };
     let message = RwSignal::new(String::new());
+    // What the report leaves out, so nobody copies a half-finished report unawares.
+    let gaps = {
+        let rid = id.clone();
+        move || {
+            store.data.with(|d| {
+                let r = d.report(&rid)?;
+                let (answered, total) = report_counts(template(), r);
+                let wrong = field_problems(template(), r).count();
+                let mut parts = Vec::new();
+                if answered < total {
+                    parts.push(format!("还有{}项没有选择落实情况，报告中不会写到", total - answered));
+                }
+                if wrong > 0 {
+                    parts.push(format!("有{wrong}处数字或日期填写有误，没有写进报告"));
+                }
+                (!parts.is_empty()).then(|| parts.join("；"))
+            })
+        }
+    };
+    let check_href = Route::Check { report: id.clone() }.href();
     let preview: NodeRef<leptos::html::Div> = NodeRef::new();
     let report_copy = move |how: Copied, what: &str| match how {
         Copied::ClipboardApi => format!("已{what}。请到Word或WPS中粘贴（Ctrl+V）。"),
@@ -86,6 +107,9 @@ pub fn Output(id: String) -> impl IntoView {
         <Crumbs id=id.clone()/>
         <h1 tabindex="-1">"生成报告"</h1>
         <p class="lead">"报告随填写内容自动更新。“复制为公文格式”粘贴到Word或WPS后，字体、字号、行距和首行缩进已按公文格式排好。"</p>
+        {move || gaps().map(|g| view! {
+            <div class="notice" role="status"><p>{format!("请注意：{g}。")}<a href=check_href.clone()>"去核对"</a></p></div>
+        })}
         <div class="actions output-actions">
             <button type="button" class="button" on:click=copy_formatted>"复制为公文格式"</button>
             <button type="button" class="button button-secondary" on:click=copy_plain>"复制全文"</button>

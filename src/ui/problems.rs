@@ -6,6 +6,7 @@ use crate::app::{template, use_store};
 use crate::domain::generate::suggested_problems;
 use crate::domain::report::{ProblemPlan, Report};
 use crate::route::Route;
+use crate::ui::section::focus_id;
 use crate::ui::widgets::Crumbs;
 use leptos::prelude::*;
 
@@ -24,6 +25,7 @@ pub fn Problems(id: String, back: bool) -> impl IntoView {
     // Bumped when the list changes shape, to rebuild the inputs (which own their text).
     let shape = RwSignal::new(0u32);
     let undo_reset = RwSignal::new(None::<Vec<ProblemPlan>>);
+    let undo_delete = RwSignal::new(None::<(usize, ProblemPlan)>);
     let edited = move || store.data.with(|d| d.report(&rid.get_value()).is_some_and(|r| r.problems.is_some()));
     let change = move |f: Edit, reshape: bool| {
         store.edit(&rid.get_value(), |r| {
@@ -62,12 +64,26 @@ pub fn Problems(id: String, back: bool) -> impl IntoView {
                                     on:input=move |ev| { let v = event_target_value(&ev); change(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.plan = v }), false); }></textarea>
                             </div>
                             <div class="card-actions">
-                                <button type="button" class="button button-secondary" disabled=i == 0 aria-label=format!("把第{n}条上移")
-                                    on:click=move |_| change(Box::new(move |l| l.swap(i - 1, i)), true)>"上移"</button>
-                                <button type="button" class="button button-secondary" disabled=i + 1 == len aria-label=format!("把第{n}条下移")
-                                    on:click=move |_| change(Box::new(move |l| l.swap(i, i + 1)), true)>"下移"</button>
+                                <button type="button" class="button button-secondary" id=format!("up-{i}") disabled=i == 0 aria-label=format!("把第{n}条上移")
+                                    on:click=move |_| {
+                                        change(Box::new(move |l| l.swap(i - 1, i)), true);
+                                        // Follow the moved item.
+                                        let to = if i == 1 { "down-0".to_string() } else { format!("up-{}", i - 1) };
+                                        request_animation_frame(move || focus_id(&to));
+                                    }>"上移"</button>
+                                <button type="button" class="button button-secondary" id=format!("down-{i}") disabled=i + 1 == len aria-label=format!("把第{n}条下移")
+                                    on:click=move |_| {
+                                        change(Box::new(move |l| l.swap(i, i + 1)), true);
+                                        let to = if i + 2 == len { format!("up-{}", i + 1) } else { format!("down-{}", i + 1) };
+                                        request_animation_frame(move || focus_id(&to));
+                                    }>"下移"</button>
                                 <button type="button" class="button button-warning" aria-label=format!("删除第{n}条")
-                                    on:click=move |_| change(Box::new(move |l| { l.remove(i); }), true)>"删除"</button>
+                                    on:click=move |_| {
+                                        let removed = store.data.with_untracked(|d| d.report(&rid.get_value()).map(current)).and_then(|l| l.get(i).cloned());
+                                        change(Box::new(move |l| { l.remove(i); }), true);
+                                        undo_delete.set(removed.map(|p| (i, p)));
+                                        request_animation_frame(|| focus_id("undo-delete"));
+                                    }>"删除"</button>
                             </div>
                         </li>
                     }
@@ -88,7 +104,11 @@ pub fn Problems(id: String, back: bool) -> impl IntoView {
         }}</p>
         {rows}
         <div class="actions">
-            <button type="button" class="button button-secondary" on:click=move |_| change(Box::new(|l| l.push(ProblemPlan::default())), true)>"添加一条"</button>
+            <button type="button" class="button button-secondary" on:click=move |_| {
+                change(Box::new(|l| l.push(ProblemPlan::default())), true);
+                let last = store.data.with_untracked(|d| d.report(&rid.get_value()).map(|r| current(r).len())).unwrap_or(1);
+                request_animation_frame(move || focus_id(&format!("problem-{}", last.saturating_sub(1))));
+            }>"添加一条"</button>
             <Show when=edited>
                 <button type="button" class="button button-secondary" on:click=move |_| {
                     let old = store.data.with_untracked(|d| d.report(&rid.get_value()).and_then(|r| r.problems.clone()));
@@ -98,6 +118,17 @@ pub fn Problems(id: String, back: bool) -> impl IntoView {
                 }>"恢复为系统建议"</button>
             </Show>
         </div>
+        {move || undo_delete.get().map(|(at, p)| view! {
+            <div class="banner banner-info" role="status">
+                <p>{format!("已删除第{}条。", crate::domain::numerals::chinese(at + 1))}</p>
+                <button type="button" class="button" id="undo-delete" on:click=move |_| {
+                    let p = p.clone();
+                    change(Box::new(move |l| l.insert(at.min(l.len()), p)), true);
+                    undo_delete.set(None);
+                    request_animation_frame(move || focus_id(&format!("problem-{at}")));
+                }>"撤销删除"</button>
+            </div>
+        })}
         {move || undo_reset.get().map(|old| view! {
             <div class="banner banner-info" role="status">
                 <p>"已恢复为系统建议。"</p>

@@ -4,8 +4,9 @@
 //! Inputs own their text while the user types (no re-render per keystroke, nothing fights
 //! the Chinese input method); each change is written to the store at once.
 
-use crate::app::{template, use_store};
+use crate::app::{navigate, template, use_store};
 use crate::domain::generate::item_point;
+use crate::domain::progress::field_problems;
 use crate::domain::report::{is_numeric, Answer, Status};
 use crate::domain::template::{Field, FieldKind, Item};
 use crate::domain::validate::check;
@@ -34,15 +35,54 @@ pub fn SectionPage(id: String, section: String, back: bool) -> impl IntoView {
     } else {
         Route::Problems { report: id.clone(), back: false }
     };
+    let store = use_store();
+    let sid = s.id.clone();
+    // Figures on this page that cannot go into the report; shown once the user asks to go on.
+    let sid = StoredValue::new(sid);
+    let problems = move || {
+        store.data.with(|d| {
+            d.report(&rid.get_value())
+                .map(|r| field_problems(t, r).filter(|p| sid.with_value(|s| p.section_id == *s)).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let asked = RwSignal::new(false);
+    let next_href = next.href();
     view! {
         <Crumbs id=id.clone()/>
         <p class="caption">{format!("第{}部分，共{}部分", n + 1, t.sections.len())}</p>
         <h1 tabindex="-1">{s.title.clone()}</h1>
         <p class="hint">"为每一项选择落实情况。数字和补充说明会写进报告；没有的可以不填。修改会自动保存。"</p>
+        {move || (asked.get() && !problems().is_empty()).then(|| {
+            let list = problems();
+            view! {
+                <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+                    <h2>{format!("有{}处填写需要修改", list.len())}</h2>
+                    <ul>
+                        {list.into_iter().map(|p| {
+                            let target = format!("f-{}-{}", p.item_id, p.field_id);
+                            view! {
+                                <li><button type="button" class="link-button" on:click=move |_| focus_id(&target)>
+                                    {format!("{}：“{}”填的是“{}”，{}", p.task, p.label, p.raw, p.message)}
+                                </button></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <p>"请修改后再继续。如果暂时不改，也可以"<a href=next_href.clone()>"先继续"</a>"，填错的内容会保留，但不会写进报告。"</p>
+                </div>
+            }
+        })}
         {s.items.iter().map(|item| view! { <ItemCard rid=rid item=item/> }).collect_view()}
         <div class="actions nav-actions">
             <a class="button button-secondary" href=prev.href()>"上一步"</a>
-            <a class="button" href=next.href()>{if back { "保存并返回核对" } else { "保存并继续" }}</a>
+            <button type="button" class="button" on:click=move |_| {
+                if problems().is_empty() {
+                    navigate(&next);
+                } else {
+                    asked.set(true);
+                    request_animation_frame(|| focus_id("error-summary"));
+                }
+            }>{if back { "保存并返回核对" } else { "保存并继续" }}</button>
         </div>
     }
 }
@@ -64,7 +104,7 @@ fn ItemCard(rid: StoredValue<String>, item: &'static Item) -> impl IntoView {
 
     view! {
         <section class="item" id=format!("item-{iid}") aria-labelledby=format!("item-{iid}-h")>
-            <h2 id=format!("item-{iid}-h")>{item.task.clone()}</h2>
+            <h2 id=format!("item-{iid}-h") tabindex="-1">{item.task.clone()}</h2>
             <details class="guidance">
                 <summary>"怎样算落实"</summary>
                 <p>{item.guidance.clone()}</p>
@@ -179,12 +219,15 @@ fn FieldInput(rid: StoredValue<String>, item: &'static Item, field: &'static Fie
         }.into_any(),
         kind => {
             let (ty, mode, class) = match kind {
-                FieldKind::Date => ("date", "", "input-date"),
+                // A text box, not the browser's date picker: an impossible date typed there
+                // would be thrown away by the browser; here it is kept and explained.
+                FieldKind::Date => ("text", "", "input-date"),
                 _ if is_numeric(field) => ("text", if matches!(kind, FieldKind::Percent) { "decimal" } else { "numeric" }, "input-short"),
                 _ => ("text", "", ""),
             };
+            let placeholder = if matches!(kind, FieldKind::Date) { "例如 2026-06-18" } else { "" };
             view! {
-                <input id=dom_id.clone() type=ty inputmode=mode class=class autocomplete="off"
+                <input id=dom_id.clone() type=ty inputmode=mode class=class autocomplete="off" placeholder=placeholder
                     aria-describedby=described.clone() aria-invalid=move || error.get().is_some().to_string()
                     prop:value=init.clone() on:input=move |ev| on_value(event_target_value(&ev))/>
             }.into_any()
@@ -197,5 +240,12 @@ fn FieldInput(rid: StoredValue<String>, item: &'static Item, field: &'static Fie
             <p class="error" id=err_id aria-live="polite">{move || error.get()}</p>
             <div class="input-with-unit">{control}{(!unit.is_empty()).then(|| view! { <span class="unit">{unit}</span> })}</div>
         </div>
+    }
+}
+
+/// Moves focus to an element by id (and so scrolls it into view).
+pub fn focus_id(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
     }
 }

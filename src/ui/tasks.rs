@@ -61,7 +61,7 @@ pub fn Tasks(id: String) -> impl IntoView {
         <ol class="task-list">
             <li class="task"><a class="task-name" href=Route::Problems { report: id.clone(), back: false }.href()>"修改问题与下一步打算"</a></li>
             <li class="task"><a class="task-name" href=Route::Check { report: id.clone() }.href()>"核对全部填写内容"</a></li>
-            <li class="task"><a class="task-name" href=Route::Output { report: id.clone() }.href()>"生成并复制报告"</a></li>
+            <li class="task"><a class="task-name" href=Route::Output { report: id.clone() }.href()>"生成报告"</a></li>
         </ol>
     }
 }

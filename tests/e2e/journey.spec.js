@@ -98,7 +98,7 @@ test('copying works where the Clipboard API does not exist (plain-http intranet)
   await openFresh(page);
   expect(await page.evaluate(() => 'clipboard' in navigator)).toBe(false);
   await startReport(page, '局党组');
-  await page.getByRole('link', { name: '生成并复制报告' }).click();
+  await page.getByRole('link', { name: '生成报告', exact: true }).click();
   await page.getByRole('button', { name: '复制全文' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已复制全文' })).toBeVisible();
   expect(await page.evaluate(() => window.__copied)).toBe(await page.locator('.preview').textContent());

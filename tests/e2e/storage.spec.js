@@ -8,7 +8,7 @@ test('storage refused: a clear banner, and the user keeps working in memory', as
   await page.goto('./');
   await expect(page.getByRole('alert')).toContainText('浏览器不允许本页面保存数据');
   await startReport(page, '机关第一党支部');
-  await page.getByRole('link', { name: '生成并复制报告' }).click();
+  await page.getByRole('link', { name: '生成报告', exact: true }).click();
   await expect(page.locator('.preview')).toContainText('机关第一党支部关于');
   await expect(page.getByRole('button', { name: '导出备份' })).toBeVisible();
 });
