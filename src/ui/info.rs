@@ -181,10 +181,8 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
                 </div>
             })}
             <div class="field">
-                <label for="template">"清单模板"</label>
-                <select id="template" disabled=true>
-                    <option selected=true>{format!("{}（{}版，共{}项）", t.name, t.edition, t.item_count())}</option>
-                </select>
+                <p class="field-label">"清单模板"</p>
+                <p>{format!("{}（{}版，共{}项）", t.name, t.edition, t.item_count())}</p>
             </div>
             <div class="actions">
                 <button type="submit" class="button">{if back { "保存并返回核对" } else { "保存并继续" }}</button>

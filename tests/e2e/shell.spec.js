@@ -45,3 +45,12 @@ test('unreadable saved data is kept and explained, never overwritten', async ({ 
   const stored = await page.evaluate(() => [localStorage.getItem('zeren.data'), localStorage.getItem('zeren.unreadable-backup')]);
   expect(stored).toEqual(['{"schema":1,"revis', '{"schema":1,"revis']);
 });
+
+test('if the app cannot start, the page says what to do instead of loading for ever', async ({ browser }) => {
+  // Not the shared fixture: the failed download is the point of this test.
+  const page = await browser.newPage();
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('./');
+  await expect(page.getByText('页面没能打开')).toBeVisible({ timeout: 10_000 });
+  await page.close();
+});
