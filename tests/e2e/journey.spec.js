@@ -31,7 +31,7 @@ test('from a blank report to the text on the clipboard', async ({ page, context 
   await expect(item.getByLabel('专题研究次数')).toHaveValue('2');
   await expect(item.getByLabel('已落实')).toBeChecked();
 
-  await page.getByRole('link', { name: '保存并继续' }).click();
+  await page.getByRole('button', { name: '保存并继续' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '理论学习' })).toBeVisible();
   item = await setStatus(page, '组织全体干部职工理论学习', '已落实');
   await item.getByLabel('集中学习次数').fill('9');
@@ -58,7 +58,7 @@ test('from a blank report to the text on the clipboard', async ({ page, context 
   await expect(page.getByRole('heading', { level: 1, name: '核对填写内容' })).toBeVisible();
   await page.getByRole('link', { name: '修改“集中观看教育视频”' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '理论学习' })).toBeVisible();
-  await page.getByRole('link', { name: '保存并返回核对' }).click();
+  await page.getByRole('button', { name: '保存并返回核对' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '核对填写内容' })).toBeVisible();
   await page.getByRole('link', { name: '生成报告' }).click();
 

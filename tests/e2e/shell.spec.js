@@ -3,7 +3,7 @@ const { test, expect, openFresh, startReport } = require('./fixtures');
 
 test('loads with its title, no console error and no outside request', async ({ page }) => {
   await openFresh(page);
-  await expect(page).toHaveTitle('意识形态工作责任制自查与报告');
+  await expect(page).toHaveTitle('我的报告 - 意识形态工作责任制自查与报告');
   expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
   await expect(page.getByRole('button', { name: '新建报告' })).toBeVisible();
 });
