@@ -433,6 +433,9 @@ fn report() -> BoxedStrategy<Report> {
                     year,
                     period,
                     kind,
+                    // The same hostile strings again, where the 主送机关 and 成文日期 go.
+                    recipient: meeting.clone(),
+                    dated: person.clone(),
                     person,
                     meeting,
                     template_id,
@@ -481,6 +484,8 @@ fn clean_report(index: usize) -> BoxedStrategy<Report> {
                 year,
                 period,
                 kind,
+                recipient: person.clone(),
+                dated: String::new(),
                 person,
                 meeting,
                 template_id: "default".into(),

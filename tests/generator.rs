@@ -115,10 +115,26 @@ fn check_layout(name: &str, text: &str) {
     assert_eq!(lines.next(), Some(""), "{name}: a blank line follows the title");
     assert!(text.ends_with('\n') && !text.ends_with("\n\n"), "{name}: one newline at the end");
 
+    // The 主送机关 line (flush left, ending in ：) and the 落款 after a blank line (the unit,
+    // then the date, flush left) frame the body when the user gave them.
+    let mut body_lines: Vec<&str> = lines.collect();
+    let mut first = 3;
+    if body_lines.first().is_some_and(|l| !l.starts_with(INDENT) && l.ends_with('：')) {
+        body_lines.remove(0);
+        first = 4;
+    }
+    if let Some(blank) = body_lines.iter().rposition(|l| l.is_empty()) {
+        let closing = &body_lines[blank + 1..];
+        assert_eq!(closing.len(), 2, "{name}: the 落款 is the unit and the date");
+        assert!(closing.iter().all(|l| !l.is_empty() && !l.starts_with(INDENT)), "{name}: 落款 lines are flush left");
+        assert!(closing[1].ends_with('日'), "{name}: the 落款 ends with the date");
+        body_lines.truncate(blank);
+    }
+
     let (mut h1, mut h2, mut point) = (0usize, 0usize, 0usize);
     let mut last_was_heading = false;
-    for (n, line) in lines.enumerate() {
-        let at = format!("{name} line {}: {line}", n + 3);
+    for (n, line) in body_lines.into_iter().enumerate() {
+        let at = format!("{name} line {}: {line}", n + first);
         let body = line.strip_prefix(INDENT).unwrap_or_else(|| panic!("{at}: not indented by two full-width spaces"));
         assert!(!body.trim().is_empty(), "{at}: empty paragraph");
         if let Some((num, rest)) = body.split_once('、').filter(|(num, _)| CN_NUM.contains(num)) {

@@ -436,7 +436,7 @@ fn check_numbering(doc: &Document, kind: ReportKind) -> Result<(), String> {
                     return Err(format!("{}: （…） heading outside 主要做法", at()));
                 }
             }
-            Block::Paragraph(_) => pt = 0,
+            Block::Paragraph(_) | Block::Addressee(_) | Block::Closing(_) => pt = 0,
             Block::Point { number, .. } => {
                 pt += 1;
                 if *number != chinese(pt) {
@@ -478,7 +478,7 @@ fn check_headings(doc: &Document) -> Result<(), String> {
                     return Err(format!("block {i}: point without a lead or without text: “{}”", b.text()));
                 }
             }
-            Block::Paragraph(p) => {
+            Block::Paragraph(p) | Block::Addressee(p) | Block::Closing(p) => {
                 if p.trim().is_empty() {
                     return Err(format!("block {i}: empty paragraph"));
                 }

@@ -368,6 +368,8 @@ fn tidy(r: &mut Report, fixes: &mut Fixes) {
     fixes.text(&mut r.unit, Line::Single, MAX_NAME_CHARS, || "单位名称".into());
     fixes.text(&mut r.person, Line::Single, MAX_NAME_CHARS, || "姓名和职务".into());
     fixes.text(&mut r.meeting, Line::Single, MAX_NAME_CHARS, || "会议名称".into());
+    fixes.text(&mut r.recipient, Line::Single, MAX_NAME_CHARS, || "主送机关".into());
+    fixes.text(&mut r.dated, Line::Single, MAX_NAME_CHARS, || "成文日期".into());
     fixes.text(&mut r.template_id, Line::Single, MAX_KEY_CHARS, || "清单模板编号".into());
 
     let answers = std::mem::take(&mut r.answers);
@@ -678,6 +680,8 @@ fn same_but_id(a: &Report, b: &Report) -> bool {
         kind,
         person,
         meeting,
+        recipient,
+        dated,
         template_id,
         answers,
         problems,
@@ -690,6 +694,8 @@ fn same_but_id(a: &Report, b: &Report) -> bool {
         && *kind == b.kind
         && *person == b.person
         && *meeting == b.meeting
+        && *recipient == b.recipient
+        && *dated == b.dated
         && *template_id == b.template_id
         && *created_ms == b.created_ms
         && *updated_ms == b.updated_ms

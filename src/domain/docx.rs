@@ -121,9 +121,18 @@ fn document_xml(doc: &Document) -> String {
     let mut body = String::with_capacity(doc.blocks.iter().map(|b| b.text().len() + 200).sum::<usize>() + 2000);
     para(&mut body, "ZerenTitle", &[(false, &doc.title)]);
     para(&mut body, "ZerenBody", &[]);
+    let mut closing = false;
     for b in &doc.blocks {
         match b {
             Block::Paragraph(t) => para(&mut body, "ZerenBody", &[(false, t)]),
+            Block::Addressee(t) => para(&mut body, "ZerenAddressee", &[(false, t)]),
+            Block::Closing(t) => {
+                if !closing {
+                    closing = true;
+                    para(&mut body, "ZerenBody", &[]);
+                }
+                para(&mut body, "ZerenClosing", &[(false, t)])
+            }
             Block::Heading1 { .. } => para(&mut body, "ZerenHeading1", &[(false, &b.text())]),
             Block::Heading2 { .. } => para(&mut body, "ZerenHeading2", &[(false, &b.text())]),
             Block::Point { number, lead, text } => {
@@ -235,6 +244,20 @@ fn styles_xml() -> String {
         "ZerenBody",
         "<w:keepNext/><w:outlineLvl w:val=\"2\"/>",
         &fonts("楷体_GB2312", "楷体_GB2312"),
+    ));
+    s.push_str(&style(
+        "ZerenAddressee",
+        "公文主送机关",
+        "ZerenBody",
+        "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>",
+        "",
+    ));
+    s.push_str(&style(
+        "ZerenClosing",
+        "公文落款",
+        "ZerenBody",
+        "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\" w:rightChars=\"400\" w:right=\"1280\"/><w:jc w:val=\"right\"/>",
+        "",
     ));
     s.push_str(&style(
         "ZerenFooter",

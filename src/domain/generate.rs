@@ -30,13 +30,17 @@ pub enum Block {
     Heading2 { number: String, text: String },
     /// `一是专题研究部署。` (bold in formatted output) followed by the text.
     Point { number: String, lead: String, text: String },
+    /// The 主送机关 line under the title, flush left: `中共××县委宣传部：`.
+    Addressee(String),
+    /// A line of the 落款 at the end, set to the right: the unit's name, then the date.
+    Closing(String),
 }
 
 impl Block {
     /// Appends the block as one line of text, without indentation or line end.
     pub fn write_to(&self, out: &mut String) {
         let parts: [&str; 4] = match self {
-            Block::Paragraph(t) => [t, "", "", ""],
+            Block::Paragraph(t) | Block::Addressee(t) | Block::Closing(t) => [t, "", "", ""],
             Block::Heading1 { number, text } => [number, "、", text, ""],
             Block::Heading2 { number, text } => ["（", number, "）", text],
             Block::Point { number, lead, text } => {
@@ -101,6 +105,10 @@ pub fn generate(t: &Template, r: &Report) -> Document {
 fn unit_report(t: &Template, r: &Report) -> Document {
     let vars = Vars::new(t, r);
     let mut doc = Doc::default();
+    let recipient = clean_value(&r.recipient);
+    if !recipient.is_empty() {
+        doc.blocks.push(Block::Addressee(format!("{recipient}：")));
+    }
     let sections = work_sections(t, r, false, &vars);
     doc.paragraph(fill(if sections.is_empty() { &t.report.opening_empty } else { &t.report.opening }, &vars.base));
 
@@ -123,6 +131,11 @@ fn unit_report(t: &Template, r: &Report) -> Document {
         doc.heading1("下一步工作打算");
         doc.paragraph(fill(&t.report.plans_lead, &vars.base));
         doc.points(plans);
+    }
+    // 落款: the unit and the date, when the user gave a date (a report without one is a draft).
+    if let Some((y, m, d)) = crate::domain::validate::parse_date(&r.dated) {
+        doc.blocks.push(Block::Closing(vars.base.value("unit").unwrap_or_default().to_string()));
+        doc.blocks.push(Block::Closing(format!("{y}年{m}月{d}日")));
     }
     Document { title: fill(&t.report.title, &vars.base), blocks: doc.blocks }
 }
@@ -453,5 +466,34 @@ mod board_tests {
         r.answer_mut("special-study").status = crate::domain::report::Status::Done;
         let text = crate::domain::render::to_text(&generate(&t, &r));
         assert!(text.contains("召开支部委员会会议专题研究意识形态工作") && !text.contains("党组会议"), "{text}");
+    }
+}
+
+#[cfg(test)]
+mod addressee_tests {
+    use super::*;
+    use crate::domain::render::to_text;
+
+    #[test]
+    fn addressee_and_closing_frame_the_unit_report() {
+        let t = Template::default_template();
+        let mut r = Report { unit: "局党组".into(), year: 2026, ..Report::new("a", 0.0) };
+        let bare = generate(&t, &r);
+        assert!(!bare.blocks.iter().any(|b| matches!(b, Block::Addressee(_) | Block::Closing(_))));
+        r.recipient = " 中共××县委宣传部 ".into();
+        r.dated = "2026-06-18".into();
+        let doc = generate(&t, &r);
+        assert_eq!(doc.blocks.first(), Some(&Block::Addressee("中共××县委宣传部：".into())));
+        let n = doc.blocks.len();
+        assert_eq!(doc.blocks[n - 2..], [Block::Closing("局党组".into()), Block::Closing("2026年6月18日".into())]);
+        let text = to_text(&doc);
+        assert!(
+            text.starts_with("局党组关于2026年度落实意识形态工作责任制情况的报告\n\n中共××县委宣传部：\n　　"),
+            "{text}"
+        );
+        assert!(text.ends_with("\n\n局党组\n2026年6月18日\n"), "{text}");
+        // An impossible date is a draft: no 落款 rather than a wrong one.
+        r.dated = "2026-02-30".into();
+        assert!(!generate(&t, &r).blocks.iter().any(|b| matches!(b, Block::Closing(_))));
     }
 }

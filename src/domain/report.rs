@@ -158,6 +158,10 @@ pub struct Report {
     pub person: String,
     /// The meeting the self-assessment is for, e.g. `民主生活会`.
     pub meeting: String,
+    /// 主送机关 of the unit report, e.g. `中共××县委宣传部` (may be empty).
+    pub recipient: String,
+    /// 成文日期 as typed, e.g. `2026-06-18`; printed under the unit's name (may be empty).
+    pub dated: String,
     pub template_id: String,
     /// Answers by item id.
     pub answers: BTreeMap<String, Answer>,
@@ -178,6 +182,8 @@ impl Default for Report {
             kind: ReportKind::Unit,
             person: String::new(),
             meeting: "民主生活会".into(),
+            recipient: String::new(),
+            dated: String::new(),
             template_id: "default".into(),
             answers: BTreeMap::new(),
             problems: None,

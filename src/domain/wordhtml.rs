@@ -30,9 +30,20 @@ pub fn to_word_html(doc: &Document) -> String {
     out.push_str("<html><head><meta charset=\"utf-8\"></head><body>\n");
     paragraph(&mut out, TITLE_STYLE, &escape(&doc.title));
     paragraph(&mut out, &body_style(BODY_FONT), "&nbsp;");
+    let mut closing = false;
     for b in &doc.blocks {
         match b {
             Block::Paragraph(t) => paragraph(&mut out, &body_style(BODY_FONT), &escape(t)),
+            Block::Addressee(t) => paragraph(&mut out, &format!("{LINE}text-indent:0;{BODY_FONT}"), &escape(t)),
+            Block::Closing(t) => {
+                if !closing {
+                    closing = true;
+                    paragraph(&mut out, &body_style(BODY_FONT), "&nbsp;");
+                }
+                // GB/T 9704: 成文日期 右空四字; the unit's name above it.
+                let style = format!("{LINE}text-align:right;text-indent:0;margin-right:64pt;{BODY_FONT}");
+                paragraph(&mut out, &style, &escape(t))
+            }
             Block::Heading1 { .. } => paragraph(&mut out, &body_style(HEADING1_FONT), &escape(&b.text())),
             Block::Heading2 { .. } => paragraph(&mut out, &body_style(HEADING2_FONT), &escape(&b.text())),
             Block::Point { number, lead, text } => {

@@ -22,6 +22,11 @@ pub fn Check(id: String) -> impl IntoView {
                 ("报告期间", r.period_label()),
                 ("报告类型", r.kind.label().to_string()),
             ];
+            if r.kind == ReportKind::Unit {
+                let or_blank = |s: &str| if s.trim().is_empty() { "（不填）".to_string() } else { s.trim().to_string() };
+                info.push(("主送机关", or_blank(&r.recipient)));
+                info.push(("成文日期", or_blank(&r.dated)));
+            }
             if r.kind == ReportKind::Personal {
                 info.push(("姓名", r.person.trim().to_string()));
                 info.push(("会议名称", r.meeting.trim().to_string()));

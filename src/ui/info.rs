@@ -166,6 +166,15 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
+            {move || (kind() == ReportKind::Unit).then(|| view! {
+                <div class="field">
+                    <label for="recipient">"主送机关（可不填）"</label>
+                    <p class="hint" id="recipient-hint">"报告报送的上级党组织，写在标题下一行，例如：中共××县委宣传部"</p>
+                    <input id="recipient" type="text" maxlength="60" aria-describedby="recipient-hint" prop:value=get(|r| r.recipient.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |r| r.recipient = v)); }/>
+                </div>
+                <DatedField rid=rid/>
+            })}
             {move || (kind() == ReportKind::Personal).then(|| view! {
                 <div class="field">
                     <label for="person">"姓名（可不填）"</label>
@@ -188,5 +197,32 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
                 <button type="submit" class="button">{if back { "保存并返回核对" } else { "保存并继续" }}</button>
             </div>
         </form>
+    }
+}
+
+/// 成文日期: typed as text (kept as typed), checked as typed; the 落款 appears only with a real date.
+#[component]
+fn DatedField(rid: StoredValue<String>) -> impl IntoView {
+    let store = use_store();
+    let init = store.data.with_untracked(|d| d.report(&rid.get_value()).map(|r| r.dated.clone()).unwrap_or_default());
+    let check = |v: &str| {
+        (!v.trim().is_empty() && crate::domain::validate::parse_date(v).is_none())
+            .then_some("请按“2026-06-18”的格式输入日期，或者不填")
+    };
+    let error = RwSignal::new(check(&init));
+    view! {
+        <div class="field" class:field-error=move || error.get().is_some()>
+            <label for="dated">"成文日期（可不填）"</label>
+            <p class="hint" id="dated-hint">"填写后，报告末尾写上单位名称和日期（落款）"</p>
+            <p class="error" id="dated-error" aria-live="polite">{move || error.get()}</p>
+            <input id="dated" type="text" class="input-date" placeholder="例如 2026-06-18" autocomplete="off"
+                aria-describedby="dated-hint dated-error" aria-invalid=move || error.get().is_some().to_string()
+                prop:value=init
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    error.set(check(&v));
+                    store.edit(&rid.get_value(), |r| r.dated = v);
+                }/>
+        </div>
     }
 }

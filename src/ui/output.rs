@@ -137,6 +137,8 @@ fn PrintView(doc: Memo<Document>) -> impl IntoView {
                 let title = view! { <p class="doc-title">{d.title.clone()}</p> };
                 let blocks = d.blocks.iter().map(|b| match b {
                     Block::Paragraph(t) => view! { <p class="doc-body">{t.clone()}</p> }.into_any(),
+                    Block::Addressee(t) => view! { <p class="doc-addressee">{t.clone()}</p> }.into_any(),
+                    Block::Closing(t) => view! { <p class="doc-closing">{t.clone()}</p> }.into_any(),
                     Block::Heading1 { .. } => view! { <p class="doc-h1">{b.text()}</p> }.into_any(),
                     Block::Heading2 { .. } => view! { <p class="doc-h2">{b.text()}</p> }.into_any(),
                     Block::Point { number, lead, text } => view! {

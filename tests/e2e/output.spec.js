@@ -2,6 +2,7 @@
 // download, and print to PDF on A4.
 const { test, expect, openFresh, startReport, setStatus } = require('./fixtures');
 const fs = require('fs');
+const { execFileSync } = require('child_process');
 
 async function reportWithContent(page) {
   await openFresh(page);
@@ -60,9 +61,18 @@ test('下载Word文件 gives a .docx named after the unit and period', async ({ 
   for (const part of ['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'word/footer1.xml']) expect(names).toContain(part);
 });
 
-test('printing gives A4 pages with only the report on them', async ({ page, browserName }, testInfo) => {
+test('printing gives A4 pages in the official layout, with only the report on them', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'one print run is enough');
-  await reportWithContent(page);
+  await openFresh(page);
+  await startReport(page, '局党组');
+  // A long report: every item of two sections done.
+  for (const section of ['一、组织领导与责任制落实', '二、理论学习']) {
+    await page.getByRole('link', { name: /局党组/ }).first().click();
+    await page.getByRole('link', { name: section }).click();
+    const items = page.locator('section.item');
+    for (let i = 0; i < await items.count(); i++) await items.nth(i).getByText('已落实', { exact: true }).click();
+  }
+  await page.goto(page.url().replace(/\/s\/[a-z]+$/, '/output'));
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.print-doc')).toBeVisible();
   await expect(page.locator('.site-header')).toBeHidden();
@@ -70,11 +80,46 @@ test('printing gives A4 pages with only the report on them', async ({ page, brow
   const pdf = await page.pdf({ preferCSSPageSize: true });
   fs.mkdirSync('target/print', { recursive: true });
   fs.writeFileSync('target/print/report.pdf', pdf);
-  const text = pdf.toString('latin1');
-  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
-  expect(boxes.length).toBeGreaterThan(0);
-  for (const [, w, h] of boxes) {
-    expect(Math.abs(Number(w) - 595.3)).toBeLessThan(2); // 210 mm
-    expect(Math.abs(Number(h) - 841.9)).toBeLessThan(2); // 297 mm
+
+  // Read back where every line of text sits (poppler's pdftotext, installed by setup).
+  const xml = execFileSync('pdftotext', ['-bbox-layout', 'target/print/report.pdf', '-']).toString();
+  const pages = xml.split('<page ').slice(1).map((p) => {
+    const [, w, h] = p.match(/width="([\d.]+)" height="([\d.]+)"/);
+    const lines = [...p.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)].map((m) => ({
+      x0: +m[1], y0: +m[2], x1: +m[3], text: [...m[5].matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
+    }));
+    return { w: +w, h: +h, lines };
+  });
+  expect(pages.length).toBeGreaterThanOrEqual(3);
+  const mm = (pt) => (pt * 25.4) / 72;
+  for (const [n, p] of pages.entries()) {
+    expect(Math.abs(mm(p.w) - 210)).toBeLessThan(1); // A4
+    expect(Math.abs(mm(p.h) - 297)).toBeLessThan(1);
+    const number = p.lines.find((l) => /^—\d+—$/.test(l.text.replace(/\s/g, '')));
+    expect(number, `page ${n + 1} has its number`).toBeTruthy();
+    expect(number.text.replace(/\s/g, '')).toBe(`—${n + 1}—`);
+    // Odd pages: number at the right; even pages: at the left.
+    if ((n + 1) % 2 === 1) expect(mm(number.x1)).toBeGreaterThan(150); else expect(mm(number.x0)).toBeLessThan(60);
+    const body = p.lines.filter((l) => l !== number);
+    expect(Math.abs(mm(Math.min(...body.map((l) => l.x0))) - 28)).toBeLessThan(1.5); // left margin 28 mm
+    expect(mm(p.w - Math.max(...body.map((l) => l.x1)))).toBeGreaterThan(24.5); // right margin 26 mm
+    if (n > 0 && n < pages.length - 1) expect(body.length, `lines on full page ${n + 1}`).toBeGreaterThanOrEqual(21);
+    if (n > 0) expect(body.length).toBeLessThanOrEqual(22);
   }
+});
+
+test('主送机关 and 成文日期 frame the report; an impossible date is explained', async ({ page }) => {
+  await openFresh(page);
+  await page.getByRole('button', { name: '新建报告' }).click();
+  await page.getByLabel('单位名称').fill('局党组');
+  await page.getByLabel('主送机关（可不填）').fill('中共××县委宣传部');
+  await page.getByLabel('成文日期（可不填）').fill('2026-02-30');
+  await expect(page.getByText('请按“2026-06-18”的格式输入日期，或者不填')).toBeVisible();
+  await page.getByLabel('成文日期（可不填）').fill('2026-06-18');
+  await expect(page.getByText('请按“2026-06-18”的格式输入日期，或者不填')).toBeHidden();
+  await page.getByRole('button', { name: '保存并继续' }).click();
+  await page.getByRole('link', { name: '生成报告', exact: true }).click();
+  const text = await page.locator('.preview').textContent();
+  expect(text.split('\n')[2]).toBe('中共××县委宣传部：');
+  expect(text.endsWith('\n\n局党组\n2026年6月18日\n')).toBe(true);
 });
