@@ -69,7 +69,7 @@ fi
 
 # 5. Browsers and fonts for the tests; python-docx to open the .docx we write.
 if [ "$what" = test ]; then
-  apt_install chromium chromium-driver fonts-noto-cjk
+  apt_install chromium chromium-driver fonts-noto-cjk poppler-utils
   if ! python3 -c 'import docx' 2>/dev/null; then
     if command -v apt-get >/dev/null; then
       apt_install python3-docx

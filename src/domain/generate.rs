@@ -155,11 +155,16 @@ fn personal_report(t: &Template, r: &Report) -> Document {
         }
     };
     doc.paragraph(fill(&p.opening, &vars.base));
-    let duties: Vec<(String, String)> =
-        work_sections(t, r, true, &vars).into_iter().flat_map(|(_, _, pts)| pts).collect();
+    // Duties grouped by area under （一）（二）… headings, so a leader who did much does not
+    // get one list running to 二十几是; the section's lead paragraph is the unit's voice and
+    // is left out here.
+    let duties = work_sections(t, r, true, &vars);
     if !duties.is_empty() {
         doc.heading1(&heading(&p.duties_heading, "履行意识形态工作职责情况"));
-        doc.points(duties);
+        for (n, (title, _, points)) in duties.into_iter().enumerate() {
+            doc.blocks.push(Block::Heading2 { number: chinese(n + 1), text: title });
+            doc.points(points);
+        }
     }
     let list = problems(t, r);
     let (probs, plans) = split_problems(&list);
