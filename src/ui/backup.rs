@@ -39,6 +39,7 @@ pub fn export_one(id: &str) {
 pub fn BackupPanel() -> impl IntoView {
     let store = use_store();
     let pending = RwSignal::new(None::<Imported>);
+    let undo_replace = RwSignal::new(None::<Vec<crate::domain::report::Report>>);
     let message = RwSignal::new(None::<(bool, String)>);
     let input: NodeRef<leptos::html::Input> = NodeRef::new();
 
@@ -72,10 +73,23 @@ pub fn BackupPanel() -> impl IntoView {
     let apply = move |mode: ImportMode| {
         let Some(imported) = pending.get_untracked() else { return };
         let (next, summary) = store.data.with_untracked(|d| backup::merge(d, imported.reports, mode));
+        // Replacing drops saved reports: keep them until the user moves on, for 撤销.
+        let before = (mode == ImportMode::Replace && summary.removed > 0)
+            .then(|| store.data.with_untracked(|d| d.reports.clone()));
         // The home page lists reports reactively; no rebuild needed (it would drop this message).
         store.edit_all(|d| *d = next);
         pending.set(None);
+        undo_replace.set(before);
         message.set(Some((true, summary.to_string())));
+        request_animation_frame(|| crate::ui::section::focus_id("import-result"));
+    };
+    let undo = move |_| {
+        if let Some(old) = undo_replace.get_untracked() {
+            let n = old.len();
+            store.edit_all(|d| d.reports = old);
+            undo_replace.set(None);
+            message.set(Some((true, format!("已撤销替换，原来的{n}份报告已恢复。"))));
+        }
     };
     let saved_count = move || store.data.with(|d| d.reports.len());
 
@@ -90,7 +104,12 @@ pub fn BackupPanel() -> impl IntoView {
                 <input id="import-file" type="file" accept=".json,application/json" node_ref=input aria-describedby="import-hint" on:change=on_file/>
             </div>
             {move || message.get().map(|(ok, m)| view! {
-                <p class=if ok { "confirm" } else { "error" } role=if ok { "status" } else { "alert" }>{m}</p>
+                <p class=if ok { "confirm" } else { "error" } role=if ok { "status" } else { "alert" } id="import-result" tabindex="-1">{m}</p>
+            })}
+            {move || undo_replace.get().map(|old| view! {
+                <button type="button" class="button button-secondary" on:click=undo>
+                    {format!("撤销替换，恢复原来的{}份报告", old.len())}
+                </button>
             })}
             {move || pending.get().map(|imp| {
                 let summary = backup::describe(&imp);

@@ -125,3 +125,22 @@ test('hostile strings in a backup are kept as plain text and tidied, with a note
   expect(saved.answers['special-study'].note.length).toBeLessThanOrEqual(20000);
   expect(saved.id).toMatch(/^[A-Za-z0-9_-]+$/);
 });
+
+test('replacing with a backup can be undone', async ({ page }) => {
+  await openFresh(page);
+  await startReport(page, '局党组');
+  await page.getByRole('link', { name: '我的报告' }).click();
+  const { name, text } = await downloadText(page, () => page.getByRole('button', { name: '导出全部报告' }).click());
+  const other = JSON.parse(text);
+  other.reports[0].unit = '机关党委';
+  other.reports[0].id = 'other1';
+  await page.getByLabel('导入备份文件').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
+  await page.getByRole('region', { name: '确认导入' }).getByRole('button', { name: '替换现有的1份报告' }).click();
+  await expect(page.getByText('已用备份文件中的1份报告替换原有的1份报告')).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name: /机关党委/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /局党组/ })).toHaveCount(0);
+  await page.getByRole('button', { name: '撤销替换，恢复原来的1份报告' }).click();
+  await expect(page.getByText('已撤销替换，原来的1份报告已恢复。')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /局党组/ })).toBeVisible();
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('zeren.data')).reports.map((r) => r.unit))).toEqual(['局党组']);
+});
