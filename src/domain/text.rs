@@ -3,11 +3,6 @@
 //! end properly. Numbers stay in Arabic digits and nothing is inserted around them (generic
 //! CJK formatters add spaces around digits; that is wrong in 公文).
 
-/// Marks that end a sentence.
-const TERMINAL: [char; 4] = ['。', '！', '？', '…'];
-/// Marks that may not follow each other.
-const MARKS: [char; 10] = ['，', '。', '；', '：', '、', '！', '？', '…', '．', '､'];
-
 /// True when `clean_inline` would return the text unchanged: no whitespace, control or
 /// invisible characters, no half-width punctuation, no doubled marks, no leading mark.
 /// Most typed Chinese is like this, so tidying it costs one pass and one copy.
@@ -22,7 +17,7 @@ fn is_clean(raw: &str) -> bool {
         {
             return false;
         }
-        let mark = MARKS.contains(&c);
+        let mark = is_mark(c);
         if mark && prev_mark {
             return false;
         }
@@ -91,7 +86,7 @@ pub fn clean_inline(raw: &str) -> String {
         }
     }
     // No punctuation may open the text.
-    let start = out.len() - out.trim_start_matches(|c: char| MARKS.contains(&c) || c == ' ').len();
+    let start = out.len() - out.trim_start_matches(|c: char| is_mark(c) || c == ' ').len();
     out.truncate(out.trim_end().len());
     out.drain(..start);
     out
@@ -101,7 +96,7 @@ pub fn clean_inline(raw: &str) -> String {
 pub fn clean_sentence(raw: &str) -> String {
     let mut s = clean_inline(raw);
     while let Some(last) = s.chars().last() {
-        if MARKS.contains(&last) && !TERMINAL.contains(&last) {
+        if is_mark(last) && !is_terminal(last) {
             s.pop();
         } else {
             break;
@@ -113,9 +108,9 @@ pub fn clean_sentence(raw: &str) -> String {
     let last = s.chars().last().unwrap_or('。');
     let ends_closed = matches!(last, '”' | '）' | '》' | '’') && {
         let before: Vec<char> = s.chars().rev().take(2).collect();
-        before.get(1).is_some_and(|c| TERMINAL.contains(c))
+        before.get(1).is_some_and(|c| is_terminal(*c))
     };
-    if !TERMINAL.contains(&last) && !ends_closed {
+    if !is_terminal(last) && !ends_closed {
         s.push('。');
     }
     s
@@ -124,7 +119,7 @@ pub fn clean_sentence(raw: &str) -> String {
 /// A value for inside a sentence: cleaned, with no mark at its end.
 pub fn clean_value(raw: &str) -> String {
     let mut s = clean_inline(raw);
-    while s.chars().last().is_some_and(|c| MARKS.contains(&c)) {
+    while s.chars().last().is_some_and(is_mark) {
         s.pop();
     }
     s
@@ -134,27 +129,37 @@ pub fn clean_value(raw: &str) -> String {
 fn push_mark(out: &mut String, c: char) {
     let prev = out.chars().last();
     if let Some(p) = prev {
-        if MARKS.contains(&p) && MARKS.contains(&c) {
+        if is_mark(p) && is_mark(c) {
             if c == '…' && p == '…' {
                 out.push(c);
                 return;
             }
             // Keep a sentence end over a pause; otherwise keep the first mark.
-            if TERMINAL.contains(&c) && !TERMINAL.contains(&p) {
+            if is_terminal(c) && !is_terminal(p) {
                 out.pop();
                 out.push(c);
             }
             return;
         }
         // No space before full-width punctuation.
-        if p == ' ' && (MARKS.contains(&c) || is_fullwidth_punct(c)) {
+        if p == ' ' && (is_mark(c) || is_fullwidth_punct(c)) {
             out.pop();
         }
     }
-    if c == ' ' && prev.is_some_and(|p| MARKS.contains(&p) || is_fullwidth_punct(p)) {
+    if c == ' ' && prev.is_some_and(|p| is_mark(p) || is_fullwidth_punct(p)) {
         return;
     }
     out.push(c);
+}
+
+/// Marks that may not follow each other (a match, not a scan: this runs for every character).
+fn is_mark(c: char) -> bool {
+    matches!(c, '，' | '。' | '；' | '：' | '、' | '！' | '？' | '…' | '．' | '､')
+}
+
+/// Marks that end a sentence.
+fn is_terminal(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '…')
 }
 
 fn is_fullwidth_punct(c: char) -> bool {
