@@ -45,6 +45,8 @@ pub struct Store {
     pub flash: RwSignal<Option<(Route, String)>>,
     /// The item to bring into view on the next page (a 修改 link from 核对).
     pub focus_item: RwSignal<Option<String>>,
+    /// The item whose 修改 link to return to on 核对, so the user lands where they left.
+    pub return_item: RwSignal<Option<String>>,
     /// Bumped when data is replaced from outside (another tab, a fresh start), so pages
     /// rebuild their inputs, which otherwise own their text while the user types.
     pub generation: RwSignal<u64>,
@@ -73,6 +75,7 @@ impl Store {
             generation: RwSignal::new(0),
             flash: RwSignal::new(None),
             focus_item: RwSignal::new(None),
+            return_item: RwSignal::new(None),
             writable: StoredValue::new(writable),
         }
     }
@@ -232,9 +235,14 @@ pub fn App() -> impl IntoView {
         document().set_title(&format!("{} - 意识形态工作责任制自查与报告", page_name(&route)));
         if prev.is_some() {
             window().scroll_to_with_x_and_y(0.0, 0.0);
-            let item = store.focus_item.try_update(|f| f.take()).flatten();
+            let take = |s: RwSignal<Option<String>>| s.try_update(|f| f.take()).flatten();
+            let target = match route {
+                Route::Section { .. } => take(store.focus_item).map(|i| format!("#item-{i}-h")),
+                Route::Check { .. } => take(store.return_item).map(|i| format!("#edit-{i}")),
+                _ => None,
+            };
             request_animation_frame(move || {
-                let target = item.map(|i| format!("#item-{i}-h")).unwrap_or_else(|| "main h1".into());
+                let target = target.unwrap_or_else(|| "main h1".into());
                 if let Some(h) = document().query_selector(&target).ok().flatten() {
                     if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h) {
                         h.scroll_into_view();

@@ -75,7 +75,7 @@ pub fn Banners() -> impl IntoView {
             view! {
                 <div class="banner banner-info" role="status">
                     <p>{format!("已删除“{name}”。")}</p>
-                    <button type="button" class="button" on:click=move |_| {
+                    <button type="button" class="button" id="undo-delete-report" on:click=move |_| {
                         if let Some((at, r)) = store.deleted.get_untracked() {
                             store.edit_all(|d| {
                                 let at = at.min(d.reports.len());

@@ -68,8 +68,11 @@ pub fn Check(id: String) -> impl IntoView {
                                 {detail.into_iter().map(|x| view! { <span class="summary-detail">{x}</span> }).collect_view()}
                                 {wrong.into_iter().map(|x| view! { <span class="summary-error">{x}</span> }).collect_view()}
                             </dd>
-                            <dd class="summary-action"><a href=link aria-label=format!("修改“{}”", i.task)
-                                on:click=move |_| store.focus_item.set(Some(focus.clone()))>"修改"</a></dd>
+                            <dd class="summary-action"><a href=link aria-label=format!("修改“{}”", i.task) id=format!("edit-{}", i.id)
+                                on:click=move |_| {
+                                    store.focus_item.set(Some(focus.clone()));
+                                    store.return_item.set(Some(focus.clone()));
+                                }>"修改"</a></dd>
                         </div>
                     }
                 }).collect_view();

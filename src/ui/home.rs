@@ -71,6 +71,8 @@ pub fn Home() -> impl IntoView {
                 store.deleted.set(Some((at, r)));
             }
         });
+        // The card and its buttons are gone: put focus on 撤销删除.
+        request_animation_frame(|| crate::ui::section::focus_id("undo-delete-report"));
     };
     let duplicate = move |id: String| {
         let new = new_id();

@@ -111,7 +111,7 @@ fn ItemCard(rid: StoredValue<String>, item: &'static Item) -> impl IntoView {
                 {(!rule.is_empty()).then(|| view! { <p class="hint">{rule}</p> })}
             </details>
             <fieldset class="status-choice">
-                <legend class="visually-hidden">{format!("“{}”的落实情况", item.task)}</legend>
+                <legend class="visually-hidden">{format!("“{}”的落实情况", item.task.replace('“', "‘").replace('”', "’"))}</legend>
                 {Status::ALL.into_iter().map(|s| {
                     let input_id = format!("st-{iid}-{}", s.label());
                     view! {

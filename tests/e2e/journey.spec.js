@@ -123,6 +123,7 @@ test('a deleted report can be brought back', async ({ page }) => {
   await page.getByRole('link', { name: '我的报告' }).click();
   await page.getByRole('button', { name: '删除' }).click();
   await expect(page.getByText('还没有报告')).toBeVisible();
+  await expect(page.getByRole('button', { name: '撤销删除' })).toBeFocused();
   await page.getByRole('button', { name: '撤销删除' }).click();
   await expect(page.getByRole('heading', { level: 2, name: /机关第一党支部/ })).toBeVisible();
 });
@@ -168,6 +169,7 @@ test('figures that cannot be printed stop 保存并继续 and are listed on 核�
   await again.getByLabel('专题研究次数').fill('3');
   await page.getByRole('button', { name: '保存并返回核对' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '核对填写内容' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '修改“专题研究意识形态工作”' })).toBeFocused(); // back where the user left
   await expect(page.getByText(/填写有误/)).toHaveCount(0);
 });
 
