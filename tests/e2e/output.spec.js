@@ -69,8 +69,12 @@ test('printing gives A4 pages in the official layout, with only the report on th
   for (const section of ['一、组织领导与责任制落实', '二、理论学习']) {
     await page.getByRole('link', { name: /局党组/ }).first().click();
     await page.getByRole('link', { name: section }).click();
+    await expect(page.getByRole('heading', { level: 1, name: section.slice(2) })).toBeVisible();
     const items = page.locator('section.item');
-    for (let i = 0; i < await items.count(); i++) await items.nth(i).getByText('已落实', { exact: true }).click();
+    const n = await items.count();
+    expect(n).toBeGreaterThan(5);
+    for (let i = 0; i < n; i++) await items.nth(i).getByText('已落实', { exact: true }).click();
+    await expect(items.nth(n - 1).getByLabel('已落实')).toBeChecked();
   }
   await page.goto(page.url().replace(/\/s\/[a-z]+$/, '/output'));
   await page.emulateMedia({ media: 'print' });
