@@ -92,7 +92,9 @@ test('bad backup files are refused with a message and change nothing', async ({ 
   await openFresh(page);
   await startReport(page, '局党组');
   await page.getByRole('link', { name: '我的报告' }).click();
-  const before = await page.evaluate(() => localStorage.getItem('zeren.data'));
+  // The reports, not the settings (which also record the page the user is on).
+  const saved = () => page.evaluate(() => JSON.stringify(JSON.parse(localStorage.getItem('zeren.data')).reports));
+  const before = await saved();
   const input = page.getByLabel('导入备份文件');
   const cases = [
     ['notes.json', Buffer.from('这不是备份'), '不是'],
@@ -105,7 +107,7 @@ test('bad backup files are refused with a message and change nothing', async ({ 
     await expect(page.getByRole('alert').filter({ hasText: words })).toBeVisible();
     await expect(page.getByRole('region', { name: '确认导入' })).toHaveCount(0);
   }
-  expect(await page.evaluate(() => localStorage.getItem('zeren.data'))).toBe(before);
+  expect(await saved()).toBe(before);
 });
 
 test('hostile strings in a backup are kept as plain text and tidied, with a note', async ({ page }) => {
