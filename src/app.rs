@@ -209,6 +209,26 @@ pub fn App() -> impl IntoView {
         on_storage.remove();
     });
 
+    // A report started with 新建报告 and left untouched (never edited, nothing typed) is removed, so Back
+    // does not leave empty 未命名单位 reports behind. Nothing the user entered goes with it.
+    let left = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        let route = store.route.get();
+        if let Some(prev) = left.get_value() {
+            if route.report() != Some(prev.as_str())
+                && store
+                    .data
+                    .with_untracked(|d| d.report(&prev).is_some_and(|r| r.is_blank() && r.updated_ms == r.created_ms))
+            {
+                store.edit_all(|d| d.reports.retain(|r| r.id != prev));
+            }
+        }
+        left.set_value(match &route {
+            Route::Info { report, .. } => Some(report.clone()),
+            _ => None,
+        });
+    });
+
     // Remember where the user was, to resume there.
     Effect::new(move |_| {
         let route = store.route.get();

@@ -210,6 +210,14 @@ impl Report {
         self.answers.entry(item_id.to_string()).or_default()
     }
 
+    /// Nothing typed or chosen yet: a report started and left at once, which can go without
+    /// losing anything the user entered.
+    pub fn is_blank(&self) -> bool {
+        [&self.unit, &self.person, &self.recipient, &self.dated].iter().all(|s| s.trim().is_empty())
+            && self.answers.values().all(|a| *a == Answer::default())
+            && self.problems.is_none()
+    }
+
     /// (answered, total) over the template's items.
     pub fn progress(&self, template: &Template) -> (usize, usize) {
         let answered = template.items().filter(|(_, i)| self.status(&i.id).answered()).count();
@@ -281,6 +289,19 @@ mod tests {
         assert!(!next.answers.contains_key("lead-group"));
         assert_eq!(next.problems, r.problems);
         assert_eq!((next.created_ms, next.updated_ms), (2.0, 2.0));
+    }
+
+    #[test]
+    fn a_report_with_anything_typed_is_not_blank() {
+        let mut r = Report::new("a", 1.0);
+        assert!(r.is_blank());
+        r.answer_mut("special-study"); // visited, nothing chosen
+        assert!(r.is_blank());
+        r.answer_mut("special-study").note = "x".into();
+        assert!(!r.is_blank());
+        let mut r = Report::new("b", 1.0);
+        r.unit = "局党组".into();
+        assert!(!r.is_blank());
     }
 
     #[test]

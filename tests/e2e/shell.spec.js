@@ -54,3 +54,18 @@ test('if the app cannot start, the page says what to do instead of loading for e
   await expect(page.getByText('页面没能打开')).toBeVisible({ timeout: 10_000 });
   await page.close();
 });
+
+test('a report started and left untouched does not stay behind', async ({ page }) => {
+  await openFresh(page);
+  await page.getByRole('button', { name: '新建报告' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '基本信息' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: '我的报告' })).toBeVisible();
+  await expect(page.getByText('还没有报告')).toBeVisible();
+  // Once anything is typed, it stays.
+  await page.getByRole('button', { name: '新建报告' }).click();
+  await page.getByLabel('单位名称').fill('局');
+  await page.getByLabel('单位名称').fill('');
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 2, name: /未命名单位/ })).toBeVisible();
+});
