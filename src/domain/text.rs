@@ -39,6 +39,14 @@ pub fn clean_inline(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut open_quote = true;
     for (i, &c) in chars.iter().enumerate() {
+        // Most characters need nothing: not a space, not punctuation of either width.
+        if !matches!(c, ' ' | ',' | ';' | ':' | '(' | ')' | '?' | '!' | '.' | '"')
+            && !is_mark(c)
+            && !is_fullwidth_punct(c)
+        {
+            out.push(c);
+            continue;
+        }
         let prev = i.checked_sub(1).map(|j| chars[j]);
         let next = chars.get(i + 1).copied();
         let digits_around = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
