@@ -112,14 +112,12 @@ pub fn file_name(day: &str, report: Option<&Report>) -> String {
 
 /// How a report is named to the user: `局党组2026年上半年`, `张三2026年度个人对照检查`.
 pub fn report_label(r: &Report) -> String {
-    let unit = r.unit.trim();
     let person = r.person.trim();
     match r.kind {
         ReportKind::Personal if !person.is_empty() => format!("{person}{}个人对照检查", r.period_label()),
         ReportKind::Personal | ReportKind::Unit => {
-            let unit = if unit.is_empty() { "未命名单位" } else { unit };
             let kind = if r.kind == ReportKind::Personal { "个人对照检查" } else { "" };
-            format!("{unit}{}{kind}", r.period_label())
+            format!("{}{}{kind}", r.unit_name(), r.period_label())
         }
     }
 }

@@ -84,6 +84,21 @@ pub fn field_problems<'a>(template: &'a Template, report: &'a Report) -> impl It
     })
 }
 
+/// What the report leaves out, in one sentence without its final mark, for 核对 and
+/// 生成报告: items with no status and figures that cannot be printed. `None` when nothing.
+pub fn left_out(template: &Template, report: &Report) -> Option<String> {
+    let (answered, total) = report_counts(template, report);
+    let wrong = field_problems(template, report).count();
+    let mut parts = Vec::new();
+    if answered < total {
+        parts.push(format!("还有{}项没有选择落实情况，报告中不会写到", total - answered));
+    }
+    if wrong > 0 {
+        parts.push(format!("有{wrong}处数字或日期填写有误，暂不写进报告"));
+    }
+    (!parts.is_empty()).then(|| parts.join("；"))
+}
+
 /// Whole percent, rounded down so 99.9% never shows as 100%.
 pub fn percent(done: usize, total: usize) -> u32 {
     (done * 100).checked_div(total).unwrap_or(0) as u32
@@ -126,6 +141,10 @@ mod tests {
             ("special-study", "meetings", "30次abc")
         );
         assert!(found[0].message.starts_with("请输入0到"), "{}", found[0].message);
+        assert_eq!(
+            left_out(&t, &r).as_deref(),
+            Some("还有39项没有选择落实情况，报告中不会写到；有1处数字或日期填写有误，暂不写进报告")
+        );
         // Not done: the figure is neither asked for nor printed, so it is not a problem.
         r.answer_mut("special-study").status = Status::NotDone;
         assert_eq!(field_problems(&t, &r).count(), 0);

@@ -202,6 +202,21 @@ impl Report {
         self.period.label(self.year)
     }
 
+    /// The unit as shown in lists and headings; `未命名单位` until the user names it.
+    pub fn unit_name(&self) -> &str {
+        let unit = self.unit.trim();
+        if unit.is_empty() {
+            "未命名单位"
+        } else {
+            unit
+        }
+    }
+
+    /// How the report is named in lists: `局党组 2026年上半年`.
+    pub fn display_name(&self) -> String {
+        format!("{} {}", self.unit_name(), self.period_label())
+    }
+
     pub fn status(&self, item_id: &str) -> Status {
         self.answers.get(item_id).map(|a| a.status).unwrap_or_default()
     }

@@ -53,6 +53,15 @@ pub fn check(field: &Field, raw: &str) -> Result<Option<String>, String> {
     }
 }
 
+/// The report's year, as typed on 基本信息: full-width digits and a trailing 年 accepted.
+pub fn parse_year(text: &str) -> Result<u16, &'static str> {
+    match ascii_digits(text).trim_end_matches('年').parse::<u16>() {
+        Ok(y) if (2000..=2100).contains(&y) => Ok(y),
+        Ok(_) => Err("年份应在2000到2100之间，例如2026"),
+        Err(_) => Err("请输入4位数的年份，例如2026"),
+    }
+}
+
 /// Full-width digits and punctuation to ASCII, spaces removed.
 fn ascii_digits(text: &str) -> String {
     text.chars()
@@ -147,6 +156,14 @@ mod tests {
         let f = field(FieldKind::Text { max_chars: 4 });
         assert_eq!(check(&f, "网络舆情"), Ok(Some("网络舆情".into())));
         assert_eq!(check(&f, "网络舆情处置"), Err("最多4个字，现在有6个字，请删去2个字".into()));
+    }
+
+    #[test]
+    fn years_accept_full_width_digits_and_say_what_is_wrong() {
+        assert_eq!(parse_year("2026"), Ok(2026));
+        assert_eq!(parse_year(" ２０２６年 "), Ok(2026));
+        assert_eq!(parse_year("1990"), Err("年份应在2000到2100之间，例如2026"));
+        assert_eq!(parse_year("二〇二六"), Err("请输入4位数的年份，例如2026"));
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub fn Banners() -> impl IntoView {
 
     let undo = move || {
         store.deleted.get().map(|(_, r)| {
-            let name = format!("{} {}", r.unit.trim(), r.period_label());
+            let name = r.display_name();
             view! {
                 <div class="banner banner-info" role="status">
                     <p>{format!("已删除“{name}”。")}</p>

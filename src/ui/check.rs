@@ -2,7 +2,7 @@
 
 use crate::app::{template, use_store};
 use crate::domain::generate::problems;
-use crate::domain::progress::{field_problems, report_counts};
+use crate::domain::progress::{field_problems, left_out};
 use crate::domain::report::{item_values, ReportKind, Status};
 use crate::route::Route;
 use crate::ui::widgets::Crumbs;
@@ -32,16 +32,8 @@ pub fn Check(id: String) -> impl IntoView {
                 info.push(("会议名称", r.meeting.trim().to_string()));
             }
             let bad: Vec<_> = field_problems(t, r).collect();
-            let (answered, total) = report_counts(t, r);
-            let overview = (answered < total || !bad.is_empty()).then(|| {
-                let mut parts = Vec::new();
-                if answered < total {
-                    parts.push(format!("还有{}项没有选择落实情况，报告中不会写到", total - answered));
-                }
-                if !bad.is_empty() {
-                    parts.push(format!("有{}处数字或日期填写有误，暂不写进报告", bad.len()));
-                }
-                view! { <div class="notice" role="status"><p>{format!("{}。可以点击对应的“修改”补充。", parts.join("；"))}</p></div> }
+            let overview = left_out(t, r).map(|gaps| {
+                view! { <div class="notice" role="status"><p>{format!("{gaps}。可以点击对应的“修改”补充。")}</p></div> }
             });
             let sections = t.sections.iter().map(|s| {
                 let link = Route::Section { report: r.id.clone(), section: s.id.clone(), back: true }.href();

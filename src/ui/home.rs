@@ -35,33 +35,21 @@ pub fn Home() -> impl IntoView {
     let t = template();
     let reports = move || {
         store.data.with(|d| {
-            let mut list: Vec<(String, String, String, String, usize, usize, String)> = d
-                .reports
-                .iter()
+            // Most recently edited first.
+            let mut recent: Vec<&Report> = d.reports.iter().collect();
+            recent.sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms));
+            recent
+                .into_iter()
                 .map(|r| {
                     let (a, n) = report_counts(t, r);
-                    let unit = if r.unit.trim().is_empty() {
-                        "未命名单位".to_string()
-                    } else {
-                        r.unit.trim().to_string()
-                    };
-                    (r.id.clone(), unit, r.period_label(), r.kind.label().to_string(), a, n, format_time(r.updated_ms))
+                    (r.id.clone(), r.display_name(), r.kind.label(), a, n, format_time(r.updated_ms))
                 })
-                .collect();
-            let order: Vec<f64> = d.reports.iter().map(|r| r.updated_ms).collect();
-            let mut idx: Vec<usize> = (0..list.len()).collect();
-            idx.sort_by(|&a, &b| order[b].total_cmp(&order[a]));
-            let sorted = idx.iter().map(|&i| list[i].clone()).collect::<Vec<_>>();
-            list.clear();
-            sorted
+                .collect::<Vec<_>>()
         })
     };
     let last = move || {
         store.data.with(|d| {
-            d.settings.last_report.as_ref().and_then(|id| d.report(id)).map(|r| {
-                let unit = if r.unit.trim().is_empty() { "未命名单位" } else { r.unit.trim() };
-                (r.id.clone(), format!("{unit} {}", r.period_label()))
-            })
+            d.settings.last_report.as_ref().and_then(|id| d.report(id)).map(|r| (r.id.clone(), r.display_name()))
         })
     };
     let delete = move |id: String| {
@@ -131,9 +119,8 @@ pub fn Home() -> impl IntoView {
             } else {
                 view! {
                     <ul class="report-list">
-                        {list.into_iter().map(|(id, unit, period, kind, a, n, edited)| {
+                        {list.into_iter().map(|(id, title, kind, a, n, edited)| {
                             let (d1, d2, d3) = (id.clone(), id.clone(), id.clone());
-                            let title = format!("{unit} {period}");
                             view! {
                                 <li class="report-card">
                                     <h2><a href=Route::Tasks { report: id.clone() }.href()>{title.clone()}</a></h2>

@@ -54,9 +54,7 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
             store.data.with_untracked(|d| d.report(&rid.get_value()).is_none_or(|r| r.unit.trim().is_empty()));
         unit_error.set(unit_empty.then_some("请填写单位名称，例如“局党组”或“机关第一党支部”"));
         if unit_empty || year_error.get_untracked().is_some() {
-            if let Some(el) = document().get_element_by_id(if unit_empty { "unit" } else { "year" }) {
-                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
-            }
+            crate::ui::section::focus_id(if unit_empty { "unit" } else { "year" });
             return;
         }
         let id = rid.get_value();
@@ -114,20 +112,12 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
                         year_text.set(v.clone());
-                        // Full-width digits (from a Chinese input method) count as digits.
-                        let digits: String = v
-                            .trim()
-                            .trim_end_matches('年')
-                            .chars()
-                            .map(|c| if ('０'..='９').contains(&c) { char::from(b'0' + (c as u32 - '０' as u32) as u8) } else { c })
-                            .collect();
-                        match digits.parse::<u16>() {
-                            Ok(y) if (2000..=2100).contains(&y) => {
+                        match crate::domain::validate::parse_year(&v) {
+                            Ok(y) => {
                                 year_error.set(None);
                                 edit(Box::new(move |r| r.year = y));
                             }
-                            Ok(_) => year_error.set(Some("年份应在2000到2100之间，例如2026")),
-                            _ => year_error.set(Some("请输入4位数的年份，例如2026")),
+                            Err(e) => year_error.set(Some(e)),
                         }
                     }/>
             </div>

@@ -7,7 +7,7 @@ use crate::app::{template, use_store};
 use crate::browser::clipboard::{copy_html, copy_text, select_contents, Copied};
 use crate::browser::files;
 use crate::domain::generate::{generate, Block, Document};
-use crate::domain::progress::{field_problems, report_counts};
+use crate::domain::progress::left_out;
 use crate::domain::render::to_text;
 use crate::domain::report::ReportKind;
 use crate::domain::{docx, wordhtml};
@@ -42,21 +42,7 @@ pub fn Output(id: String) -> impl IntoView {
     // What the report leaves out, so nobody copies a half-finished report unawares.
     let gaps = {
         let rid = id.clone();
-        move || {
-            store.data.with(|d| {
-                let r = d.report(&rid)?;
-                let (answered, total) = report_counts(template(), r);
-                let wrong = field_problems(template(), r).count();
-                let mut parts = Vec::new();
-                if answered < total {
-                    parts.push(format!("还有{}项没有选择落实情况，报告中不会写到", total - answered));
-                }
-                if wrong > 0 {
-                    parts.push(format!("有{wrong}处数字或日期填写有误，没有写进报告"));
-                }
-                (!parts.is_empty()).then(|| parts.join("；"))
-            })
-        }
+        move || store.data.with(|d| d.report(&rid).and_then(|r| left_out(template(), r)))
     };
     let check_href = Route::Check { report: id.clone() }.href();
     let preview: NodeRef<leptos::html::Div> = NodeRef::new();

@@ -17,16 +17,7 @@ pub fn Tasks(id: String) -> impl IntoView {
     });
     let title = move || {
         store.data.with(|d| {
-            d.report(&rid.get_value())
-                .map(|r| {
-                    format!(
-                        "{} {} {}",
-                        if r.unit.trim().is_empty() { "未命名单位" } else { r.unit.trim() },
-                        r.period_label(),
-                        r.kind.label()
-                    )
-                })
-                .unwrap_or_default()
+            d.report(&rid.get_value()).map(|r| format!("{} {}", r.display_name(), r.kind.label())).unwrap_or_default()
         })
     };
 

@@ -3,6 +3,7 @@
 
 use crate::app::{template, use_store};
 use crate::domain::progress::{percent, section_counts, SectionStatus};
+use crate::domain::report::Report;
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -11,20 +12,7 @@ use leptos::prelude::*;
 pub fn Crumbs(id: String) -> impl IntoView {
     let store = use_store();
     let tasks = Route::Tasks { report: id.clone() }.href();
-    let name = move || {
-        store.data.with(|d| {
-            d.report(&id)
-                .map(|r| {
-                    let unit = if r.unit.trim().is_empty() {
-                        "未命名单位".to_string()
-                    } else {
-                        r.unit.trim().to_string()
-                    };
-                    format!("{unit} {}", r.period_label())
-                })
-                .unwrap_or_default()
-        })
-    };
+    let name = move || store.data.with(|d| d.report(&id).map(Report::display_name).unwrap_or_default());
     view! {
         <nav class="crumbs" aria-label="位置">
             <a href="#/">"我的报告"</a>
