@@ -21,18 +21,18 @@ const NOTE: &str = "结合本单位实际, 把意识形态工作与业务工作�
 /// under new ids), passed through the same validation as a template file.
 fn template_with_60_items() -> Template {
     let mut t = Template::default_template();
-    for section in &mut t.sections {
+    for section in t.sections.to_mut() {
         let extra: Vec<_> = section
             .items
             .iter()
             .take(5)
             .map(|item| {
                 let mut copy = item.clone();
-                copy.id = format!("{}-extra", item.id);
+                copy.id = format!("{}-extra", item.id).into();
                 copy
             })
             .collect();
-        section.items.extend(extra);
+        section.items.to_mut().extend(extra);
     }
     let json = serde_json::to_string(&t).expect("a template serialises");
     let t = Template::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
@@ -49,7 +49,7 @@ fn value(kind: &FieldKind) -> String {
         FieldKind::Text { max_chars } | FieldKind::LongText { max_chars } => {
             "网络意识形态工作和舆情应对".chars().take(*max_chars).collect()
         }
-        FieldKind::Choice { options } => options[0].clone(),
+        FieldKind::Choice { options } => options[0].to_string(),
     }
 }
 
@@ -60,8 +60,8 @@ fn full_report(t: &Template, kind: ReportKind) -> Report {
         let a = r.answer_mut(&item.id);
         a.status = if n % 3 == 2 { Status::Partly } else { Status::Done };
         a.note = NOTE.into();
-        for f in &item.fields {
-            a.values.insert(f.id.clone(), value(&f.kind));
+        for f in item.fields.iter() {
+            a.values.insert(f.id.to_string(), value(&f.kind));
         }
     }
     r

@@ -3,18 +3,17 @@
 //! storage trouble. Pages live in `ui`; they read and edit through `Store`.
 
 use crate::browser::{self, storage};
+use crate::domain::builtin;
 use crate::domain::report::Report;
 use crate::domain::saved::Envelope;
 use crate::domain::template::Template;
 use crate::route::Route;
 use crate::ui;
 use leptos::prelude::*;
-use std::sync::OnceLock;
 
-/// The built-in checklist, parsed once.
+/// The built-in checklist (a constant: nothing is parsed when the app starts).
 pub fn template() -> &'static Template {
-    static T: OnceLock<Template> = OnceLock::new();
-    T.get_or_init(Template::default_template)
+    &builtin::DEFAULT
 }
 
 /// Whether the last change reached storage.
@@ -153,7 +152,7 @@ fn page_name(route: &Route) -> String {
         Route::Info { .. } => "基本信息".into(),
         Route::Tasks { .. } => "自查清单".into(),
         Route::Section { section, .. } => {
-            template().sections.iter().find(|s| s.id == *section).map(|s| s.title.clone()).unwrap_or_default()
+            template().sections.iter().find(|s| s.id == *section).map(|s| s.title.to_string()).unwrap_or_default()
         }
         Route::Problems { .. } => "问题与下一步打算".into(),
         Route::Check { .. } => "核对填写内容".into(),

@@ -126,7 +126,8 @@ fn field_kind() -> impl Strategy<Value = FieldKind> {
         Just(FieldKind::Date),
         (1usize..80).prop_map(|max_chars| FieldKind::Text { max_chars }),
         (1usize..300).prop_map(|max_chars| FieldKind::LongText { max_chars }),
-        vec(phrase(), 1..4).prop_map(|options| FieldKind::Choice { options }),
+        vec(phrase(), 1..4)
+            .prop_map(|options| FieldKind::Choice { options: options.into_iter().map(Into::into).collect() }),
     ]
 }
 
@@ -136,9 +137,9 @@ fn item(n: usize) -> impl Strategy<Value = Item> {
         let fields: Vec<Field> = kinds
             .into_iter()
             .enumerate()
-            .map(|(i, (kind, label))| Field { id: format!("f{i}"), label, hint: String::new(), kind })
+            .map(|(i, (kind, label))| Field { id: format!("f{i}").into(), label: label.into(), hint: "".into(), kind })
             .collect();
-        let ids: Vec<String> = fields.iter().map(|f| f.id.clone()).collect();
+        let ids: Vec<String> = fields.iter().map(|f| f.id.to_string()).collect();
         let optional = |s: BoxedStrategy<String>| prop_oneof![Just(String::new()), s];
         (
             phrase(),
@@ -151,19 +152,19 @@ fn item(n: usize) -> impl Strategy<Value = Item> {
         )
             .prop_map(
                 move |(point, done, problem, measure, personal_done, personal_problem, personal_measure)| Item {
-                    id: format!("item-{n}"),
-                    task: format!("开展{point}"),
+                    id: format!("item-{n}").into(),
+                    task: format!("开展{point}").into(),
                     guidance: "按要求开展。".into(),
-                    rule: String::new(),
+                    rule: "".into(),
                     local_rule: false,
-                    fields: fields.clone(),
-                    point,
-                    done,
-                    problem,
-                    measure,
-                    personal_done,
-                    personal_problem,
-                    personal_measure,
+                    fields: fields.clone().into(),
+                    point: point.into(),
+                    done: done.into(),
+                    problem: problem.into(),
+                    measure: measure.into(),
+                    personal_done: personal_done.into(),
+                    personal_problem: personal_problem.into(),
+                    personal_measure: personal_measure.into(),
                 },
             )
     })
@@ -176,11 +177,15 @@ fn section(n: usize) -> impl Strategy<Value = Section> {
         vec(item(0), 1..7),
     )
         .prop_map(move |(heading, intro, items)| Section {
-            id: format!("s{n}"),
-            title: heading.clone(),
-            heading,
-            intro,
-            items: items.into_iter().enumerate().map(|(i, it)| Item { id: format!("item-{n}-{i}"), ..it }).collect(),
+            id: format!("s{n}").into(),
+            title: heading.clone().into(),
+            heading: heading.into(),
+            intro: intro.into(),
+            items: items
+                .into_iter()
+                .enumerate()
+                .map(|(i, it)| Item { id: format!("item-{n}-{i}").into(), ..it })
+                .collect(),
         })
 }
 
@@ -202,14 +207,16 @@ fn template() -> impl Strategy<Value = Template> {
         prop_oneof![Just(String::new()), wording(BUILTINS, vec![], "：")],
     )
         .prop_map(|(title, opening, opening_empty, problems_lead, plans_lead)| ReportWording {
-            title,
-            opening,
-            opening_empty,
-            problems_lead,
-            plans_lead,
+            title: title.into(),
+            opening: opening.into(),
+            opening_empty: opening_empty.into(),
+            problems_lead: problems_lead.into(),
+            plans_lead: plans_lead.into(),
         });
     let causes = vec((prop_oneof![5 => phrase(), 1 => Just(String::new())], wording(BUILTINS, vec![], "。")), 0..5)
-        .prop_map(|c| c.into_iter().map(|(lead, text)| Point { lead, text }).collect::<Vec<_>>());
+        .prop_map(|c| {
+            c.into_iter().map(|(lead, text)| Point { lead: lead.into(), text: text.into() }).collect::<Vec<_>>()
+        });
     let personal = (
         wording(PERSONAL, vec![], ""),
         wording(PERSONAL, vec![], "："),
@@ -220,23 +227,26 @@ fn template() -> impl Strategy<Value = Template> {
         .prop_map(
             |(title, opening, (duties, problems, causes_h, measures), (problems_lead, measures_lead), causes)| {
                 PersonalWording {
-                    title,
-                    opening,
-                    duties_heading: duties,
-                    problems_heading: problems,
-                    problems_lead,
-                    causes_heading: causes_h,
-                    causes,
-                    measures_heading: measures,
-                    measures_lead,
+                    title: title.into(),
+                    opening: opening.into(),
+                    duties_heading: duties.into(),
+                    problems_heading: problems.into(),
+                    problems_lead: problems_lead.into(),
+                    causes_heading: causes_h.into(),
+                    causes: causes.into(),
+                    measures_heading: measures.into(),
+                    measures_lead: measures_lead.into(),
                 }
             },
         );
-    let fallback = vec((wording(BUILTINS, vec![], "。"), wording(BUILTINS, vec![], "。")), 0..4)
-        .prop_map(|f| f.into_iter().map(|(problem, measure)| ProblemWording { problem, measure }).collect::<Vec<_>>());
+    let fallback = vec((wording(BUILTINS, vec![], "。"), wording(BUILTINS, vec![], "。")), 0..4).prop_map(|f| {
+        f.into_iter()
+            .map(|(problem, measure)| ProblemWording { problem: problem.into(), measure: measure.into() })
+            .collect::<Vec<_>>()
+    });
     let guidance = vec((2015u16..2030, phrase()), 1..4).prop_map(|g| {
         g.into_iter()
-            .map(|(from_year, text)| Guidance { from_year, text: format!("坚持以{text}为指导") })
+            .map(|(from_year, text)| Guidance { from_year, text: format!("坚持以{text}为指导").into() })
             .collect::<Vec<_>>()
     });
     let sections = (1usize..5).prop_flat_map(|n| (0..n).map(section).collect::<Vec<_>>());
@@ -246,11 +256,11 @@ fn template() -> impl Strategy<Value = Template> {
             id: "random".into(),
             name: "随机模板".into(),
             edition: "test".into(),
-            guidance,
+            guidance: guidance.into(),
             report,
             personal,
-            fallback_problems,
-            sections,
+            fallback_problems: fallback_problems.into(),
+            sections: sections.into(),
         },
     )
 }
@@ -320,7 +330,7 @@ fn raw_value(kind: &FieldKind, brackets: bool) -> BoxedStrategy<String> {
             .prop_map(|(y, m, d, sep)| format!("{y}{sep}{m}{sep}{d}"))
             .boxed(),
         FieldKind::Text { .. } | FieldKind::LongText { .. } => junk(brackets),
-        FieldKind::Choice { options } => select(options).boxed(),
+        FieldKind::Choice { options } => select(options.iter().map(|o| o.to_string()).collect::<Vec<_>>()).boxed(),
     };
     prop_oneof![1 => Just(String::new()), 4 => plausible, 1 => junk(brackets)].boxed()
 }
@@ -330,7 +340,7 @@ fn answer(item: &Item, brackets: bool) -> BoxedStrategy<Option<Answer>> {
         .fields
         .iter()
         .map(|f| {
-            let id = f.id.clone();
+            let id = f.id.to_string();
             raw_value(&f.kind, brackets).prop_map(move |v| (id.clone(), v)).boxed()
         })
         .collect();
@@ -353,7 +363,7 @@ fn report_for(t: &Template, brackets: bool) -> BoxedStrategy<Report> {
     let answers: Vec<BoxedStrategy<(String, Option<Answer>)>> = t
         .items()
         .map(|(_, i)| {
-            let id = i.id.clone();
+            let id = i.id.to_string();
             answer(i, brackets).prop_map(move |a| (id.clone(), a)).boxed()
         })
         .collect();

@@ -264,7 +264,7 @@ pub fn parse_backup(bytes: &[u8]) -> Result<Imported, ImportError> {
         if !valid_id(&report.id) {
             report.id = fresh_id(&format!("imported-{n}"), &mut taken);
             fixes.other.push(format!("编号无效，已改为“{}”", report.id));
-        } else if let Some(&j) = first_with.get(&report.id) {
+        } else if let Some(&j) = first_with.get(&*report.id) {
             if reports[j] == report {
                 fixes.other.push(format!("与第{}份报告完全相同，只保留一份", positions[j]));
                 warnings.extend(fixes.warnings(n, &report));

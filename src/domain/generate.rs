@@ -220,7 +220,7 @@ pub fn item_point(t: &Template, r: &Report, item: &Item) -> Option<(String, Stri
 fn point_for(i: &Item, r: &Report, personal: bool, vars: &Vars) -> (String, String) {
     let wording = if personal && !i.personal_done.is_empty() { &i.personal_done } else { &i.done };
     let mut text = fill(wording, &vars.with_item(i, r));
-    if let Some(note) = r.answers.get(&i.id).map(|a| clean_sentence(&a.note)).filter(|n| !n.is_empty()) {
+    if let Some(note) = r.answers.get(&*i.id).map(|a| clean_sentence(&a.note)).filter(|n| !n.is_empty()) {
         text.push_str(&note);
     }
     (lead(&i.point), text)
@@ -301,7 +301,7 @@ impl Vars {
         // Values stand inside a sentence: a typed mark at the end (“舆情应对预案。”) must not
         // double the template's own (“预案。。”) or cut the sentence short.
         let values =
-            item_values(item, r.answers.get(&item.id)).into_iter().map(|(k, v)| (k, clean_value(&v))).collect();
+            item_values(item, r.answers.get(&*item.id)).into_iter().map(|(k, v)| (k, clean_value(&v))).collect();
         ItemVars { base: &self.base, values }
     }
 }
@@ -407,9 +407,10 @@ mod tests {
     fn empty_personal_headings_and_cause_leads_print_nothing_bare() {
         let mut t = Template::default_template();
         t.personal.duties_heading = "{person}".into();
-        t.personal.causes_heading = String::new();
-        t.personal.causes[0].lead = String::new();
-        t.personal.causes[1] = crate::domain::template::Point { lead: String::new(), text: String::new() };
+        t.personal.causes_heading = "".into();
+        let causes = t.personal.causes.to_mut();
+        causes[0].lead = "".into();
+        causes[1] = crate::domain::template::Point { lead: "".into(), text: "".into() };
         let t = Template::from_json(&serde_json::to_string(&t).unwrap()).expect("the validator lets these through");
         let mut r = Report { kind: ReportKind::Personal, ..Report::default() };
         r.answer_mut("special-study").status = Status::Done;

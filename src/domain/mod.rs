@@ -2,6 +2,7 @@
 //! and the saved format. Plain Rust with no browser imports, tested natively.
 
 pub mod backup;
+pub mod builtin;
 pub mod docx;
 pub mod generate;
 pub mod numerals;

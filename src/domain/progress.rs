@@ -66,16 +66,16 @@ pub fn field_problems<'a>(template: &'a Template, report: &'a Report) -> impl It
             .iter()
             .filter(move |i| !matches!(report.status(&i.id), Status::NotDone | Status::NotApplicable))
             .flat_map(move |i| {
-                let answer = report.answers.get(&i.id);
+                let answer = report.answers.get(&*i.id);
                 i.fields.iter().filter_map(move |f| {
-                    let raw = answer?.values.get(&f.id)?;
+                    let raw = answer?.values.get(&*f.id)?;
                     let message = check(f, raw).err()?;
                     Some(FieldProblem {
-                        section_id: s.id.clone(),
-                        item_id: i.id.clone(),
-                        task: i.task.clone(),
-                        field_id: f.id.clone(),
-                        label: f.label.clone(),
+                        section_id: s.id.to_string(),
+                        item_id: i.id.to_string(),
+                        task: i.task.to_string(),
+                        field_id: f.id.to_string(),
+                        label: f.label.to_string(),
                         raw: raw.clone(),
                         message,
                     })
@@ -118,7 +118,7 @@ mod tests {
         r.answer_mut(&s.items[0].id).status = Status::NotApplicable;
         let expected = if s.items.len() == 1 { SectionStatus::Completed } else { SectionStatus::InProgress };
         assert_eq!(section_status(s, &r), expected);
-        for i in &s.items {
+        for i in s.items.iter() {
             r.answer_mut(&i.id).status = Status::Done;
         }
         assert_eq!(section_status(s, &r), SectionStatus::Completed);

@@ -264,10 +264,10 @@ pub fn checked_value(field: &Field, raw: &str) -> Result<Option<String>, String>
 pub fn item_values(item: &Item, answer: Option<&Answer>) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     let Some(answer) = answer else { return out };
-    for f in &item.fields {
-        if let Some(raw) = answer.values.get(&f.id) {
+    for f in item.fields.iter() {
+        if let Some(raw) = answer.values.get(&*f.id) {
             if let Ok(Some(v)) = checked_value(f, raw) {
-                out.insert(f.id.clone(), v);
+                out.insert(f.id.to_string(), v);
             }
         }
     }

@@ -1,16 +1,24 @@
 //! The checklist template: sections of responsibility items, their typed inputs and the
-//! wording the generator uses. Templates are data (`templates/*.toml`, converted to JSON
-//! at build time so the app carries no TOML parser) and are validated here; a bad template
-//! yields an error that names the item and the field, in words an editor can act on.
+//! wording the generator uses. Templates are data (`templates/*.toml`); this file holds their
+//! types and the validation, which yields an error that names the item and the field, in
+//! words an editor can act on.
+//!
+//! The built-in template is checked and turned into a Rust constant when zeren is built
+//! (`build.rs` compiles this very file in, see `builtin`), so the app neither parses nor
+//! validates it when it starts. Text and lists are `Cow`s: borrowed from that constant, owned
+//! when a template is read from JSON (tests today, templates users edit later).
 //!
 //! Not here: a user's answers (see `report`), or turning answers into text (`generate`).
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 
-/// The default checklist, converted from `templates/default.toml` by `build.rs`.
-pub const DEFAULT_TEMPLATE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default_template.json"));
+/// Text in a template: borrowed from the built-in constant, or owned.
+pub type Text = Cow<'static, str>;
+/// A list in a template, likewise.
+pub type List<T> = Cow<'static, [T]>;
 
 /// Placeholders every wording may use, filled from the report's basic information:
 /// `{board}` is the body that meets (党组, 党委, 支部委员会…), taken from the unit's name.
@@ -25,21 +33,21 @@ pub struct Template {
     /// Template file format; must equal [`TEMPLATE_FORMAT`].
     pub format: u32,
     /// Stable id saved with each report, e.g. `default`.
-    pub id: String,
+    pub id: Text,
     /// Name shown to users, e.g. `意识形态工作责任制（通用）`.
-    pub name: String,
+    pub name: Text,
     /// Edition of the wording, e.g. `2026.1`; shown on the 基本信息 page.
-    pub edition: String,
+    pub edition: Text,
     /// The guiding-thought line of the opening paragraph, chosen by the report's year.
-    pub guidance: Vec<Guidance>,
+    pub guidance: List<Guidance>,
     /// Wording for the unit report (title, opening, section leads).
     pub report: ReportWording,
     /// Wording for one leader's self-assessment before the 民主生活会.
     pub personal: PersonalWording,
     /// Problems and measures offered when no item gives one (every report admits some).
     #[serde(default)]
-    pub fallback_problems: Vec<ProblemWording>,
-    pub sections: Vec<Section>,
+    pub fallback_problems: List<ProblemWording>,
+    pub sections: List<Section>,
 }
 
 /// The guiding-thought line in force from a given year on (e.g. 党的二十大 from 2023).
@@ -47,115 +55,115 @@ pub struct Template {
 #[serde(deny_unknown_fields)]
 pub struct Guidance {
     pub from_year: u16,
-    pub text: String,
+    pub text: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReportWording {
     /// Title, e.g. `{unit}关于{period}落实意识形态工作责任制情况的报告`.
-    pub title: String,
+    pub title: Text,
     /// Opening paragraph; `{guidance}` stands for the guiding-thought line.
-    pub opening: String,
+    pub opening: Text,
     /// Opening used when nothing has been marked as done yet.
-    pub opening_empty: String,
+    pub opening_empty: Text,
     /// Lead sentence of 二、存在的问题, ending with `：`.
-    pub problems_lead: String,
+    pub problems_lead: Text,
     /// Lead sentence of 三、下一步工作打算, ending with `：`.
-    pub plans_lead: String,
+    pub plans_lead: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PersonalWording {
     /// Title; may use `{person}` (name, may be empty) and `{meeting}`.
-    pub title: String,
+    pub title: Text,
     /// Opening paragraph in the first person.
-    pub opening: String,
+    pub opening: Text,
     /// Heading of the part that lists duties carried out, e.g. `履行意识形态工作职责情况`.
-    pub duties_heading: String,
-    pub problems_heading: String,
-    pub problems_lead: String,
-    pub causes_heading: String,
+    pub duties_heading: Text,
+    pub problems_heading: Text,
+    pub problems_lead: Text,
+    pub causes_heading: Text,
     /// Causes analysed (理想信念, 宗旨意识, 党性修养, 纪律规矩…); they change year to year.
-    pub causes: Vec<Point>,
-    pub measures_heading: String,
-    pub measures_lead: String,
+    pub causes: List<Point>,
+    pub measures_heading: Text,
+    pub measures_lead: Text,
 }
 
 /// A numbered point: a short bolded phrase (without the final 。) and its text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Point {
-    pub lead: String,
-    pub text: String,
+    pub lead: Text,
+    pub text: Text,
 }
 
 /// A problem and the measure that answers it; each is a short judgement then detail.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProblemWording {
-    pub problem: String,
-    pub measure: String,
+    pub problem: Text,
+    pub measure: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
-    pub id: String,
+    pub id: Text,
     /// Short name on the task list, e.g. `组织领导与责任制落实`.
-    pub title: String,
+    pub title: Text,
     /// Heading in the report after （一）, e.g. `加强组织领导，压紧压实工作责任`.
-    pub heading: String,
+    pub heading: Text,
     /// Optional lead paragraph printed under the heading when the section has points.
     #[serde(default)]
-    pub intro: String,
-    pub items: Vec<Item>,
+    pub intro: Text,
+    pub items: List<Item>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Stable id; answers are saved under it, so never reuse or rename one.
-    pub id: String,
+    pub id: Text,
     /// Verb-first task name, e.g. `专题研究意识形态工作`.
-    pub task: String,
+    pub task: Text,
     /// What counts as done, for the user.
-    pub guidance: String,
+    pub guidance: Text,
     /// The rule or frequency behind it, e.g. `每半年至少1次`.
     #[serde(default)]
-    pub rule: String,
+    pub rule: Text,
     /// True when `rule` is a common local rule rather than a national one.
     #[serde(default)]
     pub local_rule: bool,
     #[serde(default)]
-    pub fields: Vec<Field>,
+    pub fields: List<Field>,
     /// The bolded phrase that opens the point in 主要做法, e.g. `专题研究部署`.
-    pub point: String,
+    pub point: Text,
     /// What was done; `{field}` placeholders inside `[...]` are dropped with their
     /// brackets when the field is empty.
-    pub done: String,
+    pub done: Text,
     /// The problem when the item is not done or only partly done.
-    pub problem: String,
+    pub problem: Text,
     /// The measure for 下一步 that answers the problem.
-    pub measure: String,
+    pub measure: Text,
     /// First-person wording for the self-assessment; the unit wording is used if empty.
     #[serde(default)]
-    pub personal_done: String,
+    pub personal_done: Text,
     #[serde(default)]
-    pub personal_problem: String,
+    pub personal_problem: Text,
     #[serde(default)]
-    pub personal_measure: String,
+    pub personal_measure: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Field {
-    pub id: String,
+    pub id: Text,
     /// Label shown by the input, e.g. `专题研究次数`.
-    pub label: String,
+    pub label: Text,
     /// Hint under the label.
     #[serde(default)]
-    pub hint: String,
+    pub hint: Text,
     #[serde(flatten)]
     pub kind: FieldKind,
 }
@@ -170,7 +178,7 @@ pub enum FieldKind {
         min: u32,
         max: u32,
         #[serde(default)]
-        unit: String,
+        unit: Text,
     },
     /// A percentage from 0 to 100, one decimal place at most.
     Percent,
@@ -181,7 +189,7 @@ pub enum FieldKind {
     /// Several sentences.
     LongText { max_chars: usize },
     /// One of a fixed list.
-    Choice { options: Vec<String> },
+    Choice { options: List<Text> },
 }
 
 /// Something wrong in a template file, located by section, item and field.
@@ -201,12 +209,6 @@ impl fmt::Display for TemplateError {
 impl std::error::Error for TemplateError {}
 
 impl Template {
-    /// The built-in checklist. It is validated by the tests, so this cannot fail at run time
-    /// unless the build is broken.
-    pub fn default_template() -> Template {
-        Template::from_json(DEFAULT_TEMPLATE_JSON).expect("the built-in template is validated by tests")
-    }
-
     /// Parses and validates a template in its JSON form.
     pub fn from_json(text: &str) -> Result<Template, TemplateError> {
         let t: Template = serde_json::from_str(text).map_err(|e| TemplateError {
@@ -224,7 +226,7 @@ impl Template {
             .filter(|g| g.from_year <= year)
             .max_by_key(|g| g.from_year)
             .or_else(|| self.guidance.iter().min_by_key(|g| g.from_year))
-            .map(|g| g.text.as_str())
+            .map(|g| &*g.text)
             .unwrap_or("")
     }
 
@@ -291,7 +293,7 @@ impl Template {
         for (sn, s) in self.sections.iter().enumerate() {
             let place = format!("第{}部分“{}”", sn + 1, s.title);
             let err = |message: String| TemplateError { place: place.clone(), message };
-            if s.id.trim().is_empty() || !section_ids.insert(s.id.as_str()) {
+            if s.id.trim().is_empty() || !section_ids.insert(&*s.id) {
                 return Err(err(format!("部分的 id “{}”为空或重复", s.id)));
             }
             if s.title.trim().is_empty() || s.heading.trim().is_empty() {
@@ -302,7 +304,7 @@ impl Template {
             if s.items.is_empty() {
                 return Err(err("这一部分没有条目".into()));
             }
-            for item in &s.items {
+            for item in s.items.iter() {
                 let place = format!("{place} › 条目 {}", item.id);
                 item.validate(&place, &mut item_ids)?;
             }
@@ -318,7 +320,7 @@ impl Item {
         if !valid_id(&self.id) {
             return Err(err("id", "id 只能用小写英文字母、数字和连字符，且不能为空".into()));
         }
-        if !item_ids.insert(self.id.as_str()) {
+        if !item_ids.insert(&*self.id) {
             return Err(err("id", format!("id “{}”与前面的条目重复", self.id)));
         }
         for (name, text) in [("task", &self.task), ("guidance", &self.guidance), ("point", &self.point)] {
@@ -327,8 +329,8 @@ impl Item {
             }
         }
         let mut field_ids = BTreeSet::new();
-        for f in &self.fields {
-            if !valid_id(&f.id) || BUILTIN_PLACEHOLDERS.contains(&f.id.as_str()) || !field_ids.insert(f.id.as_str()) {
+        for f in self.fields.iter() {
+            if !valid_id(&f.id) || BUILTIN_PLACEHOLDERS.contains(&&*f.id) || !field_ids.insert(&*f.id) {
                 return Err(err(
                     &format!("fields.{}", f.id),
                     "输入项 id 为空、重复、含有不允许的字符，或与 unit/year/period/board 重名".into(),
@@ -350,7 +352,7 @@ impl Item {
                 _ => {}
             }
         }
-        let fields: Vec<&str> = self.fields.iter().map(|f| f.id.as_str()).collect();
+        let fields: Vec<&str> = self.fields.iter().map(|f| &*f.id).collect();
         check_wording(place, "point", &self.point, &[], &[])?;
         for (name, text, required) in [
             ("done", &self.done, true),
@@ -488,12 +490,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn default_template_parses_and_validates() {
-        let t = Template::from_json(DEFAULT_TEMPLATE_JSON).unwrap_or_else(|e| panic!("{e}"));
-        assert!(t.item_count() >= 1);
-    }
-
-    #[test]
     fn guidance_follows_the_year() {
         let t = Template::default_template();
         assert!(t.guidance_for(2022).contains("十九大"));
@@ -503,7 +499,7 @@ mod tests {
 
     fn with_item_edit(edit: impl FnOnce(&mut Item)) -> Result<Template, TemplateError> {
         let mut t = Template::default_template();
-        edit(&mut t.sections[0].items[0]);
+        edit(&mut t.sections.to_mut()[0].items.to_mut()[0]);
         let json = serde_json::to_string(&t).unwrap();
         Template::from_json(&json)
     }
@@ -523,7 +519,7 @@ mod tests {
         let e = with_item_edit(|i| i.measure = "[坚持研究".into()).unwrap_err();
         assert!(e.message.contains("配对"), "{e}");
 
-        let e = with_item_edit(|i| i.measure = String::new()).unwrap_err();
+        let e = with_item_edit(|i| i.measure = "".into()).unwrap_err();
         assert!(e.place.ends_with("measure"), "{e}");
     }
 

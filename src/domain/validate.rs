@@ -110,7 +110,7 @@ mod tests {
     use super::*;
 
     fn field(kind: FieldKind) -> Field {
-        Field { id: "f".into(), label: "l".into(), hint: String::new(), kind }
+        Field { id: "f".into(), label: "l".into(), hint: "".into(), kind }
     }
 
     #[test]
@@ -168,7 +168,7 @@ mod tests {
 
     #[test]
     fn choices_must_be_listed() {
-        let f = field(FieldKind::Choice { options: vec!["市级".into(), "省级".into()] });
+        let f = field(FieldKind::Choice { options: vec!["市级".into(), "省级".into()].into() });
         assert_eq!(check(&f, "省级"), Ok(Some("省级".into())));
         assert_eq!(check(&f, "国家级"), Err("请从这些选项中选择一个：市级、省级".into()));
     }

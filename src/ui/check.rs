@@ -36,12 +36,12 @@ pub fn Check(id: String) -> impl IntoView {
                 view! { <div class="notice" role="status"><p>{format!("{gaps}。可以点击对应的“修改”补充。")}</p></div> }
             });
             let sections = t.sections.iter().map(|s| {
-                let link = Route::Section { report: r.id.clone(), section: s.id.clone(), back: true }.href();
+                let link = Route::Section { report: r.id.clone(), section: s.id.to_string(), back: true }.href();
                 let rows = s.items.iter().map(|i| {
-                    let a = r.answers.get(&i.id);
+                    let a = r.answers.get(&*i.id);
                     let status = r.status(&i.id);
                     let values = item_values(i, a);
-                    let mut detail: Vec<String> = i.fields.iter().filter_map(|f| values.get(&f.id).map(|v| format!("{}：{v}", f.label))).collect();
+                    let mut detail: Vec<String> = i.fields.iter().filter_map(|f| values.get(&*f.id).map(|v| format!("{}：{v}", f.label))).collect();
                     if let Some(note) = a.map(|a| a.note.trim()).filter(|n| !n.is_empty()) {
                         detail.push(format!("补充说明：{note}"));
                     }
@@ -51,7 +51,7 @@ pub fn Check(id: String) -> impl IntoView {
                         .map(|p| format!("填写有误，暂不写进报告：{}“{}”——{}", p.label, p.raw, p.message))
                         .collect();
                     let link = link.clone();
-                    let focus = i.id.clone();
+                    let focus = i.id.to_string();
                     view! {
                         <div class="summary-row" class:summary-missing=status == Status::NotStarted>
                             <dt>{i.task.clone()}</dt>

@@ -26,12 +26,12 @@ pub fn SectionPage(id: String, section: String, back: bool) -> impl IntoView {
     let prev = if n == 0 {
         Route::Tasks { report: id.clone() }
     } else {
-        Route::Section { report: id.clone(), section: t.sections[n - 1].id.clone(), back: false }
+        Route::Section { report: id.clone(), section: t.sections[n - 1].id.to_string(), back: false }
     };
     let next = if back {
         Route::Check { report: id.clone() }
     } else if n + 1 < t.sections.len() {
-        Route::Section { report: id.clone(), section: t.sections[n + 1].id.clone(), back: false }
+        Route::Section { report: id.clone(), section: t.sections[n + 1].id.to_string(), back: false }
     } else {
         Route::Problems { report: id.clone(), back: false }
     };
@@ -90,7 +90,7 @@ pub fn SectionPage(id: String, section: String, back: bool) -> impl IntoView {
 #[component]
 fn ItemCard(rid: StoredValue<String>, item: &'static Item) -> impl IntoView {
     let store = use_store();
-    let iid = item.id.as_str();
+    let iid: &str = &item.id;
     let status = move || store.data.with(|d| d.report(&rid.get_value()).map(|r| r.status(iid)).unwrap_or_default());
     let set_status = move |s: Status| store.edit(&rid.get_value(), |r| r.answer_mut(iid).status = s);
     let show_inputs = move || !matches!(status(), Status::NotDone | Status::NotApplicable);
@@ -134,7 +134,7 @@ fn ItemCard(rid: StoredValue<String>, item: &'static Item) -> impl IntoView {
 #[component]
 fn ItemInputs(rid: StoredValue<String>, item: &'static Item) -> impl IntoView {
     let store = use_store();
-    let iid = item.id.as_str();
+    let iid: &str = &item.id;
     let note_init = store.data.with_untracked(|d| {
         d.report(&rid.get_value()).and_then(|r| r.answers.get(iid)).map(|a: &Answer| a.note.clone()).unwrap_or_default()
     });
@@ -177,7 +177,7 @@ fn ItemInputs(rid: StoredValue<String>, item: &'static Item) -> impl IntoView {
 #[component]
 fn FieldInput(rid: StoredValue<String>, item: &'static Item, field: &'static Field) -> impl IntoView {
     let store = use_store();
-    let (iid, fid) = (item.id.as_str(), field.id.as_str());
+    let (iid, fid): (&str, &str) = (&item.id, &field.id);
     let init = store.data.with_untracked(|d| {
         d.report(&rid.get_value())
             .and_then(|r| r.answers.get(iid))
@@ -203,7 +203,7 @@ fn FieldInput(rid: StoredValue<String>, item: &'static Item, field: &'static Fie
     let unit = match &field.kind {
         FieldKind::Count { unit, .. } => unit.clone(),
         FieldKind::Percent => "%".into(),
-        _ => String::new(),
+        _ => "".into(),
     };
     let described = format!("{hint_id} {err_id}");
     let control = match &field.kind {

@@ -39,7 +39,7 @@ pub fn Tasks(id: String) -> impl IntoView {
                 let count = move || store.data.with(|d| d.report(&rid.get_value()).map(|r| section_counts(&t.sections[n], r)).unwrap_or((0, 0)));
                 view! {
                     <li class="task">
-                        <a class="task-name" href=Route::Section { report: rid.get_value(), section: sid, back: false }.href()>
+                        <a class="task-name" href=Route::Section { report: rid.get_value(), section: sid.to_string(), back: false }.href()>
                             {format!("{}、{}", crate::domain::numerals::chinese(n + 1), s.title)}
                         </a>
                         <span class="task-count">{move || { let (a, b) = count(); format!("{a}/{b}项") }}</span>
