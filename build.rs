@@ -4,6 +4,10 @@
 //! a mistake stops the build with the file, the section, the item and the field named; the
 //! app then starts with the checklist ready, with no parser and no checking in the browser.
 //!
+//! `ZEREN_TEMPLATE=path` builds the app with another checklist in place of the default one
+//! (a `.toml` file like `templates/default.toml`, or the same in `.json`). The benchmark uses
+//! it to measure typing with a longer checklist; an editor can use it to try a new one.
+//!
 //! For each template NAME it writes, into OUT_DIR:
 //! - `NAME_template.rs`: a `Template { … }` expression whose text and lists are borrowed
 //!   `&'static` data (included by `src/domain/builtin.rs`);
@@ -20,15 +24,20 @@ use template::*;
 
 fn main() {
     println!("cargo:rerun-if-changed=src/domain/template.rs");
-    convert("default");
+    println!("cargo:rerun-if-env-changed=ZEREN_TEMPLATE");
+    let default = env::var("ZEREN_TEMPLATE").ok().filter(|p| !p.is_empty());
+    convert("default", default.as_deref().unwrap_or("templates/default.toml"));
 }
 
-fn convert(name: &str) {
+fn convert(name: &str, src: &str) {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let src = format!("templates/{name}.toml");
     println!("cargo:rerun-if-changed={src}");
-    let text = fs::read_to_string(&src).unwrap_or_else(|e| panic!("cannot read {src}: {e}"));
-    let t: Template = toml::from_str(&text).unwrap_or_else(|e| panic!("{src} 无法读取：\n{e}"));
+    let text = fs::read_to_string(src).unwrap_or_else(|e| panic!("cannot read {src}: {e}"));
+    let t: Template = if src.ends_with(".json") {
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{src} 无法读取：\n{e}"))
+    } else {
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{src} 无法读取：\n{e}"))
+    };
     if let Err(e) = t.validate() {
         panic!("{src}: {e}");
     }

@@ -53,6 +53,18 @@ function fullReport(template, id) {
   };
 }
 
+/**
+ * The bench's 60-item checklist: the default one with copies of the first five items of
+ * each section under new ids (as the criterion bench builds its template), so 40 becomes 60.
+ */
+function longerTemplate(template) {
+  const t = JSON.parse(JSON.stringify(template));
+  for (const s of t.sections) {
+    s.items = s.items.concat(s.items.slice(0, 5).map((item) => ({ ...item, id: `${item.id}-extra` })));
+  }
+  return t;
+}
+
 function envelope(reports) {
   return { schema: 1, revision: 1, reports, settings: {} };
 }
@@ -62,4 +74,17 @@ function seedScript(env) {
   return `try { localStorage.setItem('zeren.data', ${JSON.stringify(JSON.stringify(env))}); localStorage.setItem('zeren.revision', '1'); } catch (e) { window.__seedError = String(e); }`;
 }
 
-module.exports = { loadTemplate, fullReport, emptyReport, envelope, seedScript, NOTE };
+module.exports = { loadTemplate, longerTemplate, fullReport, emptyReport, envelope, seedScript, NOTE };
+
+// `node bench/seed.js --write-longer OUT.json`: writes the 60-item checklist as JSON, for
+// a build with ZEREN_TEMPLATE=OUT.json (see bench.sh).
+if (require.main === module) {
+  const i = process.argv.indexOf('--write-longer');
+  if (i < 0 || !process.argv[i + 1]) {
+    console.error('usage: node bench/seed.js --write-longer OUT.json');
+    process.exit(2);
+  }
+  const path = require('path');
+  const t = longerTemplate(loadTemplate(path.join(__dirname, '..', 'templates', 'default.toml')));
+  require('fs').writeFileSync(process.argv[i + 1], JSON.stringify(t));
+}

@@ -178,7 +178,7 @@ async fn a_field_explains_how_to_fix_bad_input_as_the_user_types() {
     let input = el.query_selector(&sel).unwrap().unwrap();
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     // What the user typed is kept even though it does not validate.
-    assert_eq!(storage::load().data.reports[0].answers[&item.id].values[&field.id], "101");
+    assert_eq!(storage::load().data.reports[0].answers[&*item.id].values[&*field.id], "101");
     type_into(&el, &sel, "98");
     sleep(20).await;
     assert_eq!(error.text_content().unwrap_or_default(), "");
@@ -189,7 +189,7 @@ async fn the_task_list_rolls_up_section_status() {
     local().clear().unwrap();
     let t = template();
     let mut e = envelope_with("局党组");
-    for i in &t.sections[0].items {
+    for i in t.sections[0].items.iter() {
         e.reports[0].answer_mut(&i.id).status = zeren::domain::report::Status::Done;
     }
     e.reports[0].answer_mut(&t.sections[1].items[0].id).status = zeren::domain::report::Status::NotDone;

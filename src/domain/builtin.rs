@@ -28,7 +28,7 @@ mod tests {
         let from_json = Template::from_json(DEFAULT_JSON).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(from_json, DEFAULT, "build.rs wrote every field of the template");
         DEFAULT.validate().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(DEFAULT.item_count(), 40);
+        assert!(DEFAULT.item_count() > 0);
     }
 
     #[test]
