@@ -391,9 +391,14 @@ pub fn parse_wording(text: &str) -> Result<Vec<Piece<'_>>, String> {
         let mut out = Vec::new();
         let mut start = *pos;
         while *pos < text.len() {
-            let c = text[*pos..].chars().next().unwrap_or('\0');
-            match c {
-                '{' => {
+            // Only the four ASCII brackets matter: jump to the next one without decoding.
+            let Some(skip) = text.as_bytes()[*pos..].iter().position(|b| matches!(b, b'{' | b'}' | b'[' | b']')) else {
+                *pos = text.len();
+                break;
+            };
+            *pos += skip;
+            match text.as_bytes()[*pos] {
+                b'{' => {
                     if start < *pos {
                         out.push(Piece::Text(&text[start..*pos]));
                     }
@@ -406,8 +411,8 @@ pub fn parse_wording(text: &str) -> Result<Vec<Piece<'_>>, String> {
                     *pos += close + 1;
                     start = *pos;
                 }
-                '}' => return Err("有“}”没有配对的“{”".into()),
-                '[' => {
+                b'}' => return Err("有“}”没有配对的“{”".into()),
+                b'[' => {
                     if nested {
                         return Err("方括号不能嵌套".into());
                     }
@@ -422,7 +427,8 @@ pub fn parse_wording(text: &str) -> Result<Vec<Piece<'_>>, String> {
                     out.push(Piece::Optional(inner));
                     start = *pos;
                 }
-                ']' => {
+                _ => {
+                    // The only bracket left: ']'.
                     if !nested {
                         return Err("有“]”没有配对的“[”".into());
                     }
@@ -432,7 +438,6 @@ pub fn parse_wording(text: &str) -> Result<Vec<Piece<'_>>, String> {
                     *pos += 1;
                     return Ok(out);
                 }
-                _ => *pos += c.len_utf8(),
             }
         }
         if nested {

@@ -3,18 +3,65 @@
 //! end properly. Numbers stay in Arabic digits and nothing is inserted around them (generic
 //! CJK formatters add spaces around digits; that is wrong in 公文).
 
+use std::borrow::Cow;
+
+/// The characters of `s` that tidying may look at, with their byte offsets: ASCII controls,
+/// spaces and punctuation, and every character whose UTF-8 form starts with C2, E1, E2, E3
+/// or EF. Those lead bytes hold all the rest that tidying cares about (Latin-1 controls and
+/// spaces, U+1680, general punctuation and invisible marks, CJK punctuation and U+3000,
+/// full-width forms, U+FEFF). Everything else (Han characters, letters, digits) is stepped
+/// over byte by byte without being decoded, which is what makes tidying Chinese text cheap.
+fn notable(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(i) {
+            if NOTABLE_BYTE[b as usize] {
+                // An ASCII byte or a lead byte: a character starts here.
+                let c = s[i..].chars().next()?;
+                let at = i;
+                i += c.len_utf8();
+                return Some((at, c));
+            }
+            i += 1;
+        }
+        None
+    })
+}
+
+/// The bytes at which [`notable`] stops, as a table: one lookup per byte of text.
+const NOTABLE_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    let others = [b' ', b',', b';', b':', b'(', b')', b'?', b'!', b'.', b'"', 0x7F, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF];
+    let mut k = 0;
+    while k < others.len() {
+        t[others[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// ASCII punctuation that tidying changes (or keeps only between digits).
+fn is_half_width_punct(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '(' | ')' | '?' | '!' | '.' | '"')
+}
+
 /// True when `clean_inline` would return the text unchanged: no whitespace, control or
 /// invisible characters, no half-width punctuation, no doubled marks, no leading mark.
 /// Most typed Chinese is like this, so tidying it costs one pass and one copy.
 fn is_clean(raw: &str) -> bool {
     let mut prev_mark = true; // a mark at the start is not clean
-    for c in raw.chars() {
-        if c.is_whitespace()
-            || c == '\u{3000}'
-            || c.is_control()
-            || is_invisible(c)
-            || matches!(c, ',' | ';' | ':' | '(' | ')' | '?' | '!' | '.' | '"')
-        {
+    let mut last_end = 0;
+    for (at, c) in notable(raw) {
+        if at > last_end {
+            prev_mark = false; // an ordinary character came between
+        }
+        if c.is_whitespace() || c.is_control() || is_invisible(c) || is_half_width_punct(c) {
             return false;
         }
         let mark = is_mark(c);
@@ -22,39 +69,53 @@ fn is_clean(raw: &str) -> bool {
             return false;
         }
         prev_mark = mark;
+        last_end = at + c.len_utf8();
     }
     true
 }
 
 /// Cleans a phrase or sentences typed by the user, without forcing a final 。.
+///
+/// One pass over the text: runs of ordinary characters are copied as slices, and only
+/// spaces and punctuation are looked at one by one (with the characters either side); see
+/// [`notable`].
 pub fn clean_inline(raw: &str) -> String {
     if is_clean(raw) {
         return raw.to_string();
     }
-    let chars: Vec<char> = raw
-        .chars()
-        .map(|c| if c.is_whitespace() || c == '\u{3000}' { ' ' } else { c })
-        .filter(|c| !c.is_control() && !is_invisible(*c))
-        .collect();
-    let mut out = String::with_capacity(raw.len());
+    // Every kind of space becomes ' '; control and invisible characters go. Rare, so the
+    // text is copied only when it has one.
+    let text: Cow<str> =
+        if notable(raw).any(|(_, c)| (c.is_whitespace() && c != ' ') || c.is_control() || is_invisible(c)) {
+            Cow::Owned(
+                raw.chars()
+                    .map(|c| if c.is_whitespace() { ' ' } else { c })
+                    .filter(|c| !c.is_control() && !is_invisible(*c))
+                    .collect(),
+            )
+        } else {
+            Cow::Borrowed(raw)
+        };
+    let s: &str = &text;
+    let mut out = String::with_capacity(s.len());
     let mut open_quote = true;
-    for (i, &c) in chars.iter().enumerate() {
+    let mut run = 0; // start of the characters not yet copied, which need nothing
+    for (i, c) in notable(s) {
         // Most characters need nothing: not a space, not punctuation of either width.
-        if !matches!(c, ' ' | ',' | ';' | ':' | '(' | ')' | '?' | '!' | '.' | '"')
-            && !is_mark(c)
-            && !is_fullwidth_punct(c)
-        {
-            out.push(c);
+        if c != ' ' && !is_half_width_punct(c) && !is_mark(c) && !is_fullwidth_punct(c) {
             continue;
         }
-        let prev = i.checked_sub(1).map(|j| chars[j]);
-        let next = chars.get(i + 1).copied();
+        out.push_str(&s[run..i]);
+        run = i + c.len_utf8();
+        let prev = s[..i].chars().next_back();
+        let rest = &s[run..];
+        let next = rest.chars().next();
         let digits_around = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
         let mapped = match c {
             ' ' => {
                 // Keep one space only between two ASCII words (e.g. “Windows 10”).
                 let p = out.chars().next_back();
-                let n = chars[i..].iter().find(|c| **c != ' ').copied();
+                let n = rest.chars().find(|c| *c != ' ');
                 if p.is_some_and(|p| p.is_ascii_alphanumeric())
                     && n.is_some_and(|n| n.is_ascii_alphanumeric())
                     && !out.ends_with(' ')
@@ -65,7 +126,7 @@ pub fn clean_inline(raw: &str) -> String {
                 }
             }
             // 1,000 → 1000, but only a thousands separator: 2022,2023 and 1,2 are two numbers.
-            ',' if digits_around && chars[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count() == 3 => None,
+            ',' if digits_around && rest.chars().take_while(|c| c.is_ascii_digit()).count() == 3 => None,
             ',' => Some('，'),
             ';' => Some('；'),
             ':' if digits_around => Some(':'), // 10:30
@@ -93,6 +154,7 @@ pub fn clean_inline(raw: &str) -> String {
             push_mark(&mut out, m);
         }
     }
+    out.push_str(&s[run..]);
     // No punctuation may open the text.
     let start = out.len() - out.trim_start_matches(|c: char| is_mark(c) || c == ' ').len();
     out.truncate(out.trim_end().len());
@@ -245,6 +307,99 @@ mod tests {
         }
         for s in [" 学习", "学习 ", "，学习", "学习。，", "a,b", "学习\u{200B}"] {
             assert!(!is_clean(s), "{s}");
+        }
+    }
+
+    /// The previous implementation (a vector of characters, one push each), kept as the
+    /// oracle for the one-pass version.
+    fn char_by_char(raw: &str) -> String {
+        if is_clean(raw) {
+            return raw.to_string();
+        }
+        let chars: Vec<char> = raw
+            .chars()
+            .map(|c| if c.is_whitespace() || c == '\u{3000}' { ' ' } else { c })
+            .filter(|c| !c.is_control() && !is_invisible(*c))
+            .collect();
+        let mut out = String::with_capacity(raw.len());
+        let mut open_quote = true;
+        for (i, &c) in chars.iter().enumerate() {
+            // Most characters need nothing: not a space, not punctuation of either width.
+            if !matches!(c, ' ' | ',' | ';' | ':' | '(' | ')' | '?' | '!' | '.' | '"')
+                && !is_mark(c)
+                && !is_fullwidth_punct(c)
+            {
+                out.push(c);
+                continue;
+            }
+            let prev = i.checked_sub(1).map(|j| chars[j]);
+            let next = chars.get(i + 1).copied();
+            let digits_around = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+            let mapped = match c {
+                ' ' => {
+                    // Keep one space only between two ASCII words (e.g. “Windows 10”).
+                    let p = out.chars().next_back();
+                    let n = chars[i..].iter().find(|c| **c != ' ').copied();
+                    if p.is_some_and(|p| p.is_ascii_alphanumeric())
+                        && n.is_some_and(|n| n.is_ascii_alphanumeric())
+                        && !out.ends_with(' ')
+                    {
+                        Some(' ')
+                    } else {
+                        None
+                    }
+                }
+                // 1,000 → 1000, but only a thousands separator: 2022,2023 and 1,2 are two numbers.
+                ',' if digits_around && chars[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count() == 3 => None,
+                ',' => Some('，'),
+                ';' => Some('；'),
+                ':' if digits_around => Some(':'), // 10:30
+                ':' => Some('：'),
+                '(' => Some('（'),
+                ')' => Some('）'),
+                '?' => Some('？'),
+                '!' => Some('！'),
+                '.' if digits_around => Some('.'),
+                '.' if next == Some('.') || prev == Some('.') => Some('…'),
+                '.' if prev.is_some_and(|p| p.is_ascii_alphanumeric())
+                    && next.is_some_and(|n| n.is_ascii_alphanumeric()) =>
+                {
+                    Some('.')
+                }
+                '.' => Some('。'),
+                '"' => {
+                    let q = if open_quote { '“' } else { '”' };
+                    open_quote = !open_quote;
+                    Some(q)
+                }
+                _ => Some(c),
+            };
+            if let Some(m) = mapped {
+                push_mark(&mut out, m);
+            }
+        }
+        // No punctuation may open the text.
+        let start = out.len() - out.trim_start_matches(|c: char| is_mark(c) || c == ' ').len();
+        out.truncate(out.trim_end().len());
+        out.drain(..start);
+        out
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn one_pass_matches_char_by_char(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                '学', '习', '会', '9', '1', '0', 'a', 'W', ',', ';', ':', '(', ')', '?', '!', '.', '"', ' ',
+                '\u{3000}', '\n', '\t', '\r', '\u{0}', '\u{7}', '\u{200B}', '\u{FEFF}', '，', '。', '；', '：',
+                '、', '！', '？', '…', '．', '､', '“', '”', '（', '）', '《', '》', '%',
+                '\u{85}', '\u{A0}', '\u{1680}', '\u{2003}', '\u{2028}', '\u{202E}', '\u{2060}', '\u{7F}',
+                '〇', '【', '〕', 'é', '￥', '—',
+            ]), 0..40)
+        ) {
+            let raw: String = chars.into_iter().collect();
+            proptest::prop_assert_eq!(clean_inline(&raw), char_by_char(&raw), "{:?}", raw);
         }
     }
 
