@@ -109,48 +109,7 @@ pub fn clean_inline(raw: &str) -> String {
         run = i + c.len_utf8();
         let prev = s[..i].chars().next_back();
         let rest = &s[run..];
-        let next = rest.chars().next();
-        let digits_around = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
-        let mapped = match c {
-            ' ' => {
-                // Keep one space only between two ASCII words (e.g. “Windows 10”).
-                let p = out.chars().next_back();
-                let n = rest.chars().find(|c| *c != ' ');
-                if p.is_some_and(|p| p.is_ascii_alphanumeric())
-                    && n.is_some_and(|n| n.is_ascii_alphanumeric())
-                    && !out.ends_with(' ')
-                {
-                    Some(' ')
-                } else {
-                    None
-                }
-            }
-            // 1,000 → 1000, but only a thousands separator: 2022,2023 and 1,2 are two numbers.
-            ',' if digits_around && rest.chars().take_while(|c| c.is_ascii_digit()).count() == 3 => None,
-            ',' => Some('，'),
-            ';' => Some('；'),
-            ':' if digits_around => Some(':'), // 10:30
-            ':' => Some('：'),
-            '(' => Some('（'),
-            ')' => Some('）'),
-            '?' => Some('？'),
-            '!' => Some('！'),
-            '.' if digits_around => Some('.'),
-            '.' if next == Some('.') || prev == Some('.') => Some('…'),
-            '.' if prev.is_some_and(|p| p.is_ascii_alphanumeric())
-                && next.is_some_and(|n| n.is_ascii_alphanumeric()) =>
-            {
-                Some('.')
-            }
-            '.' => Some('。'),
-            '"' => {
-                let q = if open_quote { '“' } else { '”' };
-                open_quote = !open_quote;
-                Some(q)
-            }
-            _ => Some(c),
-        };
-        if let Some(m) = mapped {
+        if let Some(m) = tidy_one(c, prev, rest, &out, &mut open_quote) {
             push_mark(&mut out, m);
         }
     }
@@ -160,6 +119,51 @@ pub fn clean_inline(raw: &str) -> String {
     out.truncate(out.trim_end().len());
     out.drain(..start);
     out
+}
+
+/// What a space or punctuation mark `c` becomes, given the character before it in the text
+/// (`prev`), the text after it (`rest`) and what has been written so far (`out`); `None`
+/// drops it. `open_quote` says whether the next straight quote opens or closes.
+fn tidy_one(c: char, prev: Option<char>, rest: &str, out: &str, open_quote: &mut bool) -> Option<char> {
+    let next = rest.chars().next();
+    let digits_around = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+    match c {
+        ' ' => {
+            // Keep one space only between two ASCII words (e.g. “Windows 10”).
+            let p = out.chars().next_back();
+            let n = rest.chars().find(|c| *c != ' ');
+            if p.is_some_and(|p| p.is_ascii_alphanumeric())
+                && n.is_some_and(|n| n.is_ascii_alphanumeric())
+                && !out.ends_with(' ')
+            {
+                Some(' ')
+            } else {
+                None
+            }
+        }
+        // 1,000 → 1000, but only a thousands separator: 2022,2023 and 1,2 are two numbers.
+        ',' if digits_around && rest.chars().take_while(|c| c.is_ascii_digit()).count() == 3 => None,
+        ',' => Some('，'),
+        ';' => Some('；'),
+        ':' if digits_around => Some(':'), // 10:30
+        ':' => Some('：'),
+        '(' => Some('（'),
+        ')' => Some('）'),
+        '?' => Some('？'),
+        '!' => Some('！'),
+        '.' if digits_around => Some('.'),
+        '.' if next == Some('.') || prev == Some('.') => Some('…'),
+        '.' if prev.is_some_and(|p| p.is_ascii_alphanumeric()) && next.is_some_and(|n| n.is_ascii_alphanumeric()) => {
+            Some('.')
+        }
+        '.' => Some('。'),
+        '"' => {
+            let q = if *open_quote { '“' } else { '”' };
+            *open_quote = !*open_quote;
+            Some(q)
+        }
+        _ => Some(c),
+    }
 }
 
 /// Cleans and ends with a sentence mark: for notes, problems and plans.
@@ -310,75 +314,42 @@ mod tests {
         }
     }
 
-    /// The previous implementation (a vector of characters, one push each), kept as the
-    /// oracle for the one-pass version.
+    /// The previous implementation (every character decoded, a vector of characters, one
+    /// push each), kept as the oracle for the one-pass version. It shares only `tidy_one`
+    /// (what one mark becomes) and `push_mark` with it, not the scanning.
+    #[cfg(not(target_arch = "wasm32"))]
     fn char_by_char(raw: &str) -> String {
-        if is_clean(raw) {
+        let mut prev_mark = true;
+        let clean = raw.chars().all(|c| {
+            let bad = c.is_whitespace()
+                || c.is_control()
+                || is_invisible(c)
+                || is_half_width_punct(c)
+                || (is_mark(c) && prev_mark);
+            prev_mark = is_mark(c);
+            !bad
+        });
+        if clean {
             return raw.to_string();
         }
         let chars: Vec<char> = raw
             .chars()
-            .map(|c| if c.is_whitespace() || c == '\u{3000}' { ' ' } else { c })
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
             .filter(|c| !c.is_control() && !is_invisible(*c))
             .collect();
-        let mut out = String::with_capacity(raw.len());
+        let mut out = String::new();
         let mut open_quote = true;
         for (i, &c) in chars.iter().enumerate() {
-            // Most characters need nothing: not a space, not punctuation of either width.
-            if !matches!(c, ' ' | ',' | ';' | ':' | '(' | ')' | '?' | '!' | '.' | '"')
-                && !is_mark(c)
-                && !is_fullwidth_punct(c)
-            {
+            if c != ' ' && !is_half_width_punct(c) && !is_mark(c) && !is_fullwidth_punct(c) {
                 out.push(c);
                 continue;
             }
             let prev = i.checked_sub(1).map(|j| chars[j]);
-            let next = chars.get(i + 1).copied();
-            let digits_around = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
-            let mapped = match c {
-                ' ' => {
-                    // Keep one space only between two ASCII words (e.g. “Windows 10”).
-                    let p = out.chars().next_back();
-                    let n = chars[i..].iter().find(|c| **c != ' ').copied();
-                    if p.is_some_and(|p| p.is_ascii_alphanumeric())
-                        && n.is_some_and(|n| n.is_ascii_alphanumeric())
-                        && !out.ends_with(' ')
-                    {
-                        Some(' ')
-                    } else {
-                        None
-                    }
-                }
-                // 1,000 → 1000, but only a thousands separator: 2022,2023 and 1,2 are two numbers.
-                ',' if digits_around && chars[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count() == 3 => None,
-                ',' => Some('，'),
-                ';' => Some('；'),
-                ':' if digits_around => Some(':'), // 10:30
-                ':' => Some('：'),
-                '(' => Some('（'),
-                ')' => Some('）'),
-                '?' => Some('？'),
-                '!' => Some('！'),
-                '.' if digits_around => Some('.'),
-                '.' if next == Some('.') || prev == Some('.') => Some('…'),
-                '.' if prev.is_some_and(|p| p.is_ascii_alphanumeric())
-                    && next.is_some_and(|n| n.is_ascii_alphanumeric()) =>
-                {
-                    Some('.')
-                }
-                '.' => Some('。'),
-                '"' => {
-                    let q = if open_quote { '“' } else { '”' };
-                    open_quote = !open_quote;
-                    Some(q)
-                }
-                _ => Some(c),
-            };
-            if let Some(m) = mapped {
+            let rest: String = chars[i + 1..].iter().collect();
+            if let Some(m) = tidy_one(c, prev, &rest, &out, &mut open_quote) {
                 push_mark(&mut out, m);
             }
         }
-        // No punctuation may open the text.
         let start = out.len() - out.trim_start_matches(|c: char| is_mark(c) || c == ' ').len();
         out.truncate(out.trim_end().len());
         out.drain(..start);
