@@ -401,6 +401,30 @@ mod tests {
         assert!(text.iter().any(|l| l.contains("主要在全体干部职工大会上进行，")), "{text:?}");
     }
 
+    /// Regression: a self-assessment for 上半年 was titled “2026年度…”.
+    #[test]
+    fn the_personal_title_names_the_period() {
+        let t = Template::default_template();
+        let title = |period: crate::domain::report::Period| {
+            let r = Report {
+                kind: ReportKind::Personal,
+                year: 2026,
+                period,
+                person: "张三".into(),
+                meeting: "民主生活会".into(),
+                ..Report::default()
+            };
+            generate(&t, &r).title
+        };
+        assert!(
+            title(crate::domain::report::Period::Year).starts_with("张三2026年度民主生活会个人对照检查材料"),
+            "{}",
+            title(crate::domain::report::Period::Year)
+        );
+        let half = title(crate::domain::report::Period::FirstHalf);
+        assert!(half.starts_with("张三2026年上半年民主生活会") && !half.contains("年度"), "{half}");
+    }
+
     /// Regression: an empty personal heading printed a bare “一、”, and a cause without a lead
     /// printed “一是。…”.
     #[test]
