@@ -235,7 +235,7 @@ fn FieldInput(rid: StoredValue<String>, item: &'static Item, field: &'static Fie
     };
     view! {
         <div class="field" class:field-error=move || error.get().is_some()>
-            <label for=dom_id.clone()>{field.label.clone()}</label>
+            <label for=dom_id.clone()>{field.label.clone()}"（可不填）"</label>
             <p class="hint" id=hint_id>{field.hint.clone()}</p>
             <p class="error" id=err_id aria-live="polite">{move || error.get()}</p>
             <div class="input-with-unit">{control}{(!unit.is_empty()).then(|| view! { <span class="unit">{unit}</span> })}</div>
