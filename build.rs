@@ -1,11 +1,14 @@
 //! Turns the checklist templates (`templates/*.toml`, easy to edit by hand) into Rust
 //! constants at build time. The TOML is read with the app's own template types and checked
 //! with the app's own validation (`src/domain/template.rs` is compiled into this script), so
-//! a mistake stops the build with the file, the section, the item and the field named; the
-//! app then starts with the checklist ready, with no parser and no checking in the browser.
+//! a mistake stops the build: a wrong wording, placeholder, bound or misspelt field key with
+//! the section, the item and the field named; broken TOML, a wrong type or a misspelt key
+//! elsewhere with the line and column. The app then starts with the checklist ready, with no
+//! parser and no checking in the browser.
 //!
 //! `ZEREN_TEMPLATE=path` builds the app with another checklist in place of the default one
-//! (a `.toml` file like `templates/default.toml`, or the same in `.json`). The benchmark uses
+//! (a `.toml` file like `templates/default.toml`, or the same in `.json`; a relative path is
+//! taken from the project's root folder, where Cargo runs this script). The benchmark uses
 //! it to measure typing with a longer checklist; an editor can use it to try a new one.
 //!
 //! For each template NAME it writes, into OUT_DIR:
@@ -33,12 +36,9 @@ fn convert(name: &str, src: &str) {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     println!("cargo:rerun-if-changed={src}");
     let text = fs::read_to_string(src).unwrap_or_else(|e| panic!("cannot read {src}: {e}"));
-    let t: Template = if src.ends_with(".json") {
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{src} 无法读取：\n{e}"))
-    } else {
-        toml::from_str(&text).unwrap_or_else(|e| panic!("{src} 无法读取：\n{e}"))
-    };
-    if let Err(e) = t.validate() {
+    let t: Template = read(src, &text);
+    let raw: serde_json::Value = read(src, &text);
+    if let Err(e) = t.validate().and_then(|()| check_field_keys(&raw)) {
         panic!("{src}: {e}");
     }
     let mut rust = String::with_capacity(text.len() * 2);
@@ -46,6 +46,43 @@ fn convert(name: &str, src: &str) {
     fs::write(Path::new(&out).join(format!("{name}_template.rs")), rust).expect("OUT_DIR is writable");
     let json = serde_json::to_string(&t).expect("a template serialises");
     fs::write(Path::new(&out).join(format!("{name}_template.json")), json).expect("OUT_DIR is writable");
+}
+
+/// Reads a template file (TOML, or JSON when its name ends in `.json`) as `T`; stops the
+/// build with the file, line and column when it cannot.
+fn read<T: serde::de::DeserializeOwned>(src: &str, text: &str) -> T {
+    let result = if src.ends_with(".json") {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    } else {
+        toml::from_str(text).map_err(|e| e.to_string())
+    };
+    result.unwrap_or_else(|e| panic!("{src} 无法读取：\n{e}"))
+}
+
+/// The keys an input field may have. Fields are the one table serde cannot check for
+/// misspelt keys (their `kind` is flattened into them), so a misspelt `hint` would
+/// otherwise vanish without a word.
+const FIELD_KEYS: [&str; 9] = ["id", "label", "hint", "kind", "min", "max", "unit", "max_chars", "options"];
+
+fn check_field_keys(raw: &serde_json::Value) -> Result<(), TemplateError> {
+    let list = |v: &serde_json::Value, key: &str| v.get(key).and_then(|x| x.as_array()).cloned().unwrap_or_default();
+    for (sn, section) in list(raw, "sections").iter().enumerate() {
+        let title = section.get("title").and_then(|x| x.as_str()).unwrap_or("");
+        for item in list(section, "items") {
+            let item_id = item.get("id").and_then(|x| x.as_str()).unwrap_or("");
+            for field in list(&item, "fields") {
+                let field_id = field.get("id").and_then(|x| x.as_str()).unwrap_or("");
+                let keys = field.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
+                if let Some(bad) = keys.iter().find(|k| !FIELD_KEYS.contains(&k.as_str())) {
+                    return Err(TemplateError {
+                        place: format!("第{}部分“{title}” › 条目 {item_id} › 输入项 {field_id}", sn + 1),
+                        message: format!("不认识“{bad}”，输入项只能写 {}", FIELD_KEYS.join("、")),
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Writes a value as a Rust constant expression.

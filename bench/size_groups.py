@@ -4,8 +4,9 @@ zeren's own modules (domain::…, ui::…, app), library code instantiated for z
 (generic<zeren> crate), plain library crates, and data. Prints a markdown table.
 
 usage: size_groups.py TWIGGY.csv FINAL.wasm
-FINAL.wasm is the same module stripped of names, as shipped; its size is the total the
-shares are scaled to (names and custom sections are not shipped)."""
+FINAL.wasm is the same module stripped of names, as shipped; its raw and gzip sizes are
+printed beside the total. Shares are of the counted bytes (functions and data; the name
+section and other custom sections are left out, as they are not shipped)."""
 import collections
 import csv
 import gzip

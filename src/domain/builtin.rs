@@ -1,7 +1,8 @@
-//! The built-in checklist (`templates/default.toml`), as a Rust constant. `build.rs` reads
-//! the TOML with the same types and validation as `template` and writes the constant, so a
-//! mistake in the file stops the build with the section, item and field named, and the app
-//! starts without parsing or checking anything.
+//! The built-in checklist (`templates/default.toml`, or the file `ZEREN_TEMPLATE` names), as
+//! a Rust constant. `build.rs` reads the file with the same types and validation as
+//! `template` and writes the constant, so a mistake in the file stops the build (see
+//! `build.rs` for what each kind of mistake says), and the app starts without parsing or
+//! checking anything.
 
 use super::template::*;
 use std::borrow::Cow;
