@@ -16,7 +16,7 @@ use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, HashSet};
 use std::time::Instant;
 use zeren::domain::backup::*;
-use zeren::domain::report::{Answer, Period, ProblemPlan, Report, ReportKind, Status};
+use zeren::domain::report::{valid_id, Answer, Period, ProblemPlan, Report, ReportKind, Status, MAX_YEAR, MIN_YEAR};
 use zeren::domain::saved::Envelope;
 
 // ---------------------------------------------------------------------------------------

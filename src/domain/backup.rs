@@ -22,7 +22,7 @@
 //! Not here: choosing and downloading files (see `browser::files`), asking the user to
 //! confirm, and storing the result (the app's store).
 
-use crate::domain::report::{Report, ReportKind};
+use crate::domain::report::{valid_id, Report, ReportKind, MAX_ID_CHARS, MAX_YEAR, MIN_YEAR};
 use crate::domain::saved::{self, Envelope, LoadError, SCHEMA};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -47,17 +47,12 @@ pub const MAX_KEY_CHARS: usize = 100;
 pub const MAX_VALUE_CHARS: usize = 2000;
 /// Limits, in characters: a note, a problem, a plan.
 pub const MAX_TEXT_CHARS: usize = 20000;
-/// Limits, in characters: a report id (`[A-Za-z0-9_-]`).
-pub const MAX_ID_CHARS: usize = 64;
 /// At most this many answered items per report.
 pub const MAX_ANSWERS: usize = 500;
 /// At most this many values per answer.
 pub const MAX_VALUES: usize = 50;
 /// At most this many problems (with plans) per report.
 pub const MAX_PROBLEMS: usize = 200;
-/// Years outside this range are brought to its nearer end.
-pub const MIN_YEAR: u16 = 2000;
-pub const MAX_YEAR: u16 = 2100;
 /// Timestamps are kept in whole milliseconds between 1970 and 2200.
 const MAX_MS: f64 = 7_258_118_400_000.0;
 /// Warnings beyond this many are summed up in one line.
@@ -547,11 +542,6 @@ fn short(s: &str, max: usize) -> String {
         Some((at, _)) => format!("{}…", &s[..at]),
         None => s.to_string(),
     }
-}
-
-/// A report id as the app makes them: 1 to 64 of `A-Z a-z 0-9 _ -`, safe in URLs.
-pub fn valid_id(id: &str) -> bool {
-    (1..=MAX_ID_CHARS).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 /// `base`, or `base-2`, `base-3`… whichever is free (kept within [`MAX_ID_CHARS`]); taken.
@@ -1046,16 +1036,6 @@ mod tests {
         assert!(w.contains("第9份报告“编号是数字2100年第四季度”：年份99999不在2000—2100之间，已改为2100。"), "{w}");
         assert!(w.contains("第9份报告“编号是数字2100年第四季度”：报告期间的季度9不合理，已改为4。"), "{w}");
         assert!(w.contains("第9份报告“编号是数字2100年第四季度”：编号无效，已改为“imported-9”。"), "{w}");
-    }
-
-    #[test]
-    fn id_rules() {
-        for ok in ["a", "r19a1b2c3d4e5f6", "imported-3", "A_b-9", &"x".repeat(64)] {
-            assert!(valid_id(ok), "{ok}");
-        }
-        for bad in ["", " a", "a b", "a/b", "../x", "编号", "a.b", "a\u{200B}", &"x".repeat(65)] {
-            assert!(!valid_id(bad), "{bad}");
-        }
     }
 
     #[test]

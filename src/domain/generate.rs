@@ -9,7 +9,7 @@
 //!   give a problem and a matching measure, unless the user edited the list by hand.
 
 use crate::domain::numerals::chinese;
-use crate::domain::report::{item_values, ProblemPlan, Report, ReportKind};
+use crate::domain::report::{item_values, ProblemPlan, Report, ReportKind, DEFAULT_MEETING};
 use crate::domain::template::{parse_wording, Item, Piece, Template};
 use crate::domain::text::{clean_sentence, clean_value};
 use std::collections::BTreeMap;
@@ -293,7 +293,7 @@ impl Vars {
         base.insert("guidance".into(), clean_value(t.guidance_for(r.year)));
         base.insert("person".into(), clean_value(&r.person));
         let meeting = clean_value(&r.meeting);
-        base.insert("meeting".into(), if meeting.is_empty() { "民主生活会".into() } else { meeting });
+        base.insert("meeting".into(), if meeting.is_empty() { DEFAULT_MEETING.into() } else { meeting });
         Vars { base }
     }
 

@@ -1,9 +1,12 @@
-//! Progress over a report: how many items are answered, and each section's status as the
-//! task list shows it (未开始 / 进行中 / 已完成).
+//! Progress over a report: how many items are answered, each section's status as the task
+//! list shows it (未开始 / 进行中 / 已完成), the figures that cannot be printed, and what the
+//! report leaves out.
+//!
+//! Not here: checking one typed value (see `validate`).
 
 use crate::domain::report::{Report, Status};
 use crate::domain::template::{Section, Template};
-use crate::domain::validate::check;
+use crate::domain::validate::{check_field, FieldError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SectionStatus {
@@ -42,9 +45,9 @@ pub fn report_counts(template: &Template, report: &Report) -> (usize, usize) {
     template.sections.iter().map(|s| section_counts(s, report)).fold((0, 0), |(a, t), (x, y)| (a + x, t + y))
 }
 
-/// A figure the user typed that cannot go into the report, and how to fix it.
+/// A figure the user typed that cannot go into the report, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldProblem {
+pub struct BadField {
     pub section_id: String,
     pub item_id: String,
     /// The item's task name, e.g. `专题研究意识形态工作`.
@@ -54,13 +57,13 @@ pub struct FieldProblem {
     pub label: String,
     /// What the user typed (kept as typed).
     pub raw: String,
-    /// How to fix it, e.g. `请输入0到50之间的整数`.
-    pub message: String,
+    /// Why it cannot be printed; its `Display` says how to fix it, e.g. `请输入0到50之间的整数`.
+    pub error: FieldError,
 }
 
 /// Every typed value that fails its check, in checklist order. Items marked 未落实 or
 /// 不适用 are skipped: their figures are not asked for and never printed.
-pub fn field_problems<'a>(template: &'a Template, report: &'a Report) -> impl Iterator<Item = FieldProblem> + 'a {
+pub fn field_errors<'a>(template: &'a Template, report: &'a Report) -> impl Iterator<Item = BadField> + 'a {
     template.sections.iter().flat_map(move |s| {
         s.items
             .iter()
@@ -69,15 +72,15 @@ pub fn field_problems<'a>(template: &'a Template, report: &'a Report) -> impl It
                 let answer = report.answers.get(&*i.id);
                 i.fields.iter().filter_map(move |f| {
                     let raw = answer?.values.get(&*f.id)?;
-                    let message = check(f, raw).err()?;
-                    Some(FieldProblem {
+                    let error = check_field(f, raw).err()?;
+                    Some(BadField {
                         section_id: s.id.to_string(),
                         item_id: i.id.to_string(),
                         task: i.task.to_string(),
                         field_id: f.id.to_string(),
                         label: f.label.to_string(),
                         raw: raw.clone(),
-                        message,
+                        error,
                     })
                 })
             })
@@ -88,7 +91,7 @@ pub fn field_problems<'a>(template: &'a Template, report: &'a Report) -> impl It
 /// 生成报告: items with no status and figures that cannot be printed. `None` when nothing.
 pub fn left_out(template: &Template, report: &Report) -> Option<String> {
     let (answered, total) = report_counts(template, report);
-    let wrong = field_problems(template, report).count();
+    let wrong = field_errors(template, report).count();
     let mut parts = Vec::new();
     if answered < total {
         parts.push(format!("还有{}项没有选择落实情况，报告中不会写到", total - answered));
@@ -129,25 +132,26 @@ mod tests {
     fn lists_figures_that_cannot_be_printed() {
         let t = Template::default_template();
         let mut r = Report::new("a", 0.0);
-        assert_eq!(field_problems(&t, &r).count(), 0);
+        assert_eq!(field_errors(&t, &r).count(), 0);
         let a = r.answer_mut("special-study");
         a.status = Status::Done;
         a.values.insert("meetings".into(), "30次abc".into());
         a.values.insert("topics".into(), "网络舆情".into());
-        let found: Vec<FieldProblem> = field_problems(&t, &r).collect();
+        let found: Vec<BadField> = field_errors(&t, &r).collect();
         assert_eq!(found.len(), 1);
         assert_eq!(
             (found[0].item_id.as_str(), found[0].field_id.as_str(), found[0].raw.as_str()),
             ("special-study", "meetings", "30次abc")
         );
-        assert!(found[0].message.starts_with("请输入0到"), "{}", found[0].message);
+        assert!(matches!(found[0].error, FieldError::CountOutOfRange { min: 0, .. }), "{:?}", found[0].error);
+        assert!(found[0].error.to_string().starts_with("请输入0到"), "{}", found[0].error);
         assert_eq!(
             left_out(&t, &r).as_deref(),
             Some("还有39项没有选择落实情况，报告中不会写到；有1处数字或日期填写有误，暂不写进报告")
         );
-        // Not done: the figure is neither asked for nor printed, so it is not a problem.
+        // Not done: the figure is neither asked for nor printed, so it is not a field error.
         r.answer_mut("special-study").status = Status::NotDone;
-        assert_eq!(field_problems(&t, &r).count(), 0);
+        assert_eq!(field_errors(&t, &r).count(), 0);
     }
 
     #[test]

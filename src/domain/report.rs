@@ -5,9 +5,27 @@
 //!
 //! Not here: where it is saved (see `saved` and the browser storage module).
 
-use crate::domain::template::{Field, FieldKind, Item, Template};
+use crate::domain::template::{Field, FieldKind, Item};
+use crate::domain::validate::check_field;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// Limits, in characters: a report id.
+pub const MAX_ID_CHARS: usize = 64;
+
+/// A report id as the app makes them: 1 to [`MAX_ID_CHARS`] of `A-Z a-z 0-9 _ -`, safe in
+/// URLs. The one rule for report ids: the hash addresses and backup import both use it.
+pub fn valid_id(id: &str) -> bool {
+    (1..=MAX_ID_CHARS).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+/// The years a report may be for: typed years outside are refused (`validate::parse_year`),
+/// imported ones brought to the nearer end (`backup`).
+pub const MIN_YEAR: u16 = 2000;
+pub const MAX_YEAR: u16 = 2100;
+
+/// The meeting a self-assessment is for when the user names none.
+pub const DEFAULT_MEETING: &str = "民主生活会";
 
 /// What the report is: the unit's report, or one leader's self-assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -181,7 +199,7 @@ impl Default for Report {
             period: Period::Year,
             kind: ReportKind::Unit,
             person: String::new(),
-            meeting: "民主生活会".into(),
+            meeting: DEFAULT_MEETING.into(),
             recipient: String::new(),
             dated: String::new(),
             template_id: "default".into(),
@@ -233,12 +251,6 @@ impl Report {
             && self.problems.is_none()
     }
 
-    /// (answered, total) over the template's items.
-    pub fn progress(&self, template: &Template) -> (usize, usize) {
-        let answered = template.items().filter(|(_, i)| self.status(&i.id).answered()).count();
-        (answered, template.item_count())
-    }
-
     /// A start for the next period: same unit, kind and person, the period moved on by one,
     /// the notes and hand-edited problems kept as a draft to revise, but every status back to
     /// 未开始 and every figure and date cleared, so nothing of the last period is reported
@@ -255,18 +267,13 @@ impl Report {
     }
 }
 
-/// A checked value, ready to print.
-pub fn checked_value(field: &Field, raw: &str) -> Result<Option<String>, String> {
-    crate::domain::validate::check(field, raw)
-}
-
 /// The checked values of one item, by field id; invalid or empty input is left out.
 pub fn item_values(item: &Item, answer: Option<&Answer>) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     let Some(answer) = answer else { return out };
     for f in item.fields.iter() {
         if let Some(raw) = answer.values.get(&*f.id) {
-            if let Ok(Some(v)) = checked_value(f, raw) {
+            if let Ok(Some(v)) = check_field(f, raw) {
                 out.insert(f.id.to_string(), v);
             }
         }
@@ -317,6 +324,16 @@ mod tests {
         let mut r = Report::new("b", 1.0);
         r.unit = "局党组".into();
         assert!(!r.is_blank());
+    }
+
+    #[test]
+    fn report_id_rules() {
+        for ok in ["a", "r19a1b2c3d4e5f6", "imported-3", "A_b-9", &"x".repeat(MAX_ID_CHARS)] {
+            assert!(valid_id(ok), "{ok}");
+        }
+        for bad in ["", " a", "a b", "a/b", "../x", "编号", "a.b", "a\u{200B}", &"x".repeat(MAX_ID_CHARS + 1)] {
+            assert!(!valid_id(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -1,11 +1,54 @@
 //! Checks what a user typed into a field and says, in plain Chinese, how to fix it.
 //! Lenient where people are: full-width digits (９８), a trailing % or 次, spaces and
 //! 2026/6/18 or 2026年6月18日 for dates are all accepted.
+//!
+//! Not here: the fields themselves (see `template`), or which of a report's figures fail
+//! (`progress::field_errors`).
 
+use crate::domain::report::{MAX_YEAR, MIN_YEAR};
 use crate::domain::template::{Field, FieldKind};
+use std::fmt;
 
-/// `Ok(None)`: empty; `Ok(Some(v))`: the value as the report prints it; `Err(msg)`: how to fix.
-pub fn check(field: &Field, raw: &str) -> Result<Option<String>, String> {
+/// Why a typed value cannot be printed; `Display` says how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldError {
+    /// Not a whole number from `min` to `max`.
+    CountOutOfRange { min: u32, max: u32 },
+    /// Not a percentage from 0 to 100 with at most one decimal place.
+    NotAPercent,
+    /// Not a day that exists, in a form that is understood.
+    NotADate,
+    /// `len` characters where at most `max` fit.
+    TooLong { max: usize, len: usize },
+    /// Not one of the field's options.
+    NotAnOption { options: Vec<String> },
+    /// A year, but outside [`MIN_YEAR`]..=[`MAX_YEAR`].
+    YearOutOfRange,
+    /// Not a year at all.
+    NotAYear,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldError::CountOutOfRange { min, max } => write!(f, "请输入{min}到{max}之间的整数"),
+            FieldError::NotAPercent => write!(f, "请输入0到100之间的数字，最多一位小数，例如98或97.5"),
+            FieldError::NotADate => write!(f, "请按“2026-06-18”的格式输入日期"),
+            FieldError::TooLong { max, len } => {
+                write!(f, "最多{max}个字，现在有{len}个字，请删去{}个字", len.saturating_sub(*max))
+            }
+            FieldError::NotAnOption { options } => write!(f, "请从这些选项中选择一个：{}", options.join("、")),
+            FieldError::YearOutOfRange => write!(f, "年份应在{MIN_YEAR}到{MAX_YEAR}之间，例如2026"),
+            FieldError::NotAYear => write!(f, "请输入4位数的年份，例如2026"),
+        }
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+/// `Ok(None)`: empty; `Ok(Some(v))`: the value as the report prints it; `Err(e)`: why it
+/// cannot be printed (its `Display` says how to fix it).
+pub fn check_field(field: &Field, raw: &str) -> Result<Option<String>, FieldError> {
     let text = raw.trim();
     if text.is_empty() {
         return Ok(None);
@@ -16,7 +59,7 @@ pub fn check(field: &Field, raw: &str) -> Result<Option<String>, String> {
             let digits = digits.trim_end_matches(|c: char| !c.is_ascii_digit() && unit.contains(c)).trim();
             match digits.parse::<u64>() {
                 Ok(n) if n >= u64::from(*min) && n <= u64::from(*max) => Ok(Some(n.to_string())),
-                _ => Err(format!("请输入{min}到{max}之间的整数")),
+                _ => Err(FieldError::CountOutOfRange { min: *min, max: *max }),
             }
         }
         FieldKind::Percent => {
@@ -28,16 +71,16 @@ pub fn check(field: &Field, raw: &str) -> Result<Option<String>, String> {
                 && digits.split('.').nth(1).is_none_or(|d| d.len() <= 1);
             match digits.parse::<f64>() {
                 Ok(v) if ok && (0.0..=100.0).contains(&v) => Ok(Some(format!("{}%", trim_number(digits)))),
-                _ => Err("请输入0到100之间的数字，最多一位小数，例如98或97.5".into()),
+                _ => Err(FieldError::NotAPercent),
             }
         }
-        FieldKind::Date => parse_date(text)
-            .map(|(y, m, d)| Some(format!("{y}年{m}月{d}日")))
-            .ok_or_else(|| "请按“2026-06-18”的格式输入日期".into()),
+        FieldKind::Date => {
+            parse_date(text).map(|(y, m, d)| Some(format!("{y}年{m}月{d}日"))).ok_or(FieldError::NotADate)
+        }
         FieldKind::Text { max_chars } | FieldKind::LongText { max_chars } => {
             let n = text.chars().count();
             if n > *max_chars {
-                Err(format!("最多{max_chars}个字，现在有{n}个字，请删去{}个字", n - max_chars))
+                Err(FieldError::TooLong { max: *max_chars, len: n })
             } else {
                 let cleaned = crate::domain::text::clean_inline(text);
                 Ok(if cleaned.is_empty() { None } else { Some(cleaned) })
@@ -47,18 +90,18 @@ pub fn check(field: &Field, raw: &str) -> Result<Option<String>, String> {
             if options.iter().any(|o| o == text) {
                 Ok(Some(text.to_string()))
             } else {
-                Err(format!("请从这些选项中选择一个：{}", options.join("、")))
+                Err(FieldError::NotAnOption { options: options.iter().map(|o| o.to_string()).collect() })
             }
         }
     }
 }
 
 /// The report's year, as typed on 基本信息: full-width digits and a trailing 年 accepted.
-pub fn parse_year(text: &str) -> Result<u16, &'static str> {
+pub fn parse_year(text: &str) -> Result<u16, FieldError> {
     match ascii_digits(text).trim_end_matches('年').parse::<u16>() {
-        Ok(y) if (2000..=2100).contains(&y) => Ok(y),
-        Ok(_) => Err("年份应在2000到2100之间，例如2026"),
-        Err(_) => Err("请输入4位数的年份，例如2026"),
+        Ok(y) if (MIN_YEAR..=MAX_YEAR).contains(&y) => Ok(y),
+        Ok(_) => Err(FieldError::YearOutOfRange),
+        Err(_) => Err(FieldError::NotAYear),
     }
 }
 
@@ -113,6 +156,11 @@ mod tests {
         Field { id: "f".into(), label: "l".into(), hint: "".into(), kind }
     }
 
+    /// The check with its error as the user reads it.
+    fn check(field: &Field, raw: &str) -> Result<Option<String>, String> {
+        check_field(field, raw).map_err(|e| e.to_string())
+    }
+
     #[test]
     fn counts_accept_full_width_and_unit_and_check_bounds() {
         let f = field(FieldKind::Count { min: 0, max: 50, unit: "次".into() });
@@ -123,6 +171,7 @@ mod tests {
         assert_eq!(check(&f, "-1"), Err("请输入0到50之间的整数".into()));
         assert_eq!(check(&f, "三"), Err("请输入0到50之间的整数".into()));
         assert_eq!(check(&f, "99999999999999999999999"), Err("请输入0到50之间的整数".into()));
+        assert_eq!(check_field(&f, "51"), Err(FieldError::CountOutOfRange { min: 0, max: 50 }));
     }
 
     #[test]
@@ -137,6 +186,7 @@ mod tests {
         assert!(check(&f, "NaN").is_err());
         assert!(check(&f, "1e2").is_err());
         assert!(check(&f, "-0").is_err());
+        assert_eq!(check_field(&f, "101"), Err(FieldError::NotAPercent));
     }
 
     #[test]
@@ -149,6 +199,7 @@ mod tests {
         assert!(check(&f, "2026-02-29").is_err());
         assert!(check(&f, "2026-13-01").is_err());
         assert!(check(&f, "明天").is_err());
+        assert_eq!(check_field(&f, "明天"), Err(FieldError::NotADate));
     }
 
     #[test]
@@ -156,14 +207,18 @@ mod tests {
         let f = field(FieldKind::Text { max_chars: 4 });
         assert_eq!(check(&f, "网络舆情"), Ok(Some("网络舆情".into())));
         assert_eq!(check(&f, "网络舆情处置"), Err("最多4个字，现在有6个字，请删去2个字".into()));
+        assert_eq!(check_field(&f, "网络舆情处置"), Err(FieldError::TooLong { max: 4, len: 6 }));
     }
 
     #[test]
     fn years_accept_full_width_digits_and_say_what_is_wrong() {
         assert_eq!(parse_year("2026"), Ok(2026));
         assert_eq!(parse_year(" ２０２６年 "), Ok(2026));
-        assert_eq!(parse_year("1990"), Err("年份应在2000到2100之间，例如2026"));
-        assert_eq!(parse_year("二〇二六"), Err("请输入4位数的年份，例如2026"));
+        assert_eq!(parse_year("1990"), Err(FieldError::YearOutOfRange));
+        assert_eq!(parse_year("1990").unwrap_err().to_string(), "年份应在2000到2100之间，例如2026");
+        assert_eq!(parse_year("2101"), Err(FieldError::YearOutOfRange));
+        assert_eq!(parse_year("二〇二六"), Err(FieldError::NotAYear));
+        assert_eq!(parse_year("二〇二六").unwrap_err().to_string(), "请输入4位数的年份，例如2026");
     }
 
     #[test]
