@@ -8,6 +8,7 @@
 use std::process::Command;
 use zeren::domain::docx::{file_name, to_docx};
 use zeren::domain::generate::{Block, Document};
+use zeren::domain::report::{Period, Report};
 
 fn sample() -> Document {
     let point =
@@ -103,7 +104,8 @@ fn python_docx_reads_the_package() {
     let bytes = to_docx(&doc);
     let dir = std::env::temp_dir().join(format!("zeren-docx-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(file_name("局党组", "2026年上半年", false));
+    let report = Report { unit: "局党组".into(), year: 2026, period: Period::FirstHalf, ..Report::default() };
+    let path = dir.join(file_name(&report));
     std::fs::write(&path, &bytes).unwrap();
     println!("wrote {} ({} bytes)", path.display(), bytes.len());
 

@@ -1,7 +1,12 @@
-//! Tidies text the user typed so it can stand in an official document: full-width Chinese
-//! punctuation, no stray spaces, no doubled marks, no control characters, sentences that
-//! end properly. Numbers stay in Arabic digits and nothing is inserted around them (generic
-//! CJK formatters add spaces around digits; that is wrong in 公文).
+//! Rules for the characters of text, each in one place. Mostly tidying what the user typed
+//! so it can stand in an official document: full-width Chinese punctuation, no stray
+//! spaces, no doubled marks, no control or invisible characters, sentences that end
+//! properly. Numbers stay in Arabic digits and nothing is inserted around them (generic CJK
+//! formatters add spaces around digits; that is wrong in 公文). Also which characters are
+//! invisible (tidying and backup import both drop them), what may stand in a file name, and
+//! escaping for the XML and HTML renderers.
+//!
+//! Not here: checking a typed figure or date (see `validate`).
 
 use std::borrow::Cow;
 
@@ -241,8 +246,53 @@ fn is_fullwidth_punct(c: char) -> bool {
     matches!(c, '（' | '）' | '“' | '”' | '《' | '》' | '【' | '】' | '〔' | '〕')
 }
 
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+/// Characters that show as nothing but can hide or reorder text: zero-width spaces and
+/// joiners, direction marks, embeddings, overrides and isolates, word joiners, the BOM.
+/// Typed text loses them when tidied, imported backups when read, file names always.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+    )
+}
+
+/// A piece of a file name made from what the user typed (a unit's name, a period): the
+/// characters Windows refuses in names (`\ / : * ? " < > |`), control and invisible
+/// characters are left out, every other kind of space becomes an ordinary one, spaces and
+/// dots at the start and spaces at the end are dropped, and at most `max_chars` characters
+/// are kept.
+pub fn file_name_part(raw: &str, max_chars: usize) -> String {
+    let kept: String = raw
+        .chars()
+        .filter(|c| {
+            !c.is_control() && !is_invisible(*c) && !matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+        })
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    let cut: String = kept.trim_start_matches([' ', '.']).chars().take(max_chars).collect();
+    cut.trim_end().to_string()
+}
+
+/// Escapes text for XML and HTML alike, in content and in attribute values: `& < > " '`
+/// become entities (`'` as `&#39;`, which HTML 4 knows and `&apos;` is not), and characters
+/// XML 1.0 forbids or that show as nothing are dropped (controls other than tab, line feed
+/// and carriage return; U+FFFE and U+FFFF).
+pub fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            '\u{fffe}' | '\u{ffff}' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Half-width punctuation that must not stand inside Chinese text, for checks and tests.
@@ -260,135 +310,5 @@ pub fn stray_half_width(text: &str) -> Option<char> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn converts_half_width_punctuation_and_spaces() {
-        assert_eq!(clean_inline("开展学习 9 次, 参学率达98% ."), "开展学习9次，参学率达98%。");
-        assert_eq!(clean_inline("召开会议(专题)：研究;部署"), "召开会议（专题）：研究；部署");
-        assert_eq!(clean_inline("使用 Windows 10 系统"), "使用Windows 10系统");
-        assert_eq!(clean_inline("上午10:30召开, 共1,200人"), "上午10:30召开，共1200人");
-        assert_eq!(clean_inline("学习\"两个确立\""), "学习“两个确立”");
-    }
-
-    /// Regression: every comma between digits was dropped, so “2022,2023年” became
-    /// “20222023年” and “第1,2次” became “第12次”.
-    #[test]
-    fn a_comma_between_numbers_is_dropped_only_as_a_thousands_separator() {
-        assert_eq!(clean_inline("2022,2023年"), "2022，2023年");
-        assert_eq!(clean_inline("第1,2次会议"), "第1，2次会议");
-        assert_eq!(clean_inline("共1,200人，12,345,678元"), "共1200人，12345678元");
-        assert_eq!(clean_inline("1,2345"), "1，2345");
-    }
-
-    #[test]
-    fn drops_doubled_marks_and_leading_marks() {
-        assert_eq!(clean_inline("占领舆论阵地。，在院内"), "占领舆论阵地。在院内");
-        assert_eq!(clean_inline("，，开展活动，，共3次，。"), "开展活动，共3次。");
-        assert_eq!(clean_inline("参学率达98% 。"), "参学率达98%。");
-    }
-
-    #[test]
-    fn removes_control_and_invisible_characters() {
-        assert_eq!(clean_inline("学习\u{0}\u{7}强国\u{200B}\u{202E}平台\r\n使用"), "学习强国平台使用");
-    }
-
-    #[test]
-    fn sentences_end_with_a_full_stop() {
-        assert_eq!(clean_sentence("开展志愿服务3次"), "开展志愿服务3次。");
-        assert_eq!(clean_sentence("开展志愿服务3次，"), "开展志愿服务3次。");
-        assert_eq!(clean_sentence("是否到位？"), "是否到位？");
-        assert_eq!(clean_sentence("提出“守土有责。”"), "提出“守土有责。”");
-        assert_eq!(clean_sentence("   "), "");
-    }
-
-    #[test]
-    fn clean_text_is_returned_as_it_is() {
-        for s in ["开展学习9次，参学率达98%。", "网络舆情应对", "“第一议题”制度", "Windows10系统"]
-        {
-            assert!(is_clean(s), "{s}");
-            assert_eq!(clean_inline(s), s);
-        }
-        for s in [" 学习", "学习 ", "，学习", "学习。，", "a,b", "学习\u{200B}"] {
-            assert!(!is_clean(s), "{s}");
-        }
-    }
-
-    /// The previous implementation (every character decoded, a vector of characters, one
-    /// push each), kept as the oracle for the one-pass version. It shares only `tidy_one`
-    /// (what one mark becomes) and `push_mark` with it, not the scanning.
-    #[cfg(not(target_arch = "wasm32"))]
-    fn char_by_char(raw: &str) -> String {
-        let mut prev_mark = true;
-        let clean = raw.chars().all(|c| {
-            let bad = c.is_whitespace()
-                || c.is_control()
-                || is_invisible(c)
-                || is_half_width_punct(c)
-                || (is_mark(c) && prev_mark);
-            prev_mark = is_mark(c);
-            !bad
-        });
-        if clean {
-            return raw.to_string();
-        }
-        let chars: Vec<char> = raw
-            .chars()
-            .map(|c| if c.is_whitespace() { ' ' } else { c })
-            .filter(|c| !c.is_control() && !is_invisible(*c))
-            .collect();
-        let mut out = String::new();
-        let mut open_quote = true;
-        for (i, &c) in chars.iter().enumerate() {
-            if c != ' ' && !is_half_width_punct(c) && !is_mark(c) && !is_fullwidth_punct(c) {
-                out.push(c);
-                continue;
-            }
-            let prev = i.checked_sub(1).map(|j| chars[j]);
-            let rest: String = chars[i + 1..].iter().collect();
-            if let Some(m) = tidy_one(c, prev, &rest, &out, &mut open_quote) {
-                push_mark(&mut out, m);
-            }
-        }
-        let start = out.len() - out.trim_start_matches(|c: char| is_mark(c) || c == ' ').len();
-        out.truncate(out.trim_end().len());
-        out.drain(..start);
-        out
-    }
-
-    /// Every character there is, between Han characters and between digits: the byte
-    /// table in `notable` must stop at each one tidying cares about.
-    #[cfg(not(target_arch = "wasm32"))]
-    #[test]
-    fn one_pass_matches_char_by_char_for_every_character() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            for text in [format!("学{c}习"), format!("9{c}9")] {
-                assert_eq!(clean_inline(&text), char_by_char(&text), "U+{:04X}", c as u32);
-            }
-        }
-    }
-
-    #[cfg(not(target_arch = "wasm32"))]
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
-        #[test]
-        fn one_pass_matches_char_by_char(
-            chars in proptest::collection::vec(proptest::sample::select(vec![
-                '学', '习', '会', '9', '1', '0', 'a', 'W', ',', ';', ':', '(', ')', '?', '!', '.', '"', ' ',
-                '\u{3000}', '\n', '\t', '\r', '\u{0}', '\u{7}', '\u{200B}', '\u{FEFF}', '，', '。', '；', '：',
-                '、', '！', '？', '…', '．', '､', '“', '”', '（', '）', '《', '》', '%',
-                '\u{85}', '\u{A0}', '\u{1680}', '\u{2003}', '\u{2028}', '\u{202E}', '\u{2060}', '\u{7F}',
-                '〇', '【', '〕', 'é', '￥', '—',
-            ]), 0..40)
-        ) {
-            let raw: String = chars.into_iter().collect();
-            proptest::prop_assert_eq!(clean_inline(&raw), char_by_char(&raw), "{:?}", raw);
-        }
-    }
-
-    #[test]
-    fn values_lose_their_final_mark() {
-        assert_eq!(clean_value("网络舆情应对。"), "网络舆情应对");
-    }
-}
+#[path = "text_tests.rs"]
+mod tests;

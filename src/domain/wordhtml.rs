@@ -8,6 +8,7 @@
 //! `（一）` headings in 楷体_GB2312; a point's `一是…。` lead in bold.
 
 use crate::domain::generate::{Block, Document};
+use crate::domain::text::escape_markup;
 
 /// No space between paragraphs (the longhands too: LibreOffice ignores the `margin`
 /// shorthand), size and exact line spacing, shared by every paragraph.
@@ -28,13 +29,13 @@ pub fn to_word_html(doc: &Document) -> String {
     let mut out =
         String::with_capacity(doc.blocks.iter().map(|b| b.text().len() + 260).sum::<usize>() + doc.title.len() + 800);
     out.push_str("<html><head><meta charset=\"utf-8\"></head><body>\n");
-    paragraph(&mut out, TITLE_STYLE, &escape(&doc.title));
+    paragraph(&mut out, TITLE_STYLE, &escape_markup(&doc.title));
     paragraph(&mut out, &body_style(BODY_FONT), "&nbsp;");
     let mut closing = false;
     for b in &doc.blocks {
         match b {
-            Block::Paragraph(t) => paragraph(&mut out, &body_style(BODY_FONT), &escape(t)),
-            Block::Addressee(t) => paragraph(&mut out, &format!("{LINE}text-indent:0;{BODY_FONT}"), &escape(t)),
+            Block::Paragraph(t) => paragraph(&mut out, &body_style(BODY_FONT), &escape_markup(t)),
+            Block::Addressee(t) => paragraph(&mut out, &format!("{LINE}text-indent:0;{BODY_FONT}"), &escape_markup(t)),
             Block::Closing(t) => {
                 if !closing {
                     closing = true;
@@ -42,12 +43,12 @@ pub fn to_word_html(doc: &Document) -> String {
                 }
                 // GB/T 9704: 成文日期 右空四字; the unit's name above it.
                 let style = format!("{LINE}text-align:right;text-indent:0;margin-right:64pt;{BODY_FONT}");
-                paragraph(&mut out, &style, &escape(t))
+                paragraph(&mut out, &style, &escape_markup(t))
             }
-            Block::Heading1 { .. } => paragraph(&mut out, &body_style(HEADING1_FONT), &escape(&b.text())),
-            Block::Heading2 { .. } => paragraph(&mut out, &body_style(HEADING2_FONT), &escape(&b.text())),
+            Block::Heading1 { .. } => paragraph(&mut out, &body_style(HEADING1_FONT), &escape_markup(&b.text())),
+            Block::Heading2 { .. } => paragraph(&mut out, &body_style(HEADING2_FONT), &escape_markup(&b.text())),
             Block::Point { number, lead, text } => {
-                let inner = format!("<b>{}</b>{}", escape(&format!("{number}是{lead}")), escape(text));
+                let inner = format!("<b>{}</b>{}", escape_markup(&format!("{number}是{lead}")), escape_markup(text));
                 paragraph(&mut out, &body_style(BODY_FONT), &inner);
             }
         }
@@ -67,25 +68,6 @@ fn paragraph(out: &mut String, style: &str, inner: &str) {
     out.push_str("\">");
     out.push_str(inner);
     out.push_str("</p>\n");
-}
-
-/// Escapes text for HTML content and attribute values; drops control characters other
-/// than tab, line feed and carriage return.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
