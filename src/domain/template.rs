@@ -1,12 +1,16 @@
 //! The checklist template: sections of responsibility items, their typed inputs and the
-//! wording the generator uses. Templates are data (`templates/*.toml`); this file holds their
-//! types and the validation, which yields an error that names the item and the field, in
-//! words an editor can act on.
+//! wording the generator uses, with the placeholders each wording may use. Templates are
+//! data (`templates/*.toml`); this file holds their types and the validation, whose errors
+//! say where (section, item, field: [`Place`]) and what ([`TemplateErrorKind`]), and read
+//! as words an editor can act on.
 //!
 //! The built-in template is checked and turned into a Rust constant when zeren is built
 //! (`build.rs` compiles this very file in, see `builtin`), so the app neither parses nor
-//! validates it when it starts. Text and lists are `Cow`s: borrowed from that constant, owned
-//! when a template is read from JSON (tests today, templates users edit later).
+//! validates it when it starts. A template read at run time ([`Template::from_json`]) is
+//! checked the same way ([`Template::validate_file`]). Text and lists are `Cow`s: borrowed
+//! from that constant, owned when a template is read from JSON (tests today, templates
+//! users edit later). This file may use only `serde`, `serde_json` and `std`, as the build
+//! script has nothing else.
 //!
 //! Not here: a user's answers (see `report`), or turning answers into text (`generate`).
 
@@ -20,9 +24,91 @@ pub type Text = Cow<'static, str>;
 /// A list in a template, likewise.
 pub type List<T> = Cow<'static, [T]>;
 
-/// Placeholders every wording may use, filled from the report's basic information:
-/// `{board}` is the body that meets (党组, 党委, 支部委员会…), taken from the unit's name.
-pub const BUILTIN_PLACEHOLDERS: [&str; 4] = ["unit", "year", "period", "board"];
+/// A placeholder filled from the report rather than from an item's input fields. The
+/// generator fills every one (`generate`); [`Wording::placeholders`] says where each may be
+/// used. A new one is a variant here, its name, the wordings that may use it, and its value
+/// in the generator (which the compiler asks for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placeholder {
+    /// `{unit}`: the unit's name.
+    Unit,
+    /// `{year}`: the report's year.
+    Year,
+    /// `{period}`: the period as written in a report, e.g. `2026年上半年`.
+    Period,
+    /// `{board}`: the body that meets (党组, 党委, 支部委员会…), taken from the unit's name.
+    Board,
+    /// `{guidance}`: the guiding-thought line in force in the report's year.
+    Guidance,
+    /// `{person}`: the leader's name and post, in a self-assessment.
+    Person,
+    /// `{meeting}`: the meeting a self-assessment is for.
+    Meeting,
+}
+
+impl Placeholder {
+    pub const ALL: [Placeholder; 7] = [
+        Placeholder::Unit,
+        Placeholder::Year,
+        Placeholder::Period,
+        Placeholder::Board,
+        Placeholder::Guidance,
+        Placeholder::Person,
+        Placeholder::Meeting,
+    ];
+
+    /// The name written between braces.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Placeholder::Unit => "unit",
+            Placeholder::Year => "year",
+            Placeholder::Period => "period",
+            Placeholder::Board => "board",
+            Placeholder::Guidance => "guidance",
+            Placeholder::Person => "person",
+            Placeholder::Meeting => "meeting",
+        }
+    }
+}
+
+/// Kinds of wording, by the placeholders they may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wording {
+    /// Section headings, point leads and cause leads: no placeholder.
+    Fixed,
+    /// Most wording (the unit report's title and leads, section intros, items, causes,
+    /// general problems): `{unit}`, `{year}`, `{period}`, `{board}`; an item's also its fields.
+    Basic,
+    /// The unit report's openings: also `{guidance}`.
+    Opening,
+    /// The self-assessment's own wording (title, opening, headings, leads): also `{person}`
+    /// and `{meeting}`.
+    Personal,
+}
+
+impl Wording {
+    pub const ALL: [Wording; 4] = [Wording::Fixed, Wording::Basic, Wording::Opening, Wording::Personal];
+
+    /// The placeholders this kind of wording may use.
+    pub const fn placeholders(self) -> &'static [Placeholder] {
+        use Placeholder::*;
+        match self {
+            Wording::Fixed => &[],
+            Wording::Basic => &[Unit, Year, Period, Board],
+            Wording::Opening => &[Unit, Year, Period, Board, Guidance],
+            Wording::Personal => &[Unit, Year, Period, Board, Guidance, Person, Meeting],
+        }
+    }
+
+    fn accepts(self, name: &str) -> bool {
+        self.placeholders().iter().any(|p| p.name() == name)
+    }
+}
+
+/// The keys an input field may have. Fields are the one table serde cannot check for
+/// misspelt keys (their `kind` is flattened into them), so a misspelt `hint` would
+/// otherwise vanish without a word; [`Template::validate_file`] checks them.
+pub const FIELD_KEYS: [&str; 9] = ["id", "label", "hint", "kind", "min", "max", "unit", "max_chars", "options"];
 
 /// The format of template files this build understands.
 pub const TEMPLATE_FORMAT: u32 = 1;
@@ -192,31 +278,283 @@ pub enum FieldKind {
     Choice { options: List<Text> },
 }
 
-/// Something wrong in a template file, located by section, item and field.
+/// Something wrong in a template file: where and what. `Display` says both in words an
+/// editor can act on, e.g. `模板有误（第1部分“组织领导与责任制落实” › 条目 special-study ›
+/// 字段 done）：占位符“{nosuch}”在这里不能用：没有这个输入项`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TemplateError {
-    /// Where: `清单` or `第2部分“理论学习” › 条目 first-topic › 字段 done`.
-    pub place: String,
-    pub message: String,
+    /// Boxed: an error is rare, and a small `Result` keeps validation lean.
+    pub place: Box<Place>,
+    pub kind: TemplateErrorKind,
+}
+
+impl TemplateError {
+    pub fn new(place: Place, kind: TemplateErrorKind) -> TemplateError {
+        TemplateError { place: Box::new(place), kind }
+    }
+}
+
+/// Where a mistake is: the deepest of these that is set names it. Nothing set is the
+/// template's own top-level keys (`模板`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Place {
+    /// Line and column in the file (from 1), when it cannot be read as a template at all.
+    pub line_column: Option<(usize, usize)>,
+    /// One of the template's own wordings outside the sections.
+    pub part: Option<Part>,
+    /// The section: its index in `sections` (from 0) and its title.
+    pub section: Option<(usize, String)>,
+    /// The item, by id.
+    pub item: Option<String>,
+    /// The input field, by id.
+    pub field: Option<String>,
+    /// The key at fault: a wording (`done`, `title`, `heading`…) or another key (`id`,
+    /// `task`…).
+    pub key: Option<&'static str>,
+}
+
+/// The template's own wordings outside the sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// `report`: the unit report's wording.
+    Report,
+    /// `personal`: the self-assessment's wording.
+    Personal,
+    /// One of `personal.causes`, by index (from 0).
+    Cause(usize),
+    /// One of `fallback_problems`, by index (from 0).
+    FallbackProblem(usize),
+}
+
+impl Place {
+    fn part(part: Part) -> Place {
+        Place { part: Some(part), ..Place::default() }
+    }
+
+    fn section(index: usize, title: &str) -> Place {
+        Place { section: Some((index, title.to_string())), ..Place::default() }
+    }
+
+    fn item(&self, id: &str) -> Place {
+        Place { item: Some(id.to_string()), ..self.clone() }
+    }
+
+    fn field(&self, id: &str) -> Place {
+        Place { field: Some(id.to_string()), ..self.clone() }
+    }
+
+    fn key(&self, key: &'static str) -> Place {
+        Place { key: Some(key), ..self.clone() }
+    }
+
+    /// Writes the place as messages name it. A field is `字段 fields.ID` when one of its
+    /// values is wrong, `输入项 ID` when one of its keys is (`as_table`).
+    fn write(&self, f: &mut fmt::Formatter<'_>, as_table: bool) -> fmt::Result {
+        if let Some((line, column)) = self.line_column {
+            return write!(f, "第{line}行第{column}列");
+        }
+        match &self.section {
+            Some((index, title)) => write!(f, "第{}部分“{title}”", index + 1)?,
+            None => f.write_str("模板")?,
+        }
+        match self.part {
+            Some(Part::Report) => f.write_str(" › report")?,
+            Some(Part::Personal) => f.write_str(" › personal")?,
+            Some(Part::Cause(index)) => write!(f, " › personal › causes 第{}条", index + 1)?,
+            Some(Part::FallbackProblem(index)) => write!(f, " › fallback_problems 第{}条", index + 1)?,
+            None => {}
+        }
+        if let Some(item) = &self.item {
+            write!(f, " › 条目 {item}")?;
+        }
+        match &self.field {
+            Some(field) if as_table => write!(f, " › 输入项 {field}")?,
+            Some(field) => write!(f, " › 字段 fields.{field}")?,
+            None => {}
+        }
+        if let Some(key) = self.key {
+            write!(f, " › 字段 {key}")?;
+        }
+        Ok(())
+    }
+}
+
+/// What is wrong; `Display` says it (the place is the [`TemplateError`]'s).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateErrorKind {
+    /// Not a template: broken JSON, a wrong type, a missing key or a misspelt one outside
+    /// the input fields, as the reader put it.
+    Unreadable {
+        reason: String,
+    },
+    /// A template format this build does not know.
+    WrongFormat {
+        found: u32,
+    },
+    /// The template's id is empty.
+    NoId,
+    /// No guiding-thought line.
+    NoGuidance,
+    NoSections,
+    /// A section id that is empty…
+    EmptySectionId {
+        id: String,
+    },
+    /// …or used by an earlier section.
+    DuplicateSectionId {
+        id: String,
+    },
+    /// A section without a title or heading.
+    NoTitleOrHeading,
+    NoItems,
+    /// An item id that is empty or has characters other than `a-z 0-9 - _`.
+    BadItemId,
+    DuplicateItemId {
+        id: String,
+    },
+    /// A key that must have text is empty.
+    Empty,
+    /// An input field id that is empty, has characters other than `a-z 0-9 - _`, or is the
+    /// name of a placeholder items may use…
+    BadFieldId,
+    /// …or that an earlier field of the item has.
+    DuplicateFieldId,
+    NoLabel,
+    /// A count whose `min` is above its `max`.
+    BadBounds {
+        min: u32,
+        max: u32,
+    },
+    /// A text field whose `max_chars` is 0.
+    NoMaxChars,
+    /// A choice without options or with an empty one.
+    BadOptions,
+    /// An input field key that is not one of [`FIELD_KEYS`].
+    MisspeltFieldKey {
+        key: String,
+    },
+    /// Brackets or a placeholder name that cannot be parsed.
+    BadWording(WordingError),
+    /// Half-width punctuation in the Chinese text.
+    HalfWidthPunctuation {
+        found: char,
+    },
+    /// Doubled, leading or trailing spaces.
+    ExtraSpaces,
+    /// An input field's placeholder outside `[...]` (the field may be left empty).
+    FieldOutsideBrackets {
+        name: String,
+    },
+    /// A placeholder this wording cannot use (or no field of the item has that id).
+    UnknownPlaceholder {
+        name: String,
+    },
+    /// `[...]` with no input field's placeholder inside.
+    BracketsWithoutField,
+}
+
+impl fmt::Display for TemplateErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unreadable { reason } => write!(f, "无法读取：{reason}"),
+            Self::WrongFormat { found } => write!(f, "format 应为 {TEMPLATE_FORMAT}，实际为 {found}"),
+            Self::NoId => f.write_str("id 不能为空"),
+            Self::NoGuidance => f.write_str("guidance 至少要有一条指导思想"),
+            Self::NoSections => f.write_str("至少要有一个部分（sections）"),
+            Self::EmptySectionId { id } | Self::DuplicateSectionId { id } => write!(f, "部分的 id “{id}”为空或重复"),
+            Self::NoTitleOrHeading => f.write_str("title 和 heading 都不能为空"),
+            Self::NoItems => f.write_str("这一部分没有条目"),
+            Self::BadItemId => f.write_str("id 只能用小写英文字母、数字和连字符，且不能为空"),
+            Self::DuplicateItemId { id } => write!(f, "id “{id}”与前面的条目重复"),
+            Self::Empty => f.write_str("不能为空"),
+            Self::BadFieldId | Self::DuplicateFieldId => {
+                let names: Vec<&str> = Wording::Basic.placeholders().iter().map(|p| p.name()).collect();
+                write!(f, "输入项 id 为空、重复、含有不允许的字符，或与 {} 重名", names.join("/"))
+            }
+            Self::NoLabel => f.write_str("label 不能为空"),
+            Self::BadBounds { min, max } => write!(f, "min（{min}）大于 max（{max}）"),
+            Self::NoMaxChars => f.write_str("max_chars 必须大于0"),
+            Self::BadOptions => f.write_str("options 不能为空，也不能有空选项"),
+            Self::MisspeltFieldKey { key } => write!(f, "不认识“{key}”，输入项只能写 {}", FIELD_KEYS.join("、")),
+            Self::BadWording(e) => write!(f, "{e}"),
+            Self::HalfWidthPunctuation { found } => write!(f, "含有半角标点“{found}”，请改用全角（，；：（）？！）"),
+            Self::ExtraSpaces => f.write_str("含有多余的空格"),
+            Self::FieldOutsideBrackets { name } => {
+                write!(f, "输入项占位符“{{{name}}}”要放在方括号里，未填写时整段省略，例如“[全年{{{name}}}次]”")
+            }
+            Self::UnknownPlaceholder { name } => write!(f, "占位符“{{{name}}}”在这里不能用：没有这个输入项"),
+            Self::BracketsWithoutField => f.write_str("方括号里至少要有一个输入项占位符"),
+        }
+    }
 }
 
 impl fmt::Display for TemplateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "模板有误（{}）：{}", self.place, self.message)
+        f.write_str("模板有误（")?;
+        self.place.write(f, matches!(self.kind, TemplateErrorKind::MisspeltFieldKey { .. }))?;
+        write!(f, "）：{}", self.kind)
     }
 }
 
 impl std::error::Error for TemplateError {}
 
+/// Why a wording cannot be split into pieces; `Display` says it in plain words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WordingError {
+    /// `{` without `}`.
+    UnclosedBrace,
+    /// `}` without `{`.
+    UnopenedBrace,
+    /// `{…}` whose name is not `a-z 0-9 - _`.
+    BadPlaceholderName { name: String },
+    /// `[` inside `[...]`.
+    NestedBrackets,
+    /// `[` without `]`.
+    UnclosedBracket,
+    /// `]` without `[`.
+    UnopenedBracket,
+}
+
+impl fmt::Display for WordingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WordingError::UnclosedBrace => f.write_str("有“{”没有配对的“}”"),
+            WordingError::UnopenedBrace => f.write_str("有“}”没有配对的“{”"),
+            WordingError::BadPlaceholderName { name } => {
+                write!(f, "占位符“{{{name}}}”的名字不对，只能用小写英文字母、数字和连字符")
+            }
+            WordingError::NestedBrackets => f.write_str("方括号不能嵌套"),
+            WordingError::UnclosedBracket => f.write_str("有“[”没有配对的“]”"),
+            WordingError::UnopenedBracket => f.write_str("有“]”没有配对的“[”"),
+        }
+    }
+}
+
+impl std::error::Error for WordingError {}
+
 impl Template {
-    /// Parses and validates a template in its JSON form.
+    /// Parses and validates a template in its JSON form, as the build checks the built-in
+    /// one ([`Template::validate_file`]).
     pub fn from_json(text: &str) -> Result<Template, TemplateError> {
-        let t: Template = serde_json::from_str(text).map_err(|e| TemplateError {
-            place: format!("第{}行第{}列", e.line(), e.column()),
-            message: format!("无法读取：{e}"),
-        })?;
-        t.validate()?;
+        let unreadable = |e: serde_json::Error| {
+            TemplateError::new(
+                Place { line_column: Some((e.line(), e.column())), ..Place::default() },
+                TemplateErrorKind::Unreadable { reason: e.to_string() },
+            )
+        };
+        let t: Template = serde_json::from_str(text).map_err(unreadable)?;
+        let raw: serde_json::Value = serde_json::from_str(text).map_err(unreadable)?;
+        t.validate_file(&raw)?;
         Ok(t)
+    }
+
+    /// Everything [`Template::validate`] checks, and what only the file as written shows:
+    /// the keys of input fields, which serde cannot check (see [`FIELD_KEYS`]). `raw` is the
+    /// same file read as plain data. The build and [`Template::from_json`] both check a
+    /// template file this way.
+    pub fn validate_file(&self, raw: &serde_json::Value) -> Result<(), TemplateError> {
+        self.validate()?;
+        check_field_keys(raw)
     }
 
     /// The guiding-thought line for a report of `year`: the latest entry in force.
@@ -244,28 +582,29 @@ impl Template {
 
     /// Checks everything the generator relies on, so that generation itself never fails.
     pub fn validate(&self) -> Result<(), TemplateError> {
-        let top = |message: String| TemplateError { place: "模板".into(), message };
+        let top = |kind| TemplateError::new(Place::default(), kind);
         if self.format != TEMPLATE_FORMAT {
-            return Err(top(format!("format 应为 {TEMPLATE_FORMAT}，实际为 {}", self.format)));
+            return Err(top(TemplateErrorKind::WrongFormat { found: self.format }));
         }
         if self.id.trim().is_empty() {
-            return Err(top("id 不能为空".into()));
+            return Err(top(TemplateErrorKind::NoId));
         }
         if self.guidance.is_empty() {
-            return Err(top("guidance 至少要有一条指导思想".into()));
+            return Err(top(TemplateErrorKind::NoGuidance));
         }
         if self.sections.is_empty() {
-            return Err(top("至少要有一个部分（sections）".into()));
+            return Err(top(TemplateErrorKind::NoSections));
         }
-        let opening_keys = ["unit", "year", "period", "board", "guidance"];
-        check_wording("模板 › report", "title", &self.report.title, &BUILTIN_PLACEHOLDERS, &[])?;
-        check_wording("模板 › report", "opening", &self.report.opening, &opening_keys, &[])?;
-        check_wording("模板 › report", "opening_empty", &self.report.opening_empty, &opening_keys, &[])?;
-        check_wording("模板 › report", "problems_lead", &self.report.problems_lead, &BUILTIN_PLACEHOLDERS, &[])?;
-        check_wording("模板 › report", "plans_lead", &self.report.plans_lead, &BUILTIN_PLACEHOLDERS, &[])?;
-        let personal_keys = ["unit", "year", "period", "board", "guidance", "person", "meeting"];
+        let r = &self.report;
+        let place = Place::part(Part::Report);
+        check_wording(&place, "title", &r.title, Wording::Basic, &[])?;
+        check_wording(&place, "opening", &r.opening, Wording::Opening, &[])?;
+        check_wording(&place, "opening_empty", &r.opening_empty, Wording::Opening, &[])?;
+        check_wording(&place, "problems_lead", &r.problems_lead, Wording::Basic, &[])?;
+        check_wording(&place, "plans_lead", &r.plans_lead, Wording::Basic, &[])?;
         let p = &self.personal;
-        for (name, text) in [
+        let place = Place::part(Part::Personal);
+        for (key, text) in [
             ("title", &p.title),
             ("opening", &p.opening),
             ("duties_heading", &p.duties_heading),
@@ -275,38 +614,40 @@ impl Template {
             ("measures_heading", &p.measures_heading),
             ("measures_lead", &p.measures_lead),
         ] {
-            check_wording("模板 › personal", name, text, &personal_keys, &[])?;
+            check_wording(&place, key, text, Wording::Personal, &[])?;
         }
         for (n, c) in p.causes.iter().enumerate() {
-            let place = format!("模板 › personal › causes 第{}条", n + 1);
-            check_wording(&place, "lead", &c.lead, &[], &[])?;
-            check_wording(&place, "text", &c.text, &BUILTIN_PLACEHOLDERS, &[])?;
+            let place = Place::part(Part::Cause(n));
+            check_wording(&place, "lead", &c.lead, Wording::Fixed, &[])?;
+            check_wording(&place, "text", &c.text, Wording::Basic, &[])?;
         }
         for (n, fp) in self.fallback_problems.iter().enumerate() {
-            let place = format!("模板 › fallback_problems 第{}条", n + 1);
-            check_wording(&place, "problem", &fp.problem, &BUILTIN_PLACEHOLDERS, &[])?;
-            check_wording(&place, "measure", &fp.measure, &BUILTIN_PLACEHOLDERS, &[])?;
+            let place = Place::part(Part::FallbackProblem(n));
+            check_wording(&place, "problem", &fp.problem, Wording::Basic, &[])?;
+            check_wording(&place, "measure", &fp.measure, Wording::Basic, &[])?;
         }
 
         let mut section_ids = BTreeSet::new();
         let mut item_ids = BTreeSet::new();
         for (sn, s) in self.sections.iter().enumerate() {
-            let place = format!("第{}部分“{}”", sn + 1, s.title);
-            let err = |message: String| TemplateError { place: place.clone(), message };
-            if s.id.trim().is_empty() || !section_ids.insert(&*s.id) {
-                return Err(err(format!("部分的 id “{}”为空或重复", s.id)));
+            let place = Place::section(sn, &s.title);
+            let err = |kind| TemplateError::new(place.clone(), kind);
+            if s.id.trim().is_empty() {
+                return Err(err(TemplateErrorKind::EmptySectionId { id: s.id.to_string() }));
+            }
+            if !section_ids.insert(&*s.id) {
+                return Err(err(TemplateErrorKind::DuplicateSectionId { id: s.id.to_string() }));
             }
             if s.title.trim().is_empty() || s.heading.trim().is_empty() {
-                return Err(err("title 和 heading 都不能为空".into()));
+                return Err(err(TemplateErrorKind::NoTitleOrHeading));
             }
-            check_wording(&place, "heading", &s.heading, &[], &[])?;
-            check_wording(&place, "intro", &s.intro, &BUILTIN_PLACEHOLDERS, &[])?;
+            check_wording(&place, "heading", &s.heading, Wording::Fixed, &[])?;
+            check_wording(&place, "intro", &s.intro, Wording::Basic, &[])?;
             if s.items.is_empty() {
-                return Err(err("这一部分没有条目".into()));
+                return Err(err(TemplateErrorKind::NoItems));
             }
             for item in s.items.iter() {
-                let place = format!("{place} › 条目 {}", item.id);
-                item.validate(&place, &mut item_ids)?;
+                item.validate(&place.item(&item.id), &mut item_ids)?;
             }
         }
         Ok(())
@@ -314,47 +655,46 @@ impl Template {
 }
 
 impl Item {
-    fn validate<'a>(&'a self, place: &str, item_ids: &mut BTreeSet<&'a str>) -> Result<(), TemplateError> {
-        let err =
-            |field: &str, message: String| TemplateError { place: format!("{place} › 字段 {field}"), message };
-        if !valid_id(&self.id) {
-            return Err(err("id", "id 只能用小写英文字母、数字和连字符，且不能为空".into()));
+    fn validate<'a>(&'a self, place: &Place, item_ids: &mut BTreeSet<&'a str>) -> Result<(), TemplateError> {
+        use TemplateErrorKind as K;
+        let at_key = |key: &'static str, kind| TemplateError::new(place.key(key), kind);
+        if !valid_key(&self.id) {
+            return Err(at_key("id", K::BadItemId));
         }
         if !item_ids.insert(&*self.id) {
-            return Err(err("id", format!("id “{}”与前面的条目重复", self.id)));
+            return Err(at_key("id", K::DuplicateItemId { id: self.id.to_string() }));
         }
-        for (name, text) in [("task", &self.task), ("guidance", &self.guidance), ("point", &self.point)] {
+        for (key, text) in [("task", &self.task), ("guidance", &self.guidance), ("point", &self.point)] {
             if text.trim().is_empty() {
-                return Err(err(name, "不能为空".into()));
+                return Err(at_key(key, K::Empty));
             }
         }
         let mut field_ids = BTreeSet::new();
         for f in self.fields.iter() {
-            if !valid_id(&f.id) || BUILTIN_PLACEHOLDERS.contains(&&*f.id) || !field_ids.insert(&*f.id) {
-                return Err(err(
-                    &format!("fields.{}", f.id),
-                    "输入项 id 为空、重复、含有不允许的字符，或与 unit/year/period/board 重名".into(),
-                ));
+            let err = |kind| Err(TemplateError::new(place.field(&f.id), kind));
+            if !valid_key(&f.id) || Wording::Basic.accepts(&f.id) {
+                return err(K::BadFieldId);
+            }
+            if !field_ids.insert(&*f.id) {
+                return err(K::DuplicateFieldId);
             }
             if f.label.trim().is_empty() {
-                return Err(err(&format!("fields.{}", f.id), "label 不能为空".into()));
+                return err(K::NoLabel);
             }
             match &f.kind {
-                FieldKind::Count { min, max, .. } if min > max => {
-                    return Err(err(&format!("fields.{}", f.id), format!("min（{min}）大于 max（{max}）")));
-                }
+                FieldKind::Count { min, max, .. } if min > max => return err(K::BadBounds { min: *min, max: *max }),
                 FieldKind::Text { max_chars } | FieldKind::LongText { max_chars } if *max_chars == 0 => {
-                    return Err(err(&format!("fields.{}", f.id), "max_chars 必须大于0".into()));
+                    return err(K::NoMaxChars);
                 }
                 FieldKind::Choice { options } if options.is_empty() || options.iter().any(|o| o.trim().is_empty()) => {
-                    return Err(err(&format!("fields.{}", f.id), "options 不能为空，也不能有空选项".into()));
+                    return err(K::BadOptions);
                 }
                 _ => {}
             }
         }
         let fields: Vec<&str> = self.fields.iter().map(|f| &*f.id).collect();
-        check_wording(place, "point", &self.point, &[], &[])?;
-        for (name, text, required) in [
+        check_wording(place, "point", &self.point, Wording::Fixed, &[])?;
+        for (key, text, required) in [
             ("done", &self.done, true),
             ("problem", &self.problem, true),
             ("measure", &self.measure, true),
@@ -363,16 +703,20 @@ impl Item {
             ("personal_measure", &self.personal_measure, false),
         ] {
             if required && text.trim().is_empty() {
-                return Err(err(name, "不能为空".into()));
+                return Err(at_key(key, K::Empty));
             }
-            check_wording(place, name, text, &BUILTIN_PLACEHOLDERS, &fields)?;
+            check_wording(place, key, text, Wording::Basic, &fields)?;
         }
         Ok(())
     }
 }
 
-fn valid_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+/// A name within a template: an item id, an input field id (both key a report's answers)
+/// or a placeholder name. Lower-case ASCII letters, digits, `-` and `_`, not empty, of any
+/// length. Not the rule for report ids (`report::valid_id`), which allows capitals and has
+/// a length limit.
+fn valid_key(key: &str) -> bool {
+    !key.is_empty() && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
 /// A piece of wording, split into literal text, placeholders and optional groups.
@@ -385,9 +729,9 @@ pub enum Piece<'a> {
     Optional(Vec<Piece<'a>>),
 }
 
-/// Splits wording into pieces. Errors say what is wrong in plain words.
-pub fn parse_wording(text: &str) -> Result<Vec<Piece<'_>>, String> {
-    fn parse<'a>(text: &'a str, nested: bool, pos: &mut usize) -> Result<Vec<Piece<'a>>, String> {
+/// Splits wording into pieces.
+pub fn parse_wording(text: &str) -> Result<Vec<Piece<'_>>, WordingError> {
+    fn parse<'a>(text: &'a str, nested: bool, pos: &mut usize) -> Result<Vec<Piece<'a>>, WordingError> {
         let mut out = Vec::new();
         let mut start = *pos;
         while *pos < text.len() {
@@ -402,19 +746,19 @@ pub fn parse_wording(text: &str) -> Result<Vec<Piece<'_>>, String> {
                     if start < *pos {
                         out.push(Piece::Text(&text[start..*pos]));
                     }
-                    let close = text[*pos..].find('}').ok_or("有“{”没有配对的“}”")?;
+                    let close = text[*pos..].find('}').ok_or(WordingError::UnclosedBrace)?;
                     let name = &text[*pos + 1..*pos + close];
-                    if !valid_id(name) {
-                        return Err(format!("占位符“{{{name}}}”的名字不对，只能用小写英文字母、数字和连字符"));
+                    if !valid_key(name) {
+                        return Err(WordingError::BadPlaceholderName { name: name.to_string() });
                     }
                     out.push(Piece::Slot(name));
                     *pos += close + 1;
                     start = *pos;
                 }
-                b'}' => return Err("有“}”没有配对的“{”".into()),
+                b'}' => return Err(WordingError::UnopenedBrace),
                 b'[' => {
                     if nested {
-                        return Err("方括号不能嵌套".into());
+                        return Err(WordingError::NestedBrackets);
                     }
                     if start < *pos {
                         out.push(Piece::Text(&text[start..*pos]));
@@ -422,7 +766,7 @@ pub fn parse_wording(text: &str) -> Result<Vec<Piece<'_>>, String> {
                     *pos += 1;
                     let inner = parse(text, true, pos)?;
                     if !text[..*pos].ends_with(']') {
-                        return Err("有“[”没有配对的“]”".into());
+                        return Err(WordingError::UnclosedBracket);
                     }
                     out.push(Piece::Optional(inner));
                     start = *pos;
@@ -430,7 +774,7 @@ pub fn parse_wording(text: &str) -> Result<Vec<Piece<'_>>, String> {
                 _ => {
                     // The only bracket left: ']'.
                     if !nested {
-                        return Err("有“]”没有配对的“[”".into());
+                        return Err(WordingError::UnopenedBracket);
                     }
                     if start < *pos {
                         out.push(Piece::Text(&text[start..*pos]));
@@ -441,7 +785,7 @@ pub fn parse_wording(text: &str) -> Result<Vec<Piece<'_>>, String> {
             }
         }
         if nested {
-            return Err("有“[”没有配对的“]”".into());
+            return Err(WordingError::UnclosedBracket);
         }
         if start < *pos {
             out.push(Piece::Text(&text[start..*pos]));
@@ -452,98 +796,73 @@ pub fn parse_wording(text: &str) -> Result<Vec<Piece<'_>>, String> {
     parse(text, false, &mut pos)
 }
 
-/// Checks one wording: brackets balance, placeholders exist, field placeholders sit inside
-/// `[...]` (a field may be left empty), optional groups hold a placeholder, and no
-/// half-width punctuation slips into the Chinese text.
-fn check_wording(place: &str, name: &str, text: &str, always: &[&str], fields: &[&str]) -> Result<(), TemplateError> {
-    let err = |message: String| TemplateError { place: format!("{place} › 字段 {name}"), message };
-    let pieces = parse_wording(text).map_err(err)?;
-    if let Some(bad) = text.chars().find(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '?' | '!')) {
-        return Err(err(format!("含有半角标点“{bad}”，请改用全角（，；：（）？！）")));
+/// Checks one wording, the `key` of `place`: brackets balance, placeholders are ones this
+/// kind of wording may use or the item's `fields`, field placeholders sit inside `[...]` (a
+/// field may be left empty), optional groups hold a field placeholder, and no half-width
+/// punctuation or stray space slips into the Chinese text.
+fn check_wording(
+    place: &Place,
+    key: &'static str,
+    text: &str,
+    wording: Wording,
+    fields: &[&str],
+) -> Result<(), TemplateError> {
+    use TemplateErrorKind as K;
+    let err = |kind| TemplateError::new(place.key(key), kind);
+    let pieces = parse_wording(text).map_err(|e| err(K::BadWording(e)))?;
+    if let Some(found) = text.chars().find(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '?' | '!')) {
+        return Err(err(K::HalfWidthPunctuation { found }));
     }
     if text.contains("  ") || text.starts_with(' ') || text.ends_with(' ') {
-        return Err(err("含有多余的空格".into()));
+        return Err(err(K::ExtraSpaces));
     }
-    fn walk(pieces: &[Piece], optional: bool, always: &[&str], fields: &[&str]) -> Result<(), String> {
+    fn walk(pieces: &[Piece], optional: bool, wording: Wording, fields: &[&str]) -> Result<(), TemplateErrorKind> {
         for p in pieces {
             match p {
                 Piece::Text(_) => {}
-                Piece::Slot(s) if always.contains(s) => {}
+                Piece::Slot(s) if wording.accepts(s) => {}
                 Piece::Slot(s) if fields.contains(s) => {
                     if !optional {
-                        return Err(format!(
-                            "输入项占位符“{{{s}}}”要放在方括号里，未填写时整段省略，例如“[全年{{{s}}}次]”"
-                        ));
+                        return Err(K::FieldOutsideBrackets { name: s.to_string() });
                     }
                 }
-                Piece::Slot(s) => return Err(format!("占位符“{{{s}}}”在这里不能用：没有这个输入项")),
+                Piece::Slot(s) => return Err(K::UnknownPlaceholder { name: s.to_string() }),
                 Piece::Optional(inner) => {
-                    walk(inner, true, always, fields)?;
+                    walk(inner, true, wording, fields)?;
                     if !inner.iter().any(|p| matches!(p, Piece::Slot(s) if fields.contains(s))) {
-                        return Err("方括号里至少要有一个输入项占位符".into());
+                        return Err(K::BracketsWithoutField);
                     }
                 }
             }
         }
         Ok(())
     }
-    walk(&pieces, false, always, fields).map_err(err)
+    walk(&pieces, false, wording, fields).map_err(err)
+}
+
+/// Checks the keys of every input field in a template file read as plain data (see
+/// [`FIELD_KEYS`]); the error names the section, the item and the field.
+fn check_field_keys(raw: &serde_json::Value) -> Result<(), TemplateError> {
+    let list = |v: &serde_json::Value, key: &str| v.get(key).and_then(|x| x.as_array()).cloned().unwrap_or_default();
+    let text = |v: &serde_json::Value, key: &str| v.get(key).and_then(|x| x.as_str()).unwrap_or("").to_string();
+    for (sn, section) in list(raw, "sections").iter().enumerate() {
+        let place = Place::section(sn, &text(section, "title"));
+        for item in list(section, "items") {
+            let place = place.item(&text(&item, "id"));
+            for field in list(&item, "fields") {
+                let Some(keys) = field.as_object() else { continue };
+                if let Some(bad) = keys.keys().find(|k| !FIELD_KEYS.contains(&k.as_str())) {
+                    return Err(TemplateError::new(
+                        place.field(&text(&field, "id")),
+                        TemplateErrorKind::MisspeltFieldKey { key: bad.clone() },
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn guidance_follows_the_year() {
-        let t = Template::default_template();
-        assert!(t.guidance_for(2022).contains("十九大"));
-        assert!(t.guidance_for(2026).contains("二十大"));
-        assert!(t.guidance_for(2010).contains("十九大"), "before the first entry the earliest applies");
-    }
-
-    fn with_item_edit(edit: impl FnOnce(&mut Item)) -> Result<Template, TemplateError> {
-        let mut t = Template::default_template();
-        edit(&mut t.sections.to_mut()[0].items.to_mut()[0]);
-        let json = serde_json::to_string(&t).unwrap();
-        Template::from_json(&json)
-    }
-
-    #[test]
-    fn errors_name_the_item_and_field() {
-        let e = with_item_edit(|i| i.done = "召开会议[{nosuch}次]。".into()).unwrap_err();
-        assert!(e.place.contains("special-study") && e.place.contains("done"), "{e}");
-        assert!(e.message.contains("nosuch"), "{e}");
-
-        let e = with_item_edit(|i| i.done = "召开会议{meetings}次。".into()).unwrap_err();
-        assert!(e.message.contains("方括号"), "{e}");
-
-        let e = with_item_edit(|i| i.problem = "不够经常,需要改进。".into()).unwrap_err();
-        assert!(e.place.ends_with("problem") && e.message.contains("半角"), "{e}");
-
-        let e = with_item_edit(|i| i.measure = "[坚持研究".into()).unwrap_err();
-        assert!(e.message.contains("配对"), "{e}");
-
-        let e = with_item_edit(|i| i.measure = "".into()).unwrap_err();
-        assert!(e.place.ends_with("measure"), "{e}");
-    }
-
-    #[test]
-    fn malformed_json_says_where() {
-        let e = Template::from_json("{\"format\": 1,").unwrap_err();
-        assert!(e.place.contains("第1行"), "{e}");
-        let e = Template::from_json("{\"format\": 1}").unwrap_err();
-        assert!(e.message.contains("missing field"), "{e}");
-    }
-
-    #[test]
-    fn parses_wording_pieces() {
-        assert_eq!(
-            parse_wording("开展[{n}次]学习").unwrap(),
-            vec![Piece::Text("开展"), Piece::Optional(vec![Piece::Slot("n"), Piece::Text("次")]), Piece::Text("学习")]
-        );
-        assert!(parse_wording("[[{n}]]").is_err());
-        assert!(parse_wording("{N}").is_err());
-        assert!(parse_wording("a]").is_err());
-    }
-}
+#[path = "template_tests.rs"]
+mod tests;
