@@ -12,6 +12,9 @@
 //! - a point's `一是…。` lead as a bold run;
 //! - page numbers `— 1 —` from a PAGE field: odd pages at the right, even pages at the left,
 //!   each one character in from the edge of the type area.
+//!
+//! Not here: escaping (`text::escape_markup`, the same for the formatted paste), offering
+//! the file for download (`browser::files`).
 
 use crate::domain::generate::{Block, Document};
 use crate::domain::report::{Report, ReportKind};

@@ -1,12 +1,18 @@
-//! The generator: (template, report) → a structured document, deterministically.
+//! The generator: (template, report) → a structured document, deterministically, for the
+//! unit report and for a leader's self-assessment; also one item's point as the section
+//! page previews it, and the suggested problems and measures.
 //!
 //! The document keeps structure (title, headings, numbered points with their bolded lead)
-//! so each renderer (plain text now; formatted copy, .docx and print later) lays it out
-//! without re-parsing text. Rules the generator keeps:
+//! so each renderer lays it out without re-parsing text: plain text (`render`), HTML for
+//! formatted paste (`wordhtml`) and .docx (`docx`).
+//! Rules the generator keeps:
 //! - numbering is consecutive over what is printed (skipped items leave no gap);
-//! - no placeholder, empty heading or empty section is ever printed;
+//! - no placeholder, empty heading or empty section is ever printed; every placeholder a
+//!   template may use (`template::Placeholder`) has a value;
 //! - items done or partly done give points under 主要做法, items not done or partly done
 //!   give a problem and a matching measure, unless the user edited the list by hand.
+//!
+//! Not here: laying the document out (the renderers above), or tidying typed text (`text`).
 
 use crate::domain::numerals::chinese;
 use crate::domain::report::{item_values, ProblemPlan, Report, ReportKind, DEFAULT_MEETING};

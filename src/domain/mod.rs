@@ -1,5 +1,9 @@
-//! zeren's domain: the checklist template, a user's report, the generator and renderers,
-//! and the saved format. Plain Rust with no browser imports, tested natively.
+//! zeren's domain: the checklist template (`template`, `builtin`), a user's report
+//! (`report`) with its checks (`validate`) and progress (`progress`), the generator
+//! (`generate`) and its renderers (`render`, `wordhtml`, `docx`), the saved format (`saved`)
+//! and backup files (`backup`), and the rules for characters in text (`text`). Plain Rust
+//! with no browser imports, tested natively. Each rule lives in one module and the others
+//! call it.
 
 pub mod backup;
 pub mod builtin;

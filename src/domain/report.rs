@@ -1,9 +1,12 @@
 //! One user's answers for one period: basic information, the status and figures of each
 //! checklist item, notes, and hand-edited problems and plans. Plain data, serialisable;
 //! raw input is kept as typed (even when it does not validate) so nothing is ever lost,
-//! and `values` turns it into the checked values the generator may print.
+//! and `item_values` turns it into the checked values the generator may print. Also the
+//! rules every report keeps: its id (`valid_id`), its years (`MIN_YEAR`..=`MAX_YEAR`) and
+//! the meeting a self-assessment is for when none is named (`DEFAULT_MEETING`).
 //!
-//! Not here: where it is saved (see `saved` and the browser storage module).
+//! Not here: where it is saved (see `saved` and the browser storage module), checking one
+//! typed value (`validate`), counting what is answered (`progress`).
 
 use crate::domain::template::{Field, FieldKind, Item};
 use crate::domain::validate::check_field;

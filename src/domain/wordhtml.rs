@@ -6,6 +6,9 @@
 //! Title 22 pt 方正小标宋简体, centred, then one empty line; body 16 pt 仿宋_GB2312 on a
 //! fixed 28.95 pt line (22 lines a page), indented two characters; `一、` headings in 黑体,
 //! `（一）` headings in 楷体_GB2312; a point's `一是…。` lead in bold.
+//!
+//! Not here: escaping (`text::escape_markup`, the same for the .docx), putting the HTML on
+//! the clipboard (`browser::clipboard`).
 
 use crate::domain::generate::{Block, Document};
 use crate::domain::text::escape_markup;
