@@ -1,123 +1,213 @@
 //! The app's addresses. Pages live in the URL's hash (`#/r/ID/s/theory`), so a refresh or
 //! a bookmark opens the same page on any static server, under any sub-path, with no server
 //! rewrite rules. Pure Rust: parsing and formatting are tested natively.
+//!
+//! [`PAGES`] is the route table, one line per page: its address, its name for the
+//! browser's title, and whether it can be opened from 核对 and return there. Adding a page
+//! is a variant of [`Page`], a line here and its view in `ui::view` (the compiler asks for
+//! the view; a test asks for the line).
+//!
+//! Not here: what a page shows (`ui`), going to a page (`state::navigate`).
 
-/// Which page, and for which report.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Route {
+use crate::domain::report::valid_id;
+
+/// Which page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
     /// 我的报告.
     Home,
     /// 基本信息.
-    Info {
-        report: String,
-        back: bool,
-    },
+    Info,
     /// The task list.
-    Tasks {
-        report: String,
-    },
+    Tasks,
     /// One section's items.
-    Section {
-        report: String,
-        section: String,
-        back: bool,
-    },
-    /// 问题与打算.
-    Problems {
-        report: String,
-        back: bool,
-    },
+    Section,
+    /// 问题与下一步打算.
+    Plans,
     /// 核对.
-    Check {
-        report: String,
-    },
+    Review,
     /// 生成报告.
-    Output {
-        report: String,
-    },
+    Output,
+    /// An address zeren does not have.
     NotFound,
 }
 
+/// One line of the route table.
+pub struct PageLine {
+    pub page: Page,
+    /// The address after `#/`; `{report}` and `{section}` stand for ids.
+    pub path: &'static str,
+    /// The page's name in the browser's title; empty where the page names itself (a
+    /// section is named by its checklist).
+    pub title: &'static str,
+    /// Whether the page can be opened from 核对 (`?from=check`) and go back there.
+    pub returns: bool,
+}
+
+/// The route table.
+pub const PAGES: [PageLine; 7] = [
+    PageLine { page: Page::Home, path: "", title: "我的报告", returns: false },
+    PageLine { page: Page::Tasks, path: "r/{report}", title: "自查清单", returns: false },
+    PageLine { page: Page::Info, path: "r/{report}/info", title: "基本信息", returns: true },
+    PageLine { page: Page::Section, path: "r/{report}/s/{section}", title: "", returns: true },
+    PageLine { page: Page::Plans, path: "r/{report}/problems", title: "问题与下一步打算", returns: true },
+    PageLine { page: Page::Review, path: "r/{report}/check", title: "核对填写内容", returns: false },
+    PageLine { page: Page::Output, path: "r/{report}/output", title: "生成报告", returns: false },
+];
+
+/// The query that marks a page opened from 核对.
+const FROM_REVIEW: &str = "from=check";
+
+/// A page, for which report and section, and whether it was opened from 核对.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route {
+    pub page: Page,
+    /// Empty on pages of no report.
+    pub report: String,
+    /// Empty on pages other than a section.
+    pub section: String,
+    /// Opened from 核对: its 保存 button returns there.
+    pub back: bool,
+}
+
 impl Route {
+    fn new(page: Page, report: &str) -> Route {
+        Route { page, report: report.to_string(), section: String::new(), back: false }
+    }
+
+    pub fn home() -> Route {
+        Route::new(Page::Home, "")
+    }
+    pub fn not_found() -> Route {
+        Route::new(Page::NotFound, "")
+    }
+    pub fn info(report: &str) -> Route {
+        Route::new(Page::Info, report)
+    }
+    pub fn tasks(report: &str) -> Route {
+        Route::new(Page::Tasks, report)
+    }
+    pub fn section(report: &str, section: &str) -> Route {
+        Route { section: section.to_string(), ..Route::new(Page::Section, report) }
+    }
+    pub fn plans(report: &str) -> Route {
+        Route::new(Page::Plans, report)
+    }
+    pub fn review(report: &str) -> Route {
+        Route::new(Page::Review, report)
+    }
+    pub fn output(report: &str) -> Route {
+        Route::new(Page::Output, report)
+    }
+
+    /// The same page opened from 核对, where pages that can go back there do.
+    pub fn from_review(self) -> Route {
+        let back = self.line().is_some_and(|l| l.returns);
+        Route { back, ..self }
+    }
+
+    /// This page's line in the route table (none for an unknown address).
+    pub fn line(&self) -> Option<&'static PageLine> {
+        PAGES.iter().find(|l| l.page == self.page)
+    }
+
     /// Reads a location hash such as `#/r/abc/s/theory?from=check`.
     pub fn parse(hash: &str) -> Route {
         let hash = hash.trim_start_matches('#');
         let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
-        let back = query.split('&').any(|kv| kv == "from=check");
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
-        let ok = |s: &str| {
-            !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        };
-        match parts.as_slice() {
-            [] => Route::Home,
-            ["r", id] if ok(id) => Route::Tasks { report: id.to_string() },
-            ["r", id, "info"] if ok(id) => Route::Info { report: id.to_string(), back },
-            ["r", id, "s", s] if ok(id) && ok(s) => {
-                Route::Section { report: id.to_string(), section: s.to_string(), back }
+        let found = PAGES.iter().find_map(|line| {
+            let pattern: Vec<&str> = line.path.split('/').filter(|p| !p.is_empty()).collect();
+            if pattern.len() != parts.len() {
+                return None;
             }
-            ["r", id, "problems"] if ok(id) => Route::Problems { report: id.to_string(), back },
-            ["r", id, "check"] if ok(id) => Route::Check { report: id.to_string() },
-            ["r", id, "output"] if ok(id) => Route::Output { report: id.to_string() },
-            _ => Route::NotFound,
-        }
+            let mut route = Route::new(line.page, "");
+            for (want, got) in pattern.iter().zip(&parts) {
+                match *want {
+                    "{report}" if valid_id(got) => route.report = got.to_string(),
+                    "{section}" if valid_id(got) => route.section = got.to_string(),
+                    literal if literal == *got => {}
+                    _ => return None,
+                }
+            }
+            route.back = line.returns && query.split('&').any(|kv| kv == FROM_REVIEW);
+            Some(route)
+        });
+        found.unwrap_or_else(Route::not_found)
     }
 
     /// The hash for this route, starting with `#`.
     pub fn href(&self) -> String {
-        let from = |back: bool| if back { "?from=check" } else { "" };
-        match self {
-            Route::Home | Route::NotFound => "#/".into(),
-            Route::Info { report, back } => format!("#/r/{report}/info{}", from(*back)),
-            Route::Tasks { report } => format!("#/r/{report}"),
-            Route::Section { report, section, back } => format!("#/r/{report}/s/{section}{}", from(*back)),
-            Route::Problems { report, back } => format!("#/r/{report}/problems{}", from(*back)),
-            Route::Check { report } => format!("#/r/{report}/check"),
-            Route::Output { report } => format!("#/r/{report}/output"),
-        }
+        let Some(line) = self.line() else { return "#/".into() };
+        let path = line.path.replace("{report}", &self.report).replace("{section}", &self.section);
+        let query = if self.back && line.returns { format!("?{FROM_REVIEW}") } else { String::new() };
+        format!("#/{path}{query}")
     }
 
     /// The report this page belongs to.
     pub fn report(&self) -> Option<&str> {
-        match self {
-            Route::Home | Route::NotFound => None,
-            Route::Info { report, .. }
-            | Route::Tasks { report }
-            | Route::Section { report, .. }
-            | Route::Problems { report, .. }
-            | Route::Check { report }
-            | Route::Output { report } => Some(report),
-        }
+        (!self.report.is_empty()).then_some(self.report.as_str())
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Route;
+    use super::{Page, Route, PAGES};
 
     #[test]
     fn round_trips_every_page() {
-        let id = "r18f2a".to_string();
+        let id = "r18f2a";
         for r in [
-            Route::Home,
-            Route::Info { report: id.clone(), back: false },
-            Route::Info { report: id.clone(), back: true },
-            Route::Tasks { report: id.clone() },
-            Route::Section { report: id.clone(), section: "theory".into(), back: false },
-            Route::Section { report: id.clone(), section: "theory".into(), back: true },
-            Route::Problems { report: id.clone(), back: false },
-            Route::Check { report: id.clone() },
-            Route::Output { report: id.clone() },
+            Route::home(),
+            Route::info(id),
+            Route::info(id).from_review(),
+            Route::tasks(id),
+            Route::section(id, "theory"),
+            Route::section(id, "theory").from_review(),
+            Route::plans(id),
+            Route::plans(id).from_review(),
+            Route::review(id),
+            Route::output(id),
         ] {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
         }
     }
 
     #[test]
+    fn addresses_are_the_ones_users_have_bookmarked() {
+        assert_eq!(Route::info("a").href(), "#/r/a/info");
+        assert_eq!(Route::info("a").from_review().href(), "#/r/a/info?from=check");
+        assert_eq!(Route::tasks("a").href(), "#/r/a");
+        assert_eq!(Route::section("a", "theory").from_review().href(), "#/r/a/s/theory?from=check");
+        assert_eq!(Route::plans("a").href(), "#/r/a/problems");
+        assert_eq!(Route::review("a").href(), "#/r/a/check");
+        assert_eq!(Route::output("a").href(), "#/r/a/output");
+        assert_eq!(Route::home().href(), "#/");
+        assert_eq!(Route::not_found().href(), "#/");
+    }
+
+    #[test]
+    fn only_pages_that_return_to_review_keep_the_mark() {
+        assert!(!Route::review("a").from_review().back);
+        assert!(!Route::parse("#/r/a/output?from=check").back);
+        assert!(Route::parse("#/r/a/problems?x=1&from=check").back);
+    }
+
+    #[test]
+    fn every_page_has_one_line_in_the_table() {
+        for page in [Page::Home, Page::Info, Page::Tasks, Page::Section, Page::Plans, Page::Review, Page::Output] {
+            assert_eq!(PAGES.iter().filter(|l| l.page == page).count(), 1, "{page:?}");
+        }
+        assert!(Route::not_found().line().is_none());
+    }
+
+    #[test]
     fn unknown_or_hostile_hashes_are_not_found() {
-        assert_eq!(Route::parse(""), Route::Home);
-        assert_eq!(Route::parse("#"), Route::Home);
-        assert_eq!(Route::parse("#/r/<script>/info"), Route::NotFound);
-        assert_eq!(Route::parse("#/x/y"), Route::NotFound);
-        assert_eq!(Route::parse("#/r/a/s/../../etc"), Route::NotFound);
+        assert_eq!(Route::parse(""), Route::home());
+        assert_eq!(Route::parse("#"), Route::home());
+        assert_eq!(Route::parse("#/r/<script>/info"), Route::not_found());
+        assert_eq!(Route::parse("#/x/y"), Route::not_found());
+        assert_eq!(Route::parse("#/r/a/s/../../etc"), Route::not_found());
+        assert_eq!(Route::parse(&format!("#/r/{}", "a".repeat(65))), Route::not_found());
     }
 }

@@ -4,8 +4,9 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use zeren::app::{template, App};
-use zeren::browser::storage::{self, Key, Problem, SaveError};
+use zeren::app::App;
+use zeren::browser::storage::{self, Key, LoadTrouble, SaveError};
+use zeren::domain::builtin::DEFAULT;
 use zeren::domain::report::Report;
 use zeren::domain::saved::Envelope;
 use zeren::domain::template::FieldKind;
@@ -80,9 +81,9 @@ fn type_into(el: &web_sys::HtmlElement, selector: &str, text: &str) {
 fn saves_and_loads_a_round_trip() {
     local().clear().unwrap();
     let e = envelope_with("局党组");
-    let rev = storage::save(&e, 0, false).unwrap();
+    let rev = storage::save(&e, 0).unwrap();
     let loaded = storage::load();
-    assert!(loaded.problem.is_none());
+    assert!(loaded.trouble.is_none());
     assert_eq!(loaded.data.reports, e.reports);
     assert_eq!(loaded.data.revision, rev);
 }
@@ -90,12 +91,12 @@ fn saves_and_loads_a_round_trip() {
 #[wasm_bindgen_test]
 fn a_stale_tab_does_not_overwrite_newer_data() {
     local().clear().unwrap();
-    let first = storage::save(&envelope_with("甲"), 0, false).unwrap();
+    let first = storage::save(&envelope_with("甲"), 0).unwrap();
     // A second tab that loaded before `first` was written still knows revision 0.
-    assert_eq!(storage::save(&envelope_with("乙"), 0, false), Err(SaveError::Conflict { stored: first }));
+    assert_eq!(storage::save(&envelope_with("乙"), 0), Err(SaveError::Conflict { stored: first }));
     assert_eq!(storage::load().data.reports[0].unit, "甲");
     // Forced (the user chose to), it writes.
-    storage::save(&envelope_with("乙"), 0, true).unwrap();
+    storage::overwrite(&envelope_with("乙"), 0).unwrap();
     assert_eq!(storage::load().data.reports[0].unit, "乙");
 }
 
@@ -104,7 +105,7 @@ fn unreadable_data_is_kept_under_a_backup_key() {
     local().clear().unwrap();
     local().set_item(Key::Data.name(), "{\"schema\":1,\"reports\":[{").unwrap();
     let loaded = storage::load();
-    assert!(matches!(loaded.problem, Some(Problem::Unreadable { .. })));
+    assert!(matches!(loaded.trouble, Some(LoadTrouble::Unreadable { .. })));
     assert_eq!(storage::get(Key::UnreadableBackup).as_deref(), Some("{\"schema\":1,\"reports\":[{"));
     // A second, different broken copy does not replace the first backup.
     local().set_item(Key::Data.name(), "garbage").unwrap();
@@ -118,7 +119,7 @@ fn newer_data_is_refused_and_left_alone() {
     local().clear().unwrap();
     local().set_item(Key::Data.name(), r#"{"schema":99,"revision":3,"reports":[]}"#).unwrap();
     let loaded = storage::load();
-    assert!(matches!(loaded.problem, Some(Problem::Newer { .. })));
+    assert!(matches!(loaded.trouble, Some(LoadTrouble::Newer { .. })));
     assert_eq!(storage::get(Key::Data).as_deref(), Some(r#"{"schema":99,"revision":3,"reports":[]}"#));
     local().clear().unwrap();
 }
@@ -139,14 +140,14 @@ fn a_full_storage_is_reported_as_full() {
     }
     let mut e = envelope_with("局党组");
     e.reports[0].answers.entry("x".into()).or_default().note = "很长的说明".repeat(50_000);
-    assert_eq!(storage::save(&e, 0, false), Err(SaveError::Full));
+    assert_eq!(storage::save(&e, 0), Err(SaveError::Full));
     local().clear().unwrap();
 }
 
 #[wasm_bindgen_test]
 async fn the_app_restores_a_saved_field_and_saves_typing() {
     local().clear().unwrap();
-    storage::save(&envelope_with("局党组"), 0, false).unwrap();
+    storage::save(&envelope_with("局党组"), 0).unwrap();
     let el = mount_at("#/r/rtest/info");
     sleep(20).await;
     let input: web_sys::HtmlInputElement =
@@ -160,14 +161,14 @@ async fn the_app_restores_a_saved_field_and_saves_typing() {
 #[wasm_bindgen_test]
 async fn a_field_explains_how_to_fix_bad_input_as_the_user_types() {
     local().clear().unwrap();
-    let t = template();
+    let t = &DEFAULT;
     let (section, item, field) = t
         .sections
         .iter()
         .flat_map(|s| s.items.iter().map(move |i| (s, i)))
         .find_map(|(s, i)| i.fields.iter().find(|f| matches!(f.kind, FieldKind::Percent)).map(|f| (s, i, f)))
         .expect("the default template has a percentage field");
-    storage::save(&envelope_with("局党组"), 0, false).unwrap();
+    storage::save(&envelope_with("局党组"), 0).unwrap();
     let el = mount_at(&format!("#/r/rtest/s/{}", section.id));
     sleep(20).await;
     let sel = format!("#f-{}-{}", item.id, field.id);
@@ -187,13 +188,13 @@ async fn a_field_explains_how_to_fix_bad_input_as_the_user_types() {
 #[wasm_bindgen_test]
 async fn the_task_list_rolls_up_section_status() {
     local().clear().unwrap();
-    let t = template();
+    let t = &DEFAULT;
     let mut e = envelope_with("局党组");
     for i in t.sections[0].items.iter() {
         e.reports[0].answer_mut(&i.id).status = zeren::domain::report::Status::Done;
     }
     e.reports[0].answer_mut(&t.sections[1].items[0].id).status = zeren::domain::report::Status::NotDone;
-    storage::save(&e, 0, false).unwrap();
+    storage::save(&e, 0).unwrap();
     let el = mount_at("#/r/rtest");
     sleep(20).await;
     let tags: Vec<String> = {

@@ -1,4 +1,8 @@
 //! The one door to localStorage. Every key is a `Key`; no other module touches storage.
+//! Values are written and read with gloo-storage (`LocalStorage::set`/`get`, JSON, as the
+//! saved format always was); raw text (unreadable data kept aside) goes through
+//! `LocalStorage::raw()`, the browser's own Storage object. Availability is checked with
+//! web-sys first, because `raw()` throws where storage is refused.
 //!
 //! Promises kept here: unreadable or newer data is never overwritten (the raw text is kept
 //! under a backup key and offered for download); when storage is refused or full the app
@@ -6,6 +10,7 @@
 //! overwrites what another tab saved (revisions are compared before each write).
 
 use crate::domain::saved::{Envelope, LoadError};
+use gloo_storage::{errors::StorageError, LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
 /// Every localStorage key zeren uses.
@@ -31,7 +36,7 @@ impl Key {
 
 /// Why the app cannot simply load and save.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Problem {
+pub enum LoadTrouble {
     /// localStorage is missing or refused (private window, disabled, blocked).
     Unavailable,
     /// Saved data could not be read; its raw text is kept under `Key::UnreadableBackup`.
@@ -43,7 +48,7 @@ pub enum Problem {
 /// What loading found.
 pub struct Loaded {
     pub data: Envelope,
-    pub problem: Option<Problem>,
+    pub trouble: Option<LoadTrouble>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -59,65 +64,95 @@ pub enum SaveError {
 }
 
 impl SaveError {
-    /// What to tell the user, and what to do about it.
-    pub fn message(&self) -> String {
-        match self {
-            SaveError::Unavailable => "浏览器不允许本页面保存数据（可能是无痕窗口或浏览器设置所致）。您的修改暂时只保存在当前页面中，关闭页面就会丢失，请先“导出备份”。".into(),
-            SaveError::Full => "浏览器的存储空间已满，最近的修改没有保存。您的修改暂时只保存在当前页面中，请立即“导出备份”，再删除不需要的旧报告。".into(),
-            SaveError::Conflict { .. } => "这些报告在另一个标签页中被修改过。为避免覆盖那边的内容，本页的修改暂未保存。".into(),
-            SaveError::Other(e) => format!("保存时出错（{e}）。您的修改暂时只保存在当前页面中，请先“导出备份”。"),
+    /// The error a refused write names (a `DOMException`'s name), as a kind.
+    fn from_dom_name(name: &str, detail: impl FnOnce() -> String) -> SaveError {
+        match name {
+            "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => SaveError::Full,
+            "SecurityError" => SaveError::Unavailable,
+            "" => SaveError::Other(detail()),
+            other => SaveError::Other(other.to_string()),
         }
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-pub fn get(key: Key) -> Option<String> {
-    storage()?.get_item(key.name()).ok().flatten()
-}
-
-fn set(key: Key, value: &str) -> Result<(), SaveError> {
-    let s = storage().ok_or(SaveError::Unavailable)?;
-    s.set_item(key.name(), value).map_err(|e| {
-        let name = e.dyn_ref::<web_sys::DomException>().map(|d| d.name()).unwrap_or_default();
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
-            SaveError::Full
-        } else if name == "SecurityError" {
-            SaveError::Unavailable
-        } else {
-            SaveError::Other(if name.is_empty() { format!("{e:?}") } else { name })
+/// What to tell the user, and what to do about it.
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::Unavailable => f.write_str("浏览器不允许本页面保存数据（可能是无痕窗口或浏览器设置所致）。您的修改暂时只保存在当前页面中，关闭页面就会丢失，请先“导出备份”。"),
+            SaveError::Full => f.write_str("浏览器的存储空间已满，最近的修改没有保存。您的修改暂时只保存在当前页面中，请立即“导出备份”，再删除不需要的旧报告。"),
+            SaveError::Conflict { .. } => f.write_str("这些报告在另一个标签页中被修改过。为避免覆盖那边的内容，本页的修改暂未保存。"),
+            SaveError::Other(e) => write!(f, "保存时出错（{e}）。您的修改暂时只保存在当前页面中，请先“导出备份”。"),
         }
+    }
+}
+
+/// The browser's localStorage, if this page may use it. Checked before every use:
+/// gloo-storage's `LocalStorage::raw()` throws when storage is refused (a private window,
+/// a blocked site), and a throw would stop the app.
+fn available() -> bool {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some()
+}
+
+/// The raw text under a key, as stored (no JSON decoding).
+pub fn get(key: Key) -> Option<String> {
+    if !available() {
+        return None;
+    }
+    LocalStorage::raw().get_item(key.name()).ok().flatten()
+}
+
+/// Stores raw text under a key name (the unreadable backups: kept exactly as they were).
+fn set_raw(name: &str, value: &str) -> Result<(), SaveError> {
+    if !available() {
+        return Err(SaveError::Unavailable);
+    }
+    LocalStorage::raw().set_item(name, value).map_err(|e| {
+        let name = e.dyn_ref::<web_sys::DomException>().map(|d| d.name()).unwrap_or_default();
+        SaveError::from_dom_name(&name, || format!("{e:?}"))
+    })
+}
+
+/// Stores a value as JSON, the way every saved value of zeren is stored.
+fn set_json(key: Key, value: &impl serde::Serialize) -> Result<(), SaveError> {
+    if !available() {
+        return Err(SaveError::Unavailable);
+    }
+    LocalStorage::set(key.name(), value).map_err(|e| match e {
+        StorageError::JsError(js) => SaveError::from_dom_name(&js.name, || js.to_string()),
+        other => SaveError::Other(other.to_string()),
     })
 }
 
 /// The revision another tab (or this one) last wrote; 0 when nothing is saved.
 pub fn stored_revision() -> u64 {
-    get(Key::Revision).and_then(|r| r.parse().ok()).unwrap_or(0)
+    if !available() {
+        return 0;
+    }
+    LocalStorage::get::<u64>(Key::Revision.name()).unwrap_or(0)
 }
 
-/// Reads the saved envelope. Never fails: problems come back with an empty envelope to
+/// Reads the saved envelope. Never fails: trouble comes back with an empty envelope to
 /// work on in memory.
 pub fn load() -> Loaded {
-    if storage().is_none() {
-        return Loaded { data: Envelope::default(), problem: Some(Problem::Unavailable) };
+    if !available() {
+        return Loaded { data: Envelope::default(), trouble: Some(LoadTrouble::Unavailable) };
     }
     let Some(raw) = get(Key::Data) else {
-        return Loaded { data: Envelope::default(), problem: None };
+        return Loaded { data: Envelope::default(), trouble: None };
     };
     match Envelope::from_json(&raw) {
         Ok(mut data) => {
             data.revision = data.revision.max(stored_revision());
-            Loaded { data, problem: None }
+            Loaded { data, trouble: None }
         }
         Err(LoadError::Newer { .. }) => {
             let message = Envelope::from_json(&raw).err().map(|e| e.to_string()).unwrap_or_default();
-            Loaded { data: Envelope::default(), problem: Some(Problem::Newer { message }) }
+            Loaded { data: Envelope::default(), trouble: Some(LoadTrouble::Newer { message }) }
         }
         Err(LoadError::Unreadable { reason }) => {
             keep_unreadable(&raw);
-            Loaded { data: Envelope::default(), problem: Some(Problem::Unreadable { reason, raw }) }
+            Loaded { data: Envelope::default(), trouble: Some(LoadTrouble::Unreadable { reason, raw }) }
         }
     }
 }
@@ -126,31 +161,38 @@ pub fn load() -> Loaded {
 fn keep_unreadable(raw: &str) {
     match get(Key::UnreadableBackup) {
         None => {
-            let _ = set(Key::UnreadableBackup, raw);
+            let _ = set_raw(Key::UnreadableBackup.name(), raw);
         }
         Some(existing) if existing == raw => {}
         Some(_) => {
             // A second, different unreadable copy: keep it beside the first.
-            if let Some(s) = storage() {
-                let _ = s.set_item(&format!("{}.{}", Key::UnreadableBackup.name(), js_sys::Date::now() as u64), raw);
-            }
+            let _ = set_raw(&format!("{}.{}", Key::UnreadableBackup.name(), js_sys::Date::now() as u64), raw);
         }
     }
 }
 
 /// Writes the envelope if nobody else wrote since revision `known` (what this tab last
-/// read or wrote); returns the new revision. With `force`, writes over another tab's
-/// changes (the user chose to).
-pub fn save(data: &Envelope, known: u64, force: bool) -> Result<u64, SaveError> {
+/// read or wrote); returns the new revision.
+pub fn save(data: &Envelope, known: u64) -> Result<u64, SaveError> {
     let stored = stored_revision();
-    if stored > known && !force {
+    if stored > known {
         return Err(SaveError::Conflict { stored });
     }
-    let next = stored.max(known) + 1;
+    write(data, known)
+}
+
+/// Writes the envelope over whatever another tab saved (the user chose to keep this
+/// tab's content); returns the new revision.
+pub fn overwrite(data: &Envelope, known: u64) -> Result<u64, SaveError> {
+    write(data, known)
+}
+
+fn write(data: &Envelope, known: u64) -> Result<u64, SaveError> {
+    let next = stored_revision().max(known) + 1;
     let mut copy = data.clone();
     copy.revision = next;
-    set(Key::Data, &copy.to_json())?;
-    set(Key::Revision, &next.to_string())?;
+    set_json(Key::Data, &copy)?;
+    set_json(Key::Revision, &next)?;
     Ok(next)
 }
 

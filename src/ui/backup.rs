@@ -2,9 +2,11 @@
 //! the file first, a summary of what it holds, and the user's choice to add or to replace.
 //! Nothing saved changes until the user confirms.
 
-use crate::app::use_store;
 use crate::browser::{files, format_time, now_ms};
 use crate::domain::backup::{self, ImportMode, Imported, MAX_FILE_BYTES};
+use crate::domain::report::Report;
+use crate::state::use_store;
+use crate::ui::focus_id;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -15,16 +17,16 @@ fn today() -> String {
 /// Offers every report as one backup file and records when.
 pub fn export_all() {
     let store = use_store();
-    let json = store.data.with_untracked(|d| backup::export_all(d, now_ms()));
+    let json = store.with_untracked(|d| backup::export_all(d, now_ms()));
     if files::download(&backup::file_name(&today(), None), "application/json", &json).is_ok() {
-        store.edit_all(|d| d.settings.last_export_ms = now_ms());
+        store.record_export();
     }
 }
 
 /// Offers one report as a backup file.
 pub fn export_one(id: &str) {
     let store = use_store();
-    store.data.with_untracked(|d| {
+    store.with_untracked(|d| {
         if let Some(r) = d.report(id) {
             let _ = files::download(
                 &backup::file_name(&today(), Some(r)),
@@ -39,7 +41,7 @@ pub fn export_one(id: &str) {
 pub fn BackupPanel() -> impl IntoView {
     let store = use_store();
     let pending = RwSignal::new(None::<Imported>);
-    let undo_replace = RwSignal::new(None::<Vec<crate::domain::report::Report>>);
+    let undo_replace = RwSignal::new(None::<Vec<Report>>);
     let message = RwSignal::new(None::<(bool, String)>);
     let input: NodeRef<leptos::html::Input> = NodeRef::new();
 
@@ -72,26 +74,26 @@ pub fn BackupPanel() -> impl IntoView {
     };
     let apply = move |mode: ImportMode| {
         let Some(imported) = pending.get_untracked() else { return };
-        let (next, summary) = store.data.with_untracked(|d| backup::merge(d, imported.reports, mode));
+        let (next, summary) = store.with_untracked(|d| backup::merge(d, imported.reports, mode));
         // Replacing drops saved reports: keep them until the user moves on, for 撤销.
-        let before = (mode == ImportMode::Replace && summary.removed > 0)
-            .then(|| store.data.with_untracked(|d| d.reports.clone()));
+        let before =
+            (mode == ImportMode::Replace && summary.removed > 0).then(|| store.with_untracked(|d| d.reports.clone()));
         // The home page lists reports reactively; no rebuild needed (it would drop this message).
-        store.edit_all(|d| *d = next);
+        store.replace(next);
         pending.set(None);
         undo_replace.set(before);
         message.set(Some((true, summary.to_string())));
-        request_animation_frame(|| crate::ui::section::focus_id("import-result"));
+        request_animation_frame(|| focus_id("import-result"));
     };
     let undo = move |_| {
         if let Some(old) = undo_replace.get_untracked() {
             let n = old.len();
-            store.edit_all(|d| d.reports = old);
+            store.set_reports(old);
             undo_replace.set(None);
             message.set(Some((true, format!("已撤销替换，原来的{n}份报告已恢复。"))));
         }
     };
-    let saved_count = move || store.data.with(|d| d.reports.len());
+    let saved_count = move || store.with(|d| d.reports.len());
 
     view! {
         <section class="backup" aria-labelledby="backup-h">

@@ -1,87 +1,79 @@
 //! 我的报告: every saved report with its progress and last edit; new, open, duplicate for
 //! the next period, delete with 撤销; backups.
 
-use crate::app::{template, use_store};
 use crate::browser::{format_time, new_id, now_ms};
 use crate::domain::progress::report_counts;
 use crate::domain::report::{Period, Report};
 use crate::route::Route;
+use crate::state::{checklist, navigate, use_screen, use_store, Store};
 use crate::ui::backup::{export_one, BackupPanel};
+use crate::ui::focus_id;
 use leptos::prelude::*;
 
-fn new_report() {
-    let store = use_store();
+fn new_report(store: Store) {
     let now = now_ms();
     let date = js_sys::Date::new_0();
     let mut r = Report::new(new_id(), now);
     r.year = date.get_full_year() as u16;
     r.period = if date.get_month() < 7 { Period::FirstHalf } else { Period::Year };
     // Start from the unit name used last time, which is nearly always the same.
-    r.unit = store.data.with_untracked(|d| {
+    r.unit = store.with_untracked(|d| {
         d.reports
             .iter()
             .max_by(|a, b| a.updated_ms.total_cmp(&b.updated_ms))
             .map(|x| x.unit.clone())
             .unwrap_or_default()
     });
-    let id = r.id.clone();
-    store.edit_all(|d| d.reports.push(r));
-    store.go(Route::Info { report: id, back: false });
+    let route = Route::info(&r.id);
+    store.add_report(r);
+    navigate(&route);
 }
 
 #[component]
 pub fn Home() -> impl IntoView {
     let store = use_store();
-    let t = template();
+    let screen = use_screen();
     let reports = move || {
-        store.data.with(|d| {
+        store.with(|d| {
             // Most recently edited first.
             let mut recent: Vec<&Report> = d.reports.iter().collect();
             recent.sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms));
             recent
                 .into_iter()
                 .map(|r| {
-                    let (a, n) = report_counts(t, r);
+                    let (a, n) = report_counts(checklist(r), r);
                     (r.id.clone(), r.display_name(), r.kind.label(), a, n, format_time(r.updated_ms))
                 })
                 .collect::<Vec<_>>()
         })
     };
     let last = move || {
-        store.data.with(|d| {
+        store.with(|d| {
             d.settings.last_report.as_ref().and_then(|id| d.report(id)).map(|r| (r.id.clone(), r.display_name()))
         })
     };
     let delete = move |id: String| {
-        store.edit_all(|d| {
-            if let Some(at) = d.reports.iter().position(|r| r.id == id) {
-                let r = d.reports.remove(at);
-                store.deleted.set(Some((at, r)));
-            }
-        });
+        if let Some(removed) = store.remove_report(&id) {
+            screen.deleted.set(Some(removed));
+        }
         // The card and its buttons are gone: put focus on 撤销删除.
-        request_animation_frame(|| crate::ui::section::focus_id("undo-delete-report"));
+        request_animation_frame(|| focus_id("undo-delete-report"));
     };
     let duplicate = move |id: String| {
-        let new = new_id();
-        let mut created = None;
-        store.edit_all(|d| {
-            if let Some(copy) = d.report(&id).map(|r| r.duplicate(new.clone(), now_ms())) {
-                d.reports.push(copy);
-                created = Some(new.clone());
-            }
-        });
-        if let Some(id) = created {
-            let route = Route::Info { report: id, back: false };
-            store.flash.set(Some((
-                route.clone(),
-                "已新建下一期报告。上一期的补充说明和问题与打算已带入，供您修改；各项落实情况和数字已清空，请重新填写。".into(),
-            )));
-            store.go(route);
-        }
+        let Some(copy) = store.with_untracked(|d| d.report(&id).map(|r| r.duplicate(new_id(), now_ms()))) else {
+            return;
+        };
+        let route = Route::info(&copy.id);
+        store.add_report(copy);
+        screen.flash.set(Some((
+            route.clone(),
+            "已新建下一期报告。上一期的补充说明和问题与打算已带入，供您修改；各项落实情况和数字已清空，请重新填写。"
+                .into(),
+        )));
+        navigate(&route);
     };
     let backup_note = move || {
-        store.data.with(|d| {
+        store.with(|d| {
             if d.reports.is_empty() {
                 return None;
             }
@@ -97,7 +89,7 @@ pub fn Home() -> impl IntoView {
             })
         })
     };
-    let persisted = move || match store.persisted.get() {
+    let persisted = move || match store.persisted() {
         Some(true) => Some("浏览器已同意长期保存本站数据。"),
         Some(false) => None, // the backup reminder above already says what to do
         None => None,
@@ -107,9 +99,9 @@ pub fn Home() -> impl IntoView {
         <h1 tabindex="-1">"我的报告"</h1>
         <p class="lead">"按清单逐项自查意识形态工作责任制落实情况，自动生成工作情况报告或个人对照检查材料。"</p>
         <div class="actions">
-            <button type="button" class="button button-start" on:click=move |_| new_report()>"新建报告"</button>
+            <button type="button" class="button button-start" on:click=move |_| new_report(store)>"新建报告"</button>
             {move || last().map(|(id, name)| view! {
-                <a class="button button-secondary" href=Route::Tasks { report: id }.href()>{format!("继续填写：{name}")}</a>
+                <a class="button button-secondary" href=Route::tasks(&id).href()>{format!("继续填写：{name}")}</a>
             })}
         </div>
         {move || {
@@ -123,10 +115,10 @@ pub fn Home() -> impl IntoView {
                             let (d1, d2, d3) = (id.clone(), id.clone(), id.clone());
                             view! {
                                 <li class="report-card">
-                                    <h2><a href=Route::Tasks { report: id.clone() }.href()>{title.clone()}</a></h2>
+                                    <h2><a href=Route::tasks(&id).href()>{title.clone()}</a></h2>
                                     <p class="meta">{format!("{kind} · 已完成 {a}/{n} 项 · 最后修改 {edited}")}</p>
                                     <div class="card-actions">
-                                        <a class="button" href=Route::Tasks { report: id }.href()>"打开"</a>
+                                        <a class="button" href=Route::tasks(&id).href()>"打开"</a>
                                         <button type="button" class="button button-secondary" on:click=move |_| duplicate(d1.clone())
                                             aria-label=format!("以“{title}”为底稿新建下一期报告")>"新建下一期"</button>
                                         <button type="button" class="button button-secondary" on:click=move |_| export_one(&d3)

@@ -1,9 +1,11 @@
 //! 基本信息: unit name, period, report kind and template. Every change is saved at once.
 
-use crate::app::{template, use_store};
-use crate::domain::report::{Period, ReportKind};
+use crate::domain::report::{Period, Report, ReportKind};
+use crate::domain::validate::{parse_date, parse_year};
 use crate::route::Route;
-use crate::ui::widgets::Crumbs;
+use crate::state::{checklist, navigate, use_store};
+use crate::ui::focus_id;
+use crate::ui::widgets::{go_on_label, Crumbs};
 use leptos::prelude::*;
 
 fn period_value(p: Period) -> String {
@@ -35,30 +37,28 @@ fn period_from(value: &str, old: Period) -> Period {
 #[component]
 pub fn Info(id: String, back: bool) -> impl IntoView {
     let store = use_store();
-    let t = template();
+    let report = store.report(&id);
+    let Some(t) = report.with_untracked(|r| r.as_ref().map(checklist)) else { return ().into_any() };
     let rid = StoredValue::new(id.clone());
-    let get = move |f: fn(&crate::domain::report::Report) -> String| {
-        move || store.data.with(|d| d.report(&rid.get_value()).map(f).unwrap_or_default())
-    };
-    let edit = move |f: Box<dyn FnOnce(&mut crate::domain::report::Report)>| store.edit(&rid.get_value(), f);
+    let get = move |f: fn(&Report) -> String| move || report.with(|r| r.as_ref().map(f).unwrap_or_default());
+    let edit = move |f: Box<dyn FnOnce(&mut Report)>| store.edit_report(&rid.get_value(), f);
 
     let unit_error = RwSignal::new(None::<&'static str>);
     let year_text =
-        RwSignal::new(store.data.with_untracked(|d| d.report(&id).map(|r| r.year.to_string()).unwrap_or_default()));
-    let year_error = RwSignal::new(None::<&'static str>);
-    let period = move || store.data.with(|d| d.report(&rid.get_value()).map(|r| r.period).unwrap_or_default());
-    let kind = move || store.data.with(|d| d.report(&rid.get_value()).map(|r| r.kind).unwrap_or_default());
+        RwSignal::new(report.with_untracked(|r| r.as_ref().map(|r| r.year.to_string()).unwrap_or_default()));
+    let year_error = RwSignal::new(None::<String>);
+    let period = move || report.with(|r| r.as_ref().map(|r| r.period).unwrap_or_default());
+    let kind = move || report.with(|r| r.as_ref().map(|r| r.kind).unwrap_or_default());
 
     let next = move |_| {
-        let unit_empty =
-            store.data.with_untracked(|d| d.report(&rid.get_value()).is_none_or(|r| r.unit.trim().is_empty()));
+        let unit_empty = report.with_untracked(|r| r.as_ref().is_none_or(|r| r.unit.trim().is_empty()));
         unit_error.set(unit_empty.then_some("请填写单位名称，例如“局党组”或“机关第一党支部”"));
-        if unit_empty || year_error.get_untracked().is_some() {
-            crate::ui::section::focus_id(if unit_empty { "unit" } else { "year" });
+        if unit_empty || year_error.with_untracked(Option::is_some) {
+            focus_id(if unit_empty { "unit" } else { "year" });
             return;
         }
         let id = rid.get_value();
-        store.go(if back { Route::Check { report: id } } else { Route::Tasks { report: id } });
+        navigate(&if back { Route::review(&id) } else { Route::tasks(&id) });
     };
 
     let month_select = move |which: &'static str| {
@@ -85,7 +85,7 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
     };
 
     view! {
-        <Crumbs id=id.clone()/>
+        <Crumbs report=report/>
         <h1 tabindex="-1">"基本信息"</h1>
         <form class="form" on:submit=move |ev| { ev.prevent_default(); next(()); }>
             <div class="field" class:field-error=move || unit_error.get().is_some()>
@@ -112,12 +112,12 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
                         year_text.set(v.clone());
-                        match crate::domain::validate::parse_year(&v) {
+                        match parse_year(&v) {
                             Ok(y) => {
                                 year_error.set(None);
                                 edit(Box::new(move |r| r.year = y));
                             }
-                            Err(e) => year_error.set(Some(e)),
+                            Err(e) => year_error.set(Some(e.to_string())),
                         }
                     }/>
             </div>
@@ -138,7 +138,7 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
                         <label for="month-to">"到"</label>{month_select("to")}
                     </div>
                 })}
-                <p class="hint">{move || format!("报告中写作“{}”", store.data.with(|d| d.report(&rid.get_value()).map(|r| r.period_label()).unwrap_or_default()))}</p>
+                <p class="hint">{move || format!("报告中写作“{}”", report.with(|r| r.as_ref().map(Report::period_label).unwrap_or_default()))}</p>
             </div>
             <fieldset class="field">
                 <legend>"报告类型"</legend>
@@ -163,7 +163,7 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
                     <input id="recipient" type="text" maxlength="60" aria-describedby="recipient-hint" prop:value=get(|r| r.recipient.clone())
                         on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |r| r.recipient = v)); }/>
                 </div>
-                <DatedField rid=rid/>
+                <DatedField report=report/>
             })}
             {move || (kind() == ReportKind::Personal).then(|| view! {
                 <div class="field">
@@ -184,22 +184,23 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
                 <p>{format!("{}（{}版，共{}项）", t.name, t.edition, t.item_count())}</p>
             </div>
             <div class="actions">
-                <button type="submit" class="button">{if back { "保存并返回核对" } else { "保存并继续" }}</button>
+                <button type="submit" class="button">{go_on_label(back)}</button>
             </div>
         </form>
     }
+    .into_any()
 }
 
 /// 成文日期: typed as text (kept as typed), checked as typed; the 落款 appears only with a real date.
 #[component]
-fn DatedField(rid: StoredValue<String>) -> impl IntoView {
+fn DatedField(report: Memo<Option<Report>>) -> impl IntoView {
     let store = use_store();
-    let init = store.data.with_untracked(|d| d.report(&rid.get_value()).map(|r| r.dated.clone()).unwrap_or_default());
-    let check = |v: &str| {
-        (!v.trim().is_empty() && crate::domain::validate::parse_date(v).is_none())
-            .then_some("请按“2026-06-18”的格式输入日期，或者不填")
+    let (id, init) = report.with_untracked(|r| r.as_ref().map(|r| (r.id.clone(), r.dated.clone()))).unwrap_or_default();
+    let id = StoredValue::new(id);
+    let date_error = |v: &str| {
+        (!v.trim().is_empty() && parse_date(v).is_none()).then_some("请按“2026-06-18”的格式输入日期，或者不填")
     };
-    let error = RwSignal::new(check(&init));
+    let error = RwSignal::new(date_error(&init));
     view! {
         <div class="field" class:field-error=move || error.get().is_some()>
             <label for="dated">"成文日期（可不填）"</label>
@@ -210,8 +211,8 @@ fn DatedField(rid: StoredValue<String>) -> impl IntoView {
                 prop:value=init
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    error.set(check(&v));
-                    store.edit(&rid.get_value(), |r| r.dated = v);
+                    error.set(date_error(&v));
+                    store.edit_report(&id.get_value(), |r| r.dated = v);
                 }/>
         </div>
     }

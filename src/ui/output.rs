@@ -3,15 +3,14 @@
 //! 下载 .docx and .txt, and 打印 (a print stylesheet in the GB/T 9704 layout).
 //! Each says what happened; where copying is refused, the text is selected for Ctrl+C.
 
-use crate::app::{template, use_store};
 use crate::browser::clipboard::{copy_html, copy_text, select_contents, Copied};
 use crate::browser::files;
 use crate::domain::generate::{generate, Block, Document};
 use crate::domain::progress::left_out;
 use crate::domain::render::to_text;
-use crate::domain::report::ReportKind;
 use crate::domain::{docx, wordhtml};
 use crate::route::Route;
+use crate::state::{checklist, use_store};
 use crate::ui::widgets::Crumbs;
 use leptos::prelude::*;
 
@@ -19,32 +18,19 @@ const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordproce
 
 #[component]
 pub fn Output(id: String) -> impl IntoView {
-    let store = use_store();
-    let rid = id.clone();
+    let report = use_store().report(&id);
     let doc = Memo::new(move |_| {
-        store
-            .data
-            .with(|d| d.report(&rid).map(|r| generate(template(), r)))
+        report
+            .with(|r| r.as_ref().map(|r| generate(checklist(r), r)))
             .unwrap_or(Document { title: String::new(), blocks: vec![] })
     });
     let text = Memo::new(move |_| doc.with(to_text));
-    let base_name = {
-        let rid = id.clone();
-        move || {
-            store.data.with_untracked(|d| {
-                d.report(&rid)
-                    .map(|r| docx::file_name(&r.unit, &r.period_label(), r.kind == ReportKind::Personal))
-                    .unwrap_or_else(|| "报告.docx".into())
-            })
-        }
-    };
+    let base_name =
+        move || report.with_untracked(|r| r.as_ref().map(docx::file_name).unwrap_or_else(|| "报告.docx".into()));
     let message = RwSignal::new(String::new());
     // What the report leaves out, so nobody copies a half-finished report unawares.
-    let gaps = {
-        let rid = id.clone();
-        move || store.data.with(|d| d.report(&rid).and_then(|r| left_out(template(), r)))
-    };
-    let check_href = Route::Check { report: id.clone() }.href();
+    let gaps = move || report.with(|r| r.as_ref().and_then(|r| left_out(checklist(r), r)));
+    let review_href = Route::review(&id).href();
     let preview: NodeRef<leptos::html::Div> = NodeRef::new();
     let report_copy = move |how: Copied, what: &str| match how {
         Copied::ClipboardApi => format!("已{what}。请到Word或WPS中粘贴（Ctrl+V）。"),
@@ -69,7 +55,7 @@ pub fn Output(id: String) -> impl IntoView {
             message.set(report_copy(copy_html(&html, &t).await, "按公文格式复制全文"));
         });
     };
-    let name = base_name.clone();
+    let name = base_name;
     let download_docx = move |_| {
         let bytes = doc.with_untracked(docx::to_docx);
         message.set(match files::download_bytes(&name(), DOCX_MIME, &bytes) {
@@ -90,11 +76,11 @@ pub fn Output(id: String) -> impl IntoView {
         let _ = window().print();
     };
     view! {
-        <Crumbs id=id.clone()/>
+        <Crumbs report=report/>
         <h1 tabindex="-1">"生成报告"</h1>
         <p class="lead">"报告随填写内容自动更新。“复制为公文格式”粘贴到Word或WPS后，字体、字号、行距和首行缩进已按公文格式排好。"</p>
         {move || gaps().map(|g| view! {
-            <div class="notice" role="status"><p>{format!("请注意：{g}。")}<a href=check_href.clone()>"去核对"</a></p></div>
+            <div class="notice" role="status"><p>{format!("请注意：{g}。")}<a href=review_href.clone()>"去核对"</a></p></div>
         })}
         <div class="actions output-actions">
             <button type="button" class="button" on:click=copy_formatted>"复制为公文格式"</button>
@@ -107,8 +93,8 @@ pub fn Output(id: String) -> impl IntoView {
         <div class="preview" node_ref=preview tabindex="0" role="region" aria-label="报告全文">{move || text.get()}</div>
         <PrintView doc=doc/>
         <div class="actions nav-actions">
-            <a class="button button-secondary" href=Route::Check { report: id.clone() }.href()>"返回核对"</a>
-            <a class="button button-secondary" href=Route::Tasks { report: id.clone() }.href()>"返回清单"</a>
+            <a class="button button-secondary" href=Route::review(&id).href()>"返回核对"</a>
+            <a class="button button-secondary" href=Route::tasks(&id).href()>"返回清单"</a>
         </div>
     }
 }

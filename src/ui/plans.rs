@@ -1,13 +1,14 @@
-//! 问题与打算: the problems and measures suggested from the gaps, which the user can edit,
+//! 问题与下一步打算: the problems and measures suggested from the gaps, which the user can edit,
 //! reorder, add and remove. The first change turns the suggestions into the user's own
 //! list; 恢复为系统建议 goes back (and can itself be undone).
 
-use crate::app::{template, use_store};
 use crate::domain::generate::suggested_problems;
+use crate::domain::numerals::chinese;
 use crate::domain::report::{ProblemPlan, Report};
 use crate::route::Route;
-use crate::ui::section::focus_id;
-use crate::ui::widgets::Crumbs;
+use crate::state::{checklist, use_store};
+use crate::ui::focus_id;
+use crate::ui::widgets::{go_on_label, Crumbs};
 use leptos::prelude::*;
 
 /// A change to the list of problems and plans.
@@ -15,20 +16,21 @@ type Edit = Box<dyn FnOnce(&mut Vec<ProblemPlan>)>;
 
 /// The list as the user sees it: their own, or the suggestions.
 fn current(r: &Report) -> Vec<ProblemPlan> {
-    r.problems.clone().unwrap_or_else(|| suggested_problems(template(), r))
+    r.problems.clone().unwrap_or_else(|| suggested_problems(checklist(r), r))
 }
 
 #[component]
-pub fn Problems(id: String, back: bool) -> impl IntoView {
+pub fn Plans(id: String, back: bool) -> impl IntoView {
     let store = use_store();
+    let report = store.report(&id);
     let rid = StoredValue::new(id.clone());
     // Bumped when the list changes shape, to rebuild the inputs (which own their text).
     let shape = RwSignal::new(0u32);
     let undo_reset = RwSignal::new(None::<Vec<ProblemPlan>>);
     let undo_delete = RwSignal::new(None::<(usize, ProblemPlan)>);
-    let edited = move || store.data.with(|d| d.report(&rid.get_value()).is_some_and(|r| r.problems.is_some()));
+    let edited = move || report.with(|r| r.as_ref().is_some_and(|r| r.problems.is_some()));
     let change = move |f: Edit, reshape: bool| {
-        store.edit(&rid.get_value(), |r| {
+        store.edit_report(&rid.get_value(), |r| {
             let mut list = current(r);
             f(&mut list);
             r.problems = Some(list);
@@ -40,7 +42,7 @@ pub fn Problems(id: String, back: bool) -> impl IntoView {
 
     let rows = move || {
         shape.track();
-        let list = store.data.with_untracked(|d| d.report(&rid.get_value()).map(current).unwrap_or_default());
+        let list = report.with_untracked(|r| r.as_ref().map(current).unwrap_or_default());
         let len = list.len();
         if len == 0 {
             return view! { <p class="empty">"没有问题和打算。报告中将不写“存在的问题”和“下一步工作打算”两部分。可以点击下面的“添加一条”。"</p> }.into_any();
@@ -48,7 +50,7 @@ pub fn Problems(id: String, back: bool) -> impl IntoView {
         view! {
             <ol class="problem-list">
                 {list.into_iter().enumerate().map(|(i, p)| {
-                    let n = crate::domain::numerals::chinese(i + 1);
+                    let n = chinese(i + 1);
                     view! {
                         <li class="problem">
                             <h2>{format!("第{n}条")}</h2>
@@ -79,7 +81,7 @@ pub fn Problems(id: String, back: bool) -> impl IntoView {
                                     }>"下移"</button>
                                 <button type="button" class="button button-warning" aria-label=format!("删除第{n}条")
                                     on:click=move |_| {
-                                        let removed = store.data.with_untracked(|d| d.report(&rid.get_value()).map(current)).and_then(|l| l.get(i).cloned());
+                                        let removed = report.with_untracked(|r| r.as_ref().map(current)).and_then(|l| l.get(i).cloned());
                                         change(Box::new(move |l| { l.remove(i); }), true);
                                         undo_delete.set(removed.map(|p| (i, p)));
                                         request_animation_frame(|| focus_id("undo-delete"));
@@ -93,9 +95,9 @@ pub fn Problems(id: String, back: bool) -> impl IntoView {
     };
 
     // From the walk-through or from 核对, the next page is 核对.
-    let next = Route::Check { report: id.clone() };
+    let next = Route::review(&id);
     view! {
-        <Crumbs id=id.clone()/>
+        <Crumbs report=report/>
         <h1 tabindex="-1">"问题与下一步打算"</h1>
         <p class="lead">{move || if edited() {
             "这是您修改过的内容，报告将按此生成。"
@@ -106,21 +108,21 @@ pub fn Problems(id: String, back: bool) -> impl IntoView {
         <div class="actions">
             <button type="button" class="button button-secondary" on:click=move |_| {
                 change(Box::new(|l| l.push(ProblemPlan::default())), true);
-                let last = store.data.with_untracked(|d| d.report(&rid.get_value()).map(|r| current(r).len())).unwrap_or(1);
+                let last = report.with_untracked(|r| r.as_ref().map(|r| current(r).len())).unwrap_or(1);
                 request_animation_frame(move || focus_id(&format!("problem-{}", last.saturating_sub(1))));
             }>"添加一条"</button>
             <Show when=edited>
                 <button type="button" class="button button-secondary" on:click=move |_| {
-                    let old = store.data.with_untracked(|d| d.report(&rid.get_value()).and_then(|r| r.problems.clone()));
+                    let old = report.with_untracked(|r| r.as_ref().and_then(|r| r.problems.clone()));
                     undo_reset.set(old);
-                    store.edit(&rid.get_value(), |r| r.problems = None);
+                    store.edit_report(&rid.get_value(), |r| r.problems = None);
                     shape.update(|n| *n += 1);
                 }>"恢复为系统建议"</button>
             </Show>
         </div>
         {move || undo_delete.get().map(|(at, p)| view! {
             <div class="banner banner-info" role="status">
-                <p>{format!("已删除第{}条。", crate::domain::numerals::chinese(at + 1))}</p>
+                <p>{format!("已删除第{}条。", chinese(at + 1))}</p>
                 <button type="button" class="button" id="undo-delete" on:click=move |_| {
                     let p = p.clone();
                     change(Box::new(move |l| l.insert(at.min(l.len()), p)), true);
@@ -134,15 +136,15 @@ pub fn Problems(id: String, back: bool) -> impl IntoView {
                 <p>"已恢复为系统建议。"</p>
                 <button type="button" class="button" on:click=move |_| {
                     let old = old.clone();
-                    store.edit(&rid.get_value(), |r| r.problems = Some(old));
+                    store.edit_report(&rid.get_value(), |r| r.problems = Some(old));
                     undo_reset.set(None);
                     shape.update(|n| *n += 1);
                 }>"撤销，用回我修改的内容"</button>
             </div>
         })}
         <div class="actions nav-actions">
-            <a class="button button-secondary" href=Route::Tasks { report: id.clone() }.href()>"返回清单"</a>
-            <a class="button" href=next.href()>{if back { "保存并返回核对" } else { "保存并继续" }}</a>
+            <a class="button button-secondary" href=Route::tasks(&id).href()>"返回清单"</a>
+            <a class="button" href=next.href()>{go_on_label(back)}</a>
         </div>
     }
 }

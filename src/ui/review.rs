@@ -1,22 +1,22 @@
 //! 核对: every answer on one page, each with a 修改 link that returns here after the change.
 
-use crate::app::{template, use_store};
 use crate::domain::generate::problems;
-use crate::domain::progress::{field_problems, left_out};
+use crate::domain::progress::{field_errors, left_out};
 use crate::domain::report::{item_values, ReportKind, Status};
 use crate::route::Route;
+use crate::state::{checklist, use_screen, use_store};
 use crate::ui::widgets::Crumbs;
 use leptos::prelude::*;
 
 #[component]
-pub fn Check(id: String) -> impl IntoView {
-    let store = use_store();
-    let t = template();
-    let rid = id.clone();
+pub fn Review(id: String) -> impl IntoView {
+    let report = use_store().report(&id);
+    let screen = use_screen();
     let body = move || {
-        store.data.with(|d| {
-            let Some(r) = d.report(&rid) else { return ().into_any() };
-            let info_link = Route::Info { report: r.id.clone(), back: true }.href();
+        report.with(|r| {
+            let Some(r) = r else { return ().into_any() };
+            let t = checklist(r);
+            let info_link = Route::info(&r.id).from_review().href();
             let mut info = vec![
                 ("单位名称", if r.unit.trim().is_empty() { "（未填写）".to_string() } else { r.unit.trim().to_string() }),
                 ("报告期间", r.period_label()),
@@ -31,12 +31,12 @@ pub fn Check(id: String) -> impl IntoView {
                 info.push(("姓名", r.person.trim().to_string()));
                 info.push(("会议名称", r.meeting.trim().to_string()));
             }
-            let bad: Vec<_> = field_problems(t, r).collect();
+            let bad: Vec<_> = field_errors(t, r).collect();
             let overview = left_out(t, r).map(|gaps| {
                 view! { <div class="notice" role="status"><p>{format!("{gaps}。可以点击对应的“修改”补充。")}</p></div> }
             });
             let sections = t.sections.iter().map(|s| {
-                let link = Route::Section { report: r.id.clone(), section: s.id.to_string(), back: true }.href();
+                let link = Route::section(&r.id, &s.id).from_review().href();
                 let rows = s.items.iter().map(|i| {
                     let a = r.answers.get(&*i.id);
                     let status = r.status(&i.id);
@@ -48,7 +48,7 @@ pub fn Check(id: String) -> impl IntoView {
                     let wrong: Vec<String> = bad
                         .iter()
                         .filter(|p| p.item_id == i.id)
-                        .map(|p| format!("填写有误，暂不写进报告：{}“{}”——{}", p.label, p.raw, p.message))
+                        .map(|p| format!("填写有误，暂不写进报告：{}“{}”——{}", p.label, p.raw, p.error))
                         .collect();
                     let link = link.clone();
                     let focus = i.id.to_string();
@@ -62,8 +62,8 @@ pub fn Check(id: String) -> impl IntoView {
                             </dd>
                             <dd class="summary-action"><a href=link aria-label=format!("修改“{}”", i.task) id=format!("edit-{}", i.id)
                                 on:click=move |_| {
-                                    store.focus_item.set(Some(focus.clone()));
-                                    store.return_item.set(Some(focus.clone()));
+                                    screen.focus_item.set(Some(focus.clone()));
+                                    screen.return_item.set(Some(focus.clone()));
                                 }>"修改"</a></dd>
                         </div>
                     }
@@ -71,7 +71,7 @@ pub fn Check(id: String) -> impl IntoView {
                 view! { <h2>{s.title.clone()}</h2><dl class="summary">{rows}</dl> }
             }).collect_view();
             let probs = problems(t, r);
-            let plink = Route::Problems { report: r.id.clone(), back: true }.href();
+            let plink = Route::plans(&r.id).from_review().href();
             view! {
                 {overview}
                 <h2>"基本信息"</h2>
@@ -93,12 +93,12 @@ pub fn Check(id: String) -> impl IntoView {
         })
     };
     view! {
-        <Crumbs id=id.clone()/>
+        <Crumbs report=report/>
         <h1 tabindex="-1">"核对填写内容"</h1>
         <p class="lead">"请逐项核对。点击“修改”改完后会回到这里。"</p>
         {body}
         <div class="actions nav-actions">
-            <a class="button" href=Route::Output { report: id.clone() }.href()>"生成报告"</a>
+            <a class="button" href=Route::output(&id).href()>"生成报告"</a>
         </div>
     }
 }

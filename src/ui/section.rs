@@ -4,14 +4,15 @@
 //! Inputs own their text while the user types (no re-render per keystroke, nothing fights
 //! the Chinese input method); each change is written to the store at once.
 
-use crate::app::{navigate, template, use_store};
 use crate::domain::generate::item_point;
-use crate::domain::progress::field_problems;
-use crate::domain::report::{is_numeric, Answer, Status};
-use crate::domain::template::{Field, FieldKind, Item};
-use crate::domain::validate::check;
+use crate::domain::progress::field_errors;
+use crate::domain::report::{is_numeric, Report, Status};
+use crate::domain::template::{Field, FieldKind, Item, Template};
+use crate::domain::validate::check_field;
 use crate::route::Route;
-use crate::ui::widgets::Crumbs;
+use crate::state::{checklist, navigate, use_store, Store};
+use crate::ui::focus_id;
+use crate::ui::widgets::{go_on_label, Crumbs};
 use leptos::prelude::*;
 
 /// The longest note kept without complaint; longer notes are kept but flagged.
@@ -19,42 +20,38 @@ pub const NOTE_MAX: usize = 2000;
 
 #[component]
 pub fn SectionPage(id: String, section: String, back: bool) -> impl IntoView {
-    let t = template();
+    let store = use_store();
+    let report = store.report(&id);
+    let Some(t) = report.with_untracked(|r| r.as_ref().map(checklist)) else { return ().into_any() };
     let n = t.sections.iter().position(|s| s.id == section).unwrap_or(0);
     let s = &t.sections[n];
-    let rid = StoredValue::new(id.clone());
-    let prev = if n == 0 {
-        Route::Tasks { report: id.clone() }
-    } else {
-        Route::Section { report: id.clone(), section: t.sections[n - 1].id.to_string(), back: false }
-    };
+    let prev = if n == 0 { Route::tasks(&id) } else { Route::section(&id, &t.sections[n - 1].id) };
     let next = if back {
-        Route::Check { report: id.clone() }
+        Route::review(&id)
     } else if n + 1 < t.sections.len() {
-        Route::Section { report: id.clone(), section: t.sections[n + 1].id.to_string(), back: false }
+        Route::section(&id, &t.sections[n + 1].id)
     } else {
-        Route::Problems { report: id.clone(), back: false }
+        Route::plans(&id)
     };
-    let store = use_store();
-    let sid = s.id.clone();
+    let page = Page { store, id: StoredValue::new(id), report, checklist: t };
     // Figures on this page that cannot go into the report; shown once the user asks to go on.
-    let sid = StoredValue::new(sid);
-    let problems = move || {
-        store.data.with(|d| {
-            d.report(&rid.get_value())
-                .map(|r| field_problems(t, r).filter(|p| sid.with_value(|s| p.section_id == *s)).collect::<Vec<_>>())
+    let sid: &str = &s.id;
+    let wrong = move || {
+        report.with(|r| {
+            r.as_ref()
+                .map(|r| field_errors(t, r).filter(|p| p.section_id == sid).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     };
     let asked = RwSignal::new(false);
     let next_href = next.href();
     view! {
-        <Crumbs id=id.clone()/>
+        <Crumbs report=report/>
         <p class="caption">{format!("第{}部分，共{}部分", n + 1, t.sections.len())}</p>
         <h1 tabindex="-1">{s.title.clone()}</h1>
         <p class="hint">"为每一项选择落实情况。数字和补充说明会写进报告；没有的可以不填。修改会自动保存。"</p>
-        {move || (asked.get() && !problems().is_empty()).then(|| {
-            let list = problems();
+        {move || (asked.get() && !wrong().is_empty()).then(|| {
+            let list = wrong();
             view! {
                 <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
                     <h2>{format!("有{}处填写需要修改", list.len())}</h2>
@@ -63,7 +60,7 @@ pub fn SectionPage(id: String, section: String, back: bool) -> impl IntoView {
                             let target = format!("f-{}-{}", p.item_id, p.field_id);
                             view! {
                                 <li><button type="button" class="link-button" on:click=move |_| focus_id(&target)>
-                                    {format!("{}：“{}”填的是“{}”，{}", p.task, p.label, p.raw, p.message)}
+                                    {format!("{}：“{}”填的是“{}”，{}", p.task, p.label, p.raw, p.error)}
                                 </button></li>
                             }
                         }).collect_view()}
@@ -72,27 +69,43 @@ pub fn SectionPage(id: String, section: String, back: bool) -> impl IntoView {
                 </div>
             }
         })}
-        {s.items.iter().map(|item| view! { <ItemCard rid=rid item=item/> }).collect_view()}
+        {s.items.iter().map(|item| view! { <ItemCard page=page item=item/> }).collect_view()}
         <div class="actions nav-actions">
             <a class="button button-secondary" href=prev.href()>"上一步"</a>
             <button type="button" class="button" on:click=move |_| {
-                if problems().is_empty() {
+                if wrong().is_empty() {
                     navigate(&next);
                 } else {
                     asked.set(true);
                     request_animation_frame(|| focus_id("error-summary"));
                 }
-            }>{if back { "保存并返回核对" } else { "保存并继续" }}</button>
+            }>{go_on_label(back)}</button>
         </div>
+    }
+    .into_any()
+}
+
+/// What every card of the page shares: the store, the report (its id and its memo) and
+/// its checklist.
+#[derive(Clone, Copy)]
+struct Page {
+    store: Store,
+    id: StoredValue<String>,
+    report: Memo<Option<Report>>,
+    checklist: &'static Template,
+}
+
+impl Page {
+    fn edit(&self, f: impl FnOnce(&mut Report)) {
+        self.store.edit_report(&self.id.get_value(), f);
     }
 }
 
 #[component]
-fn ItemCard(rid: StoredValue<String>, item: &'static Item) -> impl IntoView {
-    let store = use_store();
+fn ItemCard(page: Page, item: &'static Item) -> impl IntoView {
     let iid: &str = &item.id;
-    let status = move || store.data.with(|d| d.report(&rid.get_value()).map(|r| r.status(iid)).unwrap_or_default());
-    let set_status = move |s: Status| store.edit(&rid.get_value(), |r| r.answer_mut(iid).status = s);
+    let status = move || page.report.with(|r| r.as_ref().map(|r| r.status(iid)).unwrap_or_default());
+    let set_status = move |s: Status| page.edit(|r| r.answer_mut(iid).status = s);
     let show_inputs = move || !matches!(status(), Status::NotDone | Status::NotApplicable);
     let rule = if item.rule.is_empty() {
         String::new()
@@ -124,7 +137,7 @@ fn ItemCard(rid: StoredValue<String>, item: &'static Item) -> impl IntoView {
                 }).collect_view()}
             </fieldset>
             <Show when=show_inputs>
-                <ItemInputs rid=rid item=item/>
+                <ItemInputs page=page item=item/>
             </Show>
         </section>
     }
@@ -132,22 +145,19 @@ fn ItemCard(rid: StoredValue<String>, item: &'static Item) -> impl IntoView {
 
 /// The figures and the note of one item, shown unless it is 未落实 or 不适用.
 #[component]
-fn ItemInputs(rid: StoredValue<String>, item: &'static Item) -> impl IntoView {
-    let store = use_store();
+fn ItemInputs(page: Page, item: &'static Item) -> impl IntoView {
     let iid: &str = &item.id;
-    let note_init = store.data.with_untracked(|d| {
-        d.report(&rid.get_value()).and_then(|r| r.answers.get(iid)).map(|a: &Answer| a.note.clone()).unwrap_or_default()
-    });
+    let note_init = page
+        .report
+        .with_untracked(|r| r.as_ref().and_then(|r| r.answers.get(iid)).map(|a| a.note.clone()).unwrap_or_default());
     let note_len = RwSignal::new(note_init.chars().count());
     let note_id = format!("note-{iid}");
     let too_long = move || note_len.get() > NOTE_MAX;
     // What this item will say in the report, updated as the user types.
-    let point = Memo::new(move |_| {
-        store.data.with(|d| d.report(&rid.get_value()).and_then(|r| item_point(template(), r, item)))
-    });
+    let point = Memo::new(move |_| page.report.with(|r| r.as_ref().and_then(|r| item_point(page.checklist, r, item))));
     view! {
         <div class="item-inputs">
-            {item.fields.iter().map(|f| view! { <FieldInput rid=rid item=item field=f/> }).collect_view()}
+            {item.fields.iter().map(|f| view! { <FieldInput page=page item=item field=f/> }).collect_view()}
             <div class="field" class:field-error=too_long>
                 <label for=note_id.clone()>"补充说明（可不填）"</label>
                 <p class="hint" id=format!("{note_id}-hint")>"写具体做法和成效，会接在这一条后面写进报告。"</p>
@@ -161,7 +171,7 @@ fn ItemInputs(rid: StoredValue<String>, item: &'static Item) -> impl IntoView {
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
                         note_len.set(v.chars().count());
-                        store.edit(&rid.get_value(), |r| r.answer_mut(iid).note = v);
+                        page.edit(|r| r.answer_mut(iid).note = v);
                     }></textarea>
             </div>
             {move || point.get().map(|(lead, text)| view! {
@@ -175,23 +185,18 @@ fn ItemInputs(rid: StoredValue<String>, item: &'static Item) -> impl IntoView {
 }
 
 #[component]
-fn FieldInput(rid: StoredValue<String>, item: &'static Item, field: &'static Field) -> impl IntoView {
-    let store = use_store();
+fn FieldInput(page: Page, item: &'static Item, field: &'static Field) -> impl IntoView {
     let (iid, fid): (&str, &str) = (&item.id, &field.id);
-    let init = store.data.with_untracked(|d| {
-        d.report(&rid.get_value())
-            .and_then(|r| r.answers.get(iid))
-            .and_then(|a| a.values.get(fid))
-            .cloned()
-            .unwrap_or_default()
+    let init = page.report.with_untracked(|r| {
+        r.as_ref().and_then(|r| r.answers.get(iid)).and_then(|a| a.values.get(fid)).cloned().unwrap_or_default()
     });
-    let error = RwSignal::new(check(field, &init).err());
+    let error = RwSignal::new(check_field(field, &init).err().map(|e| e.to_string()));
     let dom_id = format!("f-{iid}-{fid}");
     let hint_id = format!("{dom_id}-hint");
     let err_id = format!("{dom_id}-error");
     let on_value = move |v: String| {
-        error.set(check(field, &v).err());
-        store.edit(&rid.get_value(), |r| {
+        error.set(check_field(field, &v).err().map(|e| e.to_string()));
+        page.edit(|r| {
             let a = r.answer_mut(iid);
             if v.is_empty() {
                 a.values.remove(fid);
@@ -240,12 +245,5 @@ fn FieldInput(rid: StoredValue<String>, item: &'static Item, field: &'static Fie
             <p class="error" id=err_id aria-live="polite">{move || error.get()}</p>
             <div class="input-with-unit">{control}{(!unit.is_empty()).then(|| view! { <span class="unit">{unit}</span> })}</div>
         </div>
-    }
-}
-
-/// Moves focus to an element by id (and so scrolls it into view).
-pub fn focus_id(id: &str) {
-    if let Some(el) = document().get_element_by_id(id) {
-        let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
     }
 }

@@ -1,18 +1,27 @@
-//! Small pieces shared by pages: the report's breadcrumb and title line, the progress bar,
-//! status tags and the completion chart.
+//! Small pieces shared by pages: the report's breadcrumb, the progress bar, status tags,
+//! the completion chart and the label of the button that goes on.
 
-use crate::app::{template, use_store};
 use crate::domain::progress::{percent, section_counts, SectionStatus};
 use crate::domain::report::Report;
 use crate::route::Route;
+use crate::state::checklist;
 use leptos::prelude::*;
+
+/// The label of the button that saves and goes on: back to 核对 when the page was opened
+/// from there, else to the next step.
+pub fn go_on_label(back: bool) -> &'static str {
+    if back {
+        "保存并返回核对"
+    } else {
+        "保存并继续"
+    }
+}
 
 /// `我的报告 › 局党组 2026年上半年` above a report's pages.
 #[component]
-pub fn Crumbs(id: String) -> impl IntoView {
-    let store = use_store();
-    let tasks = Route::Tasks { report: id.clone() }.href();
-    let name = move || store.data.with(|d| d.report(&id).map(Report::display_name).unwrap_or_default());
+pub fn Crumbs(report: Memo<Option<Report>>) -> impl IntoView {
+    let tasks = report.with_untracked(|r| r.as_ref().map(|r| Route::tasks(&r.id).href())).unwrap_or_default();
+    let name = move || report.with(|r| r.as_ref().map(Report::display_name).unwrap_or_default());
     view! {
         <nav class="crumbs" aria-label="位置">
             <a href="#/">"我的报告"</a>
@@ -48,16 +57,15 @@ pub fn StatusTag(#[prop(into)] status: Signal<SectionStatus>) -> impl IntoView {
 
 /// Completion by section as horizontal bars (SVG), with the figures as text for screen readers.
 #[component]
-pub fn SectionChart(id: String) -> impl IntoView {
-    let store = use_store();
-    let t = template();
+pub fn SectionChart(report: Memo<Option<Report>>) -> impl IntoView {
     let rows = move || {
-        store.data.with(|d| {
-            let r = d.report(&id);
-            t.sections
+        report.with(|r| {
+            let Some(r) = r else { return vec![] };
+            checklist(r)
+                .sections
                 .iter()
                 .map(|s| {
-                    let (a, n) = r.map(|r| section_counts(s, r)).unwrap_or((0, s.items.len()));
+                    let (a, n) = section_counts(s, r);
                     (s.title.clone(), a, n)
                 })
                 .collect::<Vec<_>>()

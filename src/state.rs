@@ -1,0 +1,325 @@
+//! The app's state, one home below the pages. `Store` holds what is saved (every report
+//! and the settings) and saves at once on every write: its fields are private, so a page
+//! can only change data through the methods here, and each of them saves. `Screen` holds
+//! what is only on screen (the page shown, a short message, the report kept for 撤销, where
+//! to put focus). `checklist` gives a report's own checklist; `navigate` goes to a page.
+//!
+//! Floors: `domain` ← `browser` ← `state` ← `ui` ← `app`. Nothing here imports a page.
+//! Not here: localStorage itself (`browser::storage`, the one door), the saved format and
+//! its migrations (`domain::saved`), what pages show (`ui`).
+
+use crate::browser::{self, storage};
+use crate::domain::builtin;
+use crate::domain::report::Report;
+use crate::domain::saved::Envelope;
+use crate::domain::template::Template;
+use crate::route::Route;
+use leptos::prelude::*;
+
+/// The checklist a report was made with (by its saved `template_id`). Every page and the
+/// generator read a report's items and wording through this.
+pub fn checklist(report: &Report) -> &'static Template {
+    builtin::checklist(&report.template_id)
+}
+
+/// Whether the last change reached storage.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveStatus {
+    /// Nothing changed since loading.
+    Idle,
+    Saved,
+    /// Not saved; the error says why and what to do.
+    Failed(storage::SaveError),
+    /// Saving is held back to protect data this version cannot read.
+    Held,
+}
+
+/// What is saved, and the state of saving it. A copyable handle; pages take it with
+/// `use_store()`.
+#[derive(Clone, Copy)]
+pub struct Store {
+    data: RwSignal<Envelope>,
+    status: RwSignal<SaveStatus>,
+    /// Trouble found when loading (storage refused, unreadable or newer data).
+    trouble: RwSignal<Option<storage::LoadTrouble>>,
+    /// The browser's answer to the request for persistent storage.
+    persisted: RwSignal<Option<bool>>,
+    /// Bumped when data is replaced from outside (another tab, a fresh start), so pages
+    /// rebuild their inputs, which otherwise own their text while the user types.
+    generation: RwSignal<u64>,
+    known_revision: StoredValue<u64>,
+    writable: StoredValue<bool>,
+}
+
+/// What is only on screen: never saved, gone on reload. Pages take it with `use_screen()`.
+#[derive(Clone, Copy)]
+pub struct Screen {
+    /// The page shown; follows the address's hash.
+    pub route: RwSignal<Route>,
+    /// A report deleted a moment ago and where it stood, for 撤销.
+    pub deleted: RwSignal<Option<(usize, Report)>>,
+    /// A short message for the page it was set on (e.g. after 新建下一期), with that page.
+    pub flash: RwSignal<Option<(Route, String)>>,
+    /// The item to bring into view on the next page (a 修改 link from 核对).
+    pub focus_item: RwSignal<Option<String>>,
+    /// The item whose 修改 link to return to on 核对, so the user lands where they left.
+    pub return_item: RwSignal<Option<String>>,
+}
+
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
+
+pub fn use_screen() -> Screen {
+    expect_context::<Screen>()
+}
+
+/// Makes the store (loading what was saved) and the screen state, and provides both to
+/// every page below.
+pub fn provide() -> (Store, Screen) {
+    let store = Store::load();
+    let screen = Screen {
+        route: RwSignal::new(Route::parse(&current_hash())),
+        deleted: RwSignal::new(None),
+        flash: RwSignal::new(None),
+        focus_item: RwSignal::new(None),
+        return_item: RwSignal::new(None),
+    };
+    provide_context(store);
+    provide_context(screen);
+    (store, screen)
+}
+
+impl Store {
+    fn load() -> Store {
+        let loaded = storage::load();
+        let writable = !matches!(
+            loaded.trouble,
+            Some(storage::LoadTrouble::Unreadable { .. } | storage::LoadTrouble::Newer { .. })
+        );
+        let status = if writable { SaveStatus::Idle } else { SaveStatus::Held };
+        Store {
+            known_revision: StoredValue::new(loaded.data.revision),
+            data: RwSignal::new(loaded.data),
+            status: RwSignal::new(status),
+            trouble: RwSignal::new(loaded.trouble),
+            persisted: RwSignal::new(None),
+            generation: RwSignal::new(0),
+            writable: StoredValue::new(writable),
+        }
+    }
+
+    // ---- reading
+
+    /// Reads everything saved, and re-runs the caller when any of it changes. Pages of one
+    /// report read it through [`Store::report`] instead.
+    pub fn with<R>(&self, f: impl FnOnce(&Envelope) -> R) -> R {
+        self.data.with(f)
+    }
+
+    /// Reads everything saved, once (no subscription).
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Envelope) -> R) -> R {
+        self.data.with_untracked(f)
+    }
+
+    /// One report, as a memo: it changes only when that report does, so a page is not
+    /// re-run when another report, the settings or the last page visited change.
+    pub fn report(&self, id: &str) -> Memo<Option<Report>> {
+        let (data, id) = (self.data, id.to_string());
+        Memo::new(move |_| data.with(|d| d.report(&id).cloned()))
+    }
+
+    pub fn status(&self) -> SaveStatus {
+        self.status.get()
+    }
+
+    pub fn trouble(&self) -> Option<storage::LoadTrouble> {
+        self.trouble.get()
+    }
+
+    pub fn persisted(&self) -> Option<bool> {
+        self.persisted.get()
+    }
+
+    /// Subscribes the caller to data being replaced from outside.
+    pub fn track_generation(&self) {
+        self.generation.track();
+    }
+
+    /// True when this tab holds changes storage does not.
+    pub fn unsaved(&self) -> bool {
+        matches!(self.status.get_untracked(), SaveStatus::Failed(_) | SaveStatus::Held)
+    }
+
+    // ---- writing: every method saves
+
+    /// Changes one report (and stamps it edited). Does nothing if the report is gone.
+    pub fn edit_report(&self, id: &str, f: impl FnOnce(&mut Report)) {
+        let now = browser::now_ms();
+        self.data.update(|d| {
+            if let Some(r) = d.report_mut(id) {
+                f(r);
+                r.updated_ms = now;
+            }
+        });
+        self.save();
+    }
+
+    /// Adds a report at the end of the list.
+    pub fn add_report(&self, report: Report) {
+        self.edit(|d| d.reports.push(report));
+    }
+
+    /// Removes a report; gives it back with where it stood, for 撤销.
+    pub fn remove_report(&self, id: &str) -> Option<(usize, Report)> {
+        let mut removed = None;
+        self.edit(|d| {
+            if let Some(at) = d.reports.iter().position(|r| r.id == id) {
+                removed = Some((at, d.reports.remove(at)));
+            }
+        });
+        removed
+    }
+
+    /// Puts a removed report back where it stood (or at the end, if the list is shorter).
+    pub fn restore_report(&self, at: usize, report: Report) {
+        self.edit(|d| {
+            let at = at.min(d.reports.len());
+            d.reports.insert(at, report);
+        });
+    }
+
+    /// Replaces every report (撤销 of a replacing import).
+    pub fn set_reports(&self, reports: Vec<Report>) {
+        self.edit(|d| d.reports = reports);
+    }
+
+    /// Replaces everything saved (an import, merged by the domain beforehand).
+    pub fn replace(&self, next: Envelope) {
+        self.edit(|d| *d = next);
+    }
+
+    /// Records that a backup of everything was exported now.
+    pub fn record_export(&self) {
+        let now = browser::now_ms();
+        self.edit(|d| d.settings.last_export_ms = now);
+    }
+
+    /// Remembers the page the user is on, to resume there; only when it changed.
+    pub fn record_page(&self, route: &Route) {
+        let page = route.href();
+        let id = route.report().map(str::to_string);
+        let changed = self.data.with_untracked(|d| {
+            d.settings.last_page.as_deref() != Some(page.as_str())
+                || (id.is_some() && d.settings.last_report.as_deref() != id.as_deref())
+        });
+        if changed {
+            self.edit(|d| {
+                d.settings.last_page = Some(page);
+                if id.is_some() {
+                    d.settings.last_report = id;
+                }
+            });
+        }
+    }
+
+    fn edit(&self, f: impl FnOnce(&mut Envelope)) {
+        self.data.update(f);
+        self.save();
+    }
+
+    /// Writes to storage, unless another tab saved since this one last read or wrote.
+    pub fn save(&self) {
+        self.write(storage::save);
+    }
+
+    /// Writes to storage over another tab's newer data (the user chose to keep this tab's).
+    pub fn overwrite(&self) {
+        self.write(storage::overwrite);
+    }
+
+    fn write(&self, how: fn(&Envelope, u64) -> Result<u64, storage::SaveError>) {
+        if !self.writable.get_value() {
+            self.status.set(SaveStatus::Held);
+            return;
+        }
+        let known = self.known_revision.get_value();
+        match self.data.with_untracked(|d| how(d, known)) {
+            Ok(rev) => {
+                self.known_revision.set_value(rev);
+                self.status.set(SaveStatus::Saved);
+            }
+            Err(e) => self.status.set(SaveStatus::Failed(e)),
+        }
+    }
+
+    /// Another tab saved: follow it, unless this tab holds changes of its own (then say so
+    /// and let the user choose).
+    pub fn other_tab_saved(&self) {
+        if self.unsaved() {
+            let stored = storage::stored_revision();
+            self.status.set(SaveStatus::Failed(storage::SaveError::Conflict { stored }));
+        } else {
+            self.reload();
+        }
+    }
+
+    /// Replaces what this tab holds with what storage holds.
+    pub fn reload(&self) {
+        let loaded = storage::load();
+        if loaded.trouble.is_none() {
+            self.known_revision.set_value(loaded.data.revision);
+            self.data.set(loaded.data);
+            self.status.set(SaveStatus::Idle);
+            self.generation.update(|g| *g += 1);
+        } else {
+            self.trouble.set(loaded.trouble);
+        }
+    }
+
+    /// After unreadable data was kept aside and offered for download, the user chose to
+    /// start afresh: allow saving again.
+    pub fn start_afresh(&self) {
+        self.writable.set_value(true);
+        self.known_revision.set_value(storage::stored_revision());
+        self.trouble.set(None);
+        self.overwrite();
+    }
+
+    /// Asks the browser to keep this site's data, and keeps its answer for 我的报告.
+    pub fn request_persistence(&self) {
+        let persisted = self.persisted;
+        leptos::task::spawn_local(async move {
+            if let Some(answer) = storage::request_persistence().await {
+                persisted.set(Some(answer));
+            }
+        });
+    }
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+impl Screen {
+    /// Follows the address: the hash changed (a link, Back, or [`navigate`]).
+    pub fn follow_address(&self) {
+        self.route.set(Route::parse(&current_hash()));
+    }
+
+    /// True when the app was opened at the bare address, with no page in it.
+    pub fn opened_bare(&self) -> bool {
+        current_hash().is_empty()
+    }
+
+    /// Shows a page in place of the bare address, without adding a history entry.
+    pub fn resume_at(&self, route: Route) {
+        let _ = window().location().replace(&route.href());
+        self.route.set(route);
+    }
+}
+
+/// Goes to a page: sets the hash, which the screen follows.
+pub fn navigate(route: &Route) {
+    let _ = window().location().set_hash(&route.href());
+}
