@@ -11,9 +11,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 use zeren::domain::backup::parse_backup;
+use zeren::domain::builtin::checklist;
 use zeren::domain::generate::generate;
 use zeren::domain::render::to_text;
-use zeren::domain::template::Template;
 use zeren::domain::{docx, wordhtml};
 
 const USAGE: &str = "用法：cargo run --example render -- 报告.json [--docx 输出.docx] [--html 输出.html]";
@@ -64,11 +64,10 @@ fn main() -> ExitCode {
     for w in &imported.warnings {
         eprintln!("注意：{w}");
     }
-    let template = Template::default_template();
     let total = imported.reports.len();
     let mut texts = Vec::with_capacity(total);
     for (n, r) in imported.reports.iter().enumerate() {
-        let doc = generate(&template, r);
+        let doc = generate(checklist(&r.template_id), r);
         for (out, bytes) in [
             (&docx_out, docx_out.as_ref().map(|_| docx::to_docx(&doc))),
             (&html_out, html_out.as_ref().map(|_| wordhtml::to_word_html(&doc).into_bytes())),

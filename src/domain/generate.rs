@@ -115,7 +115,7 @@ fn unit_report(t: &Template, r: &Report) -> Document {
     if !recipient.is_empty() {
         doc.blocks.push(Block::Addressee(format!("{recipient}：")));
     }
-    let sections = work_sections(t, r, false, &vars);
+    let sections = work_sections(t, r, &vars);
     doc.paragraph(fill(if sections.is_empty() { &t.report.opening_empty } else { &t.report.opening }, &vars.base));
 
     if !sections.is_empty() {
@@ -164,7 +164,7 @@ fn personal_report(t: &Template, r: &Report) -> Document {
     // Duties grouped by area under （一）（二）… headings, so a leader who did much does not
     // get one list running to 二十几是; the section's lead paragraph is the unit's voice and
     // is left out here.
-    let duties = work_sections(t, r, true, &vars);
+    let duties = work_sections(t, r, &vars);
     if !duties.is_empty() {
         doc.heading1(&heading(&p.duties_heading, "履行意识形态工作职责情况"));
         for (n, (title, _, points)) in duties.into_iter().enumerate() {
@@ -201,16 +201,12 @@ fn personal_report(t: &Template, r: &Report) -> Document {
 type Points = Vec<(String, String)>;
 
 /// Sections with work done: (heading, intro, points).
-fn work_sections(t: &Template, r: &Report, personal: bool, vars: &Vars) -> Vec<(String, String, Points)> {
+fn work_sections(t: &Template, r: &Report, vars: &Vars) -> Vec<(String, String, Points)> {
     t.sections
         .iter()
         .filter_map(|s| {
-            let points: Vec<(String, String)> = s
-                .items
-                .iter()
-                .filter(|i| r.status(&i.id).has_work())
-                .map(|i| point_for(i, r, personal, vars))
-                .collect();
+            let points: Vec<(String, String)> =
+                s.items.iter().filter(|i| r.status(&i.id).has_work()).map(|i| point_for(i, r, vars)).collect();
             (!points.is_empty()).then(|| (clean_value(&s.heading), fill(&s.intro, &vars.base), points))
         })
         .collect()
@@ -219,12 +215,15 @@ fn work_sections(t: &Template, r: &Report, personal: bool, vars: &Vars) -> Vec<(
 /// What one item gives under 主要做法 (or 履职情况), as (lead, text): `None` unless the item
 /// is done or partly done. The section page shows it as the user types.
 pub fn item_point(t: &Template, r: &Report, item: &Item) -> Option<(String, String)> {
-    r.status(&item.id).has_work().then(|| point_for(item, r, r.kind == ReportKind::Personal, &Vars::new(t, r)))
+    r.status(&item.id).has_work().then(|| point_for(item, r, &Vars::new(t, r)))
 }
 
-/// One item's point: its lead, its filled wording, then the user's note.
-fn point_for(i: &Item, r: &Report, personal: bool, vars: &Vars) -> (String, String) {
-    let wording = if personal && !i.personal_done.is_empty() { &i.personal_done } else { &i.done };
+/// One item's point: its lead, its filled wording, then the user's note. The wording is in
+/// the report's voice: the leader's own in a self-assessment (where the checklist has it),
+/// the organisation's otherwise.
+fn point_for(i: &Item, r: &Report, vars: &Vars) -> (String, String) {
+    let own = r.kind == ReportKind::Personal && !i.personal_done.is_empty();
+    let wording = if own { &i.personal_done } else { &i.done };
     let mut text = fill(wording, &vars.with_item(i, r));
     if let Some(note) = r.answers.get(&*i.id).map(|a| clean_sentence(&a.note)).filter(|n| !n.is_empty()) {
         text.push_str(&note);

@@ -400,6 +400,10 @@ pub enum TemplateErrorKind {
     EmptySectionId {
         id: String,
     },
+    /// …or not fit for an address (`#/r/…/s/ID`): not a key, or longer than a report id may be.
+    BadSectionId {
+        id: String,
+    },
     /// …or used by an earlier section.
     DuplicateSectionId {
         id: String,
@@ -462,9 +466,13 @@ impl fmt::Display for TemplateErrorKind {
             Self::NoGuidance => f.write_str("guidance 至少要有一条指导思想"),
             Self::NoSections => f.write_str("至少要有一个部分（sections）"),
             Self::EmptySectionId { id } | Self::DuplicateSectionId { id } => write!(f, "部分的 id “{id}”为空或重复"),
+            Self::BadSectionId { id } => write!(
+                f,
+                "部分的 id “{id}”只能用小写英文字母、数字、连字符和下划线，最多{MAX_SECTION_ID_CHARS}个字符（它是这一部分的网址）"
+            ),
             Self::NoTitleOrHeading => f.write_str("title 和 heading 都不能为空"),
             Self::NoItems => f.write_str("这一部分没有条目"),
-            Self::BadItemId => f.write_str("id 只能用小写英文字母、数字和连字符，且不能为空"),
+            Self::BadItemId => f.write_str("id 只能用小写英文字母、数字、连字符和下划线，且不能为空"),
             Self::DuplicateItemId { id } => write!(f, "id “{id}”与前面的条目重复"),
             Self::Empty => f.write_str("不能为空"),
             Self::BadFieldId | Self::DuplicateFieldId => {
@@ -521,7 +529,7 @@ impl fmt::Display for WordingError {
             WordingError::UnclosedBrace => f.write_str("有“{”没有配对的“}”"),
             WordingError::UnopenedBrace => f.write_str("有“}”没有配对的“{”"),
             WordingError::BadPlaceholderName { name } => {
-                write!(f, "占位符“{{{name}}}”的名字不对，只能用小写英文字母、数字和连字符")
+                write!(f, "占位符“{{{name}}}”的名字不对，只能用小写英文字母、数字、连字符和下划线")
             }
             WordingError::NestedBrackets => f.write_str("方括号不能嵌套"),
             WordingError::UnclosedBracket => f.write_str("有“[”没有配对的“]”"),
@@ -635,6 +643,9 @@ impl Template {
             if s.id.trim().is_empty() {
                 return Err(err(TemplateErrorKind::EmptySectionId { id: s.id.to_string() }));
             }
+            if !valid_key(&s.id) || s.id.len() > MAX_SECTION_ID_CHARS {
+                return Err(err(TemplateErrorKind::BadSectionId { id: s.id.to_string() }));
+            }
             if !section_ids.insert(&*s.id) {
                 return Err(err(TemplateErrorKind::DuplicateSectionId { id: s.id.to_string() }));
             }
@@ -710,6 +721,11 @@ impl Item {
         Ok(())
     }
 }
+
+/// The longest section id: section ids appear in addresses (`#/r/…/s/ID`), which take ids
+/// of at most `report::MAX_ID_CHARS` (this file is also compiled alone by build.rs, so the
+/// number is written here; a test holds the two equal).
+pub const MAX_SECTION_ID_CHARS: usize = 64;
 
 /// A name within a template: an item id, an input field id (both key a report's answers)
 /// or a placeholder name. Lower-case ASCII letters, digits, `-` and `_`, not empty, of any

@@ -149,3 +149,20 @@ fn parses_wording_pieces() {
     assert_eq!(parse_wording("{N}"), Err(WordingError::BadPlaceholderName { name: "N".into() }));
     assert_eq!(parse_wording("a]"), Err(WordingError::UnopenedBracket));
 }
+
+#[test]
+fn every_section_id_a_checklist_accepts_can_be_reached_by_address() {
+    assert_eq!(MAX_SECTION_ID_CHARS, crate::domain::report::MAX_ID_CHARS);
+    for t in crate::domain::builtin::PRESETS {
+        for s in t.sections.iter() {
+            let route = crate::route::Route::section("r1", &s.id);
+            assert_eq!(crate::route::Route::parse(&route.href()), route, "{}", s.id);
+        }
+    }
+    for bad in ["a.b", "理论学习", "Theory", &"x".repeat(MAX_SECTION_ID_CHARS + 1)] {
+        let mut t = Template::default_template();
+        t.sections.to_mut()[0].id = bad.to_string().into();
+        let e = t.validate().expect_err(bad);
+        assert!(matches!(e.kind, TemplateErrorKind::BadSectionId { .. }), "{bad}: {e}");
+    }
+}
