@@ -96,22 +96,37 @@ pub fn App() -> impl IntoView {
     store.request_persistence();
 
     view! {
-        <a class="skip-link" href="#main" on:click=move |ev| {
-            ev.prevent_default();
-            ui::focus_selector("main h1");
-        }>"跳到正文"</a>
+        <a
+            class="skip-link"
+            href="#main"
+            on:click=move |ev| {
+                ev.prevent_default();
+                ui::focus_selector("main h1");
+            }
+        >
+            "跳到正文"
+        </a>
         <header class="site-header">
             <div class="wrap header-row">
-                <a class="brand" href="#/">"意识形态工作责任制自查与报告"</a>
-                <SaveIndicator/>
+                <a class="brand" href="#/">
+                    "意识形态工作责任制自查与报告"
+                </a>
+                <SaveIndicator />
             </div>
         </header>
         <div class="wrap">
-            <ui::banners::Banners/>
-            <main id="main">{move || { store.track_generation(); ui::view(screen.route.get()) }}</main>
+            <ui::banners::Banners />
+            <main id="main">
+                {move || {
+                    store.track_generation();
+                    ui::view(screen.route.get())
+                }}
+            </main>
         </div>
         <footer class="site-footer">
-            <div class="wrap">"填写的内容只保存在本机浏览器中，不会上传到任何服务器。请定期导出备份。"</div>
+            <div class="wrap">
+                "填写的内容只保存在本机浏览器中，不会上传到任何服务器。请定期导出备份。"
+            </div>
         </footer>
     }
 }

@@ -98,38 +98,96 @@ pub fn BackupPanel() -> impl IntoView {
     view! {
         <section class="backup" aria-labelledby="backup-h">
             <h2 id="backup-h">"备份与恢复"</h2>
-            <p class="hint">"备份文件保存在您自己的电脑上，可在换电脑、换浏览器或清理浏览器后导入恢复。"</p>
-            <button type="button" class="button button-secondary" on:click=move |_| export_all()>"导出全部报告"</button>
+            <p class="hint">
+                "备份文件保存在您自己的电脑上，可在换电脑、换浏览器或清理浏览器后导入恢复。"
+            </p>
+            <button type="button" class="button button-secondary" on:click=move |_| export_all()>
+                "导出全部报告"
+            </button>
             <div class="field">
                 <label for="import-file">"导入备份文件"</label>
-                <p class="hint" id="import-hint">"选择本工具导出的 .json 文件。导入前会先显示文件内容，由您确认。"</p>
-                <input id="import-file" type="file" accept=".json,application/json" node_ref=input aria-describedby="import-hint" on:change=on_file/>
+                <p class="hint" id="import-hint">
+                    "选择本工具导出的 .json 文件。导入前会先显示文件内容，由您确认。"
+                </p>
+                <input
+                    id="import-file"
+                    type="file"
+                    accept=".json,application/json"
+                    node_ref=input
+                    aria-describedby="import-hint"
+                    on:change=on_file
+                />
             </div>
-            {move || message.get().map(|(ok, m)| view! {
-                <p class=if ok { "confirm" } else { "error" } role=if ok { "status" } else { "alert" } id="import-result" tabindex="-1">{m}</p>
-            })}
-            {move || undo_replace.get().map(|old| view! {
-                <button type="button" class="button button-secondary" on:click=undo>
-                    {format!("撤销替换，恢复原来的{}份报告", old.len())}
-                </button>
-            })}
-            {move || pending.get().map(|imp| {
-                let summary = backup::describe(&imp);
-                let n = saved_count();
-                view! {
-                    <div class="banner banner-info" role="region" aria-label="确认导入">
-                        {summary.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
-                        <button type="button" class="button" on:click=move |_| apply(ImportMode::Add)>"添加到现有报告"</button>
-                        {(n > 0).then(|| view! {
-                            <button type="button" class="button button-warning" on:click=move |_| apply(ImportMode::Replace)>
-                                {format!("替换现有的{n}份报告")}
+            {move || {
+                message
+                    .get()
+                    .map(|(ok, m)| {
+                        view! {
+                            <p
+                                class=if ok { "confirm" } else { "error" }
+                                role=if ok { "status" } else { "alert" }
+                                id="import-result"
+                                tabindex="-1"
+                            >
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                undo_replace
+                    .get()
+                    .map(|old| {
+                        view! {
+                            <button type="button" class="button button-secondary" on:click=undo>
+                                {format!("撤销替换，恢复原来的{}份报告", old.len())}
                             </button>
-                        })}
-                        <button type="button" class="button button-secondary" on:click=move |_| pending.set(None)>"取消"</button>
-                        {(n > 0).then(|| view! { <p class="hint">"替换会删除现有报告。如不确定，请先“导出全部报告”。"</p> })}
-                    </div>
-                }
-            })}
+                        }
+                    })
+            }}
+            {move || {
+                pending
+                    .get()
+                    .map(|imp| {
+                        let summary = backup::describe(&imp);
+                        let n = saved_count();
+                        view! {
+                            <div class="banner banner-info" role="region" aria-label="确认导入">
+                                {summary.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
+                                <button type="button" class="button" on:click=move |_| apply(ImportMode::Add)>
+                                    "添加到现有报告"
+                                </button>
+                                {(n > 0)
+                                    .then(|| {
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="button button-warning"
+                                                on:click=move |_| apply(ImportMode::Replace)
+                                            >
+                                                {format!("替换现有的{n}份报告")}
+                                            </button>
+                                        }
+                                    })}
+                                <button
+                                    type="button"
+                                    class="button button-secondary"
+                                    on:click=move |_| pending.set(None)
+                                >
+                                    "取消"
+                                </button>
+                                {(n > 0)
+                                    .then(|| {
+                                        view! {
+                                            <p class="hint">
+                                                "替换会删除现有报告。如不确定，请先“导出全部报告”。"
+                                            </p>
+                                        }
+                                    })}
+                            </div>
+                        }
+                    })
+            }}
         </section>
     }
 }

@@ -97,12 +97,23 @@ pub fn Home() -> impl IntoView {
 
     view! {
         <h1 tabindex="-1">"我的报告"</h1>
-        <p class="lead">"按清单逐项自查意识形态工作责任制落实情况，自动生成工作情况报告或个人对照检查材料。"</p>
+        <p class="lead">
+            "按清单逐项自查意识形态工作责任制落实情况，自动生成工作情况报告或个人对照检查材料。"
+        </p>
         <div class="actions">
-            <button type="button" class="button button-start" on:click=move |_| new_report(store)>"新建报告"</button>
-            {move || last().map(|(id, name)| view! {
-                <a class="button button-secondary" href=Route::tasks(&id).href()>{format!("继续填写：{name}")}</a>
-            })}
+            <button type="button" class="button button-start" on:click=move |_| new_report(store)>
+                "新建报告"
+            </button>
+            {move || {
+                last()
+                    .map(|(id, name)| {
+                        view! {
+                            <a class="button button-secondary" href=Route::tasks(&id).href()>
+                                {format!("继续填写：{name}")}
+                            </a>
+                        }
+                    })
+            }}
         </div>
         {move || {
             let list = reports();
@@ -111,30 +122,58 @@ pub fn Home() -> impl IntoView {
             } else {
                 view! {
                     <ul class="report-list">
-                        {list.into_iter().map(|(id, title, kind, a, n, edited)| {
-                            let (d1, d2, d3) = (id.clone(), id.clone(), id.clone());
-                            view! {
-                                <li class="report-card">
-                                    <h2><a href=Route::tasks(&id).href()>{title.clone()}</a></h2>
-                                    <p class="meta">{format!("{kind} · 已完成 {a}/{n} 项 · 最后修改 {edited}")}</p>
-                                    <div class="card-actions">
-                                        <a class="button" href=Route::tasks(&id).href()>"打开"</a>
-                                        <button type="button" class="button button-secondary" on:click=move |_| duplicate(d1.clone())
-                                            aria-label=format!("以“{title}”为底稿新建下一期报告")>"新建下一期"</button>
-                                        <button type="button" class="button button-secondary" on:click=move |_| export_one(&d3)
-                                            aria-label=format!("导出“{title}”的备份文件")>"导出"</button>
-                                        <button type="button" class="button button-warning" on:click=move |_| delete(d2.clone())
-                                            aria-label=format!("删除“{title}”")>"删除"</button>
-                                    </div>
-                                </li>
-                            }
-                        }).collect_view()}
+                        {list
+                            .into_iter()
+                            .map(|(id, title, kind, a, n, edited)| {
+                                let (d1, d2, d3) = (id.clone(), id.clone(), id.clone());
+                                view! {
+                                    <li class="report-card">
+                                        <h2>
+                                            <a href=Route::tasks(&id).href()>{title.clone()}</a>
+                                        </h2>
+                                        <p class="meta">
+                                            {format!("{kind} · 已完成 {a}/{n} 项 · 最后修改 {edited}")}
+                                        </p>
+                                        <div class="card-actions">
+                                            <a class="button" href=Route::tasks(&id).href()>
+                                                "打开"
+                                            </a>
+                                            <button
+                                                type="button"
+                                                class="button button-secondary"
+                                                on:click=move |_| duplicate(d1.clone())
+                                                aria-label=format!("以“{title}”为底稿新建下一期报告")
+                                            >
+                                                "新建下一期"
+                                            </button>
+                                            <button
+                                                type="button"
+                                                class="button button-secondary"
+                                                on:click=move |_| export_one(&d3)
+                                                aria-label=format!("导出“{title}”的备份文件")
+                                            >
+                                                "导出"
+                                            </button>
+                                            <button
+                                                type="button"
+                                                class="button button-warning"
+                                                on:click=move |_| delete(d2.clone())
+                                                aria-label=format!("删除“{title}”")
+                                            >
+                                                "删除"
+                                            </button>
+                                        </div>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
-                }.into_any()
+                }
+                    .into_any()
             }
         }}
         {move || backup_note().map(|n| view! { <p class="backup-note">{n}</p> })}
         {move || persisted().map(|n| view! { <p class="hint">{n}</p> })}
-        <BackupPanel/>
+        <BackupPanel />
     }
 }

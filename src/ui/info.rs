@@ -73,39 +73,97 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
             _ => 1,
         };
         view! {
-            <select id=format!("month-{which}") class="select-short" on:change=move |ev| {
-                let m: u8 = event_target_value(&ev).parse().unwrap_or(1);
-                edit(Box::new(move |r| if let Period::Months { from, to } = &mut r.period {
-                    if which == "from" { *from = m } else { *to = m }
-                }));
-            }>
-                {(1u8..=12).map(|m| view! { <option value=m.to_string() selected=move || current() == m>{format!("{m}月")}</option> }).collect_view()}
+            <select
+                id=format!("month-{which}")
+                class="select-short"
+                on:change=move |ev| {
+                    let m: u8 = event_target_value(&ev).parse().unwrap_or(1);
+                    edit(
+                        Box::new(move |r| {
+                            if let Period::Months { from, to } = &mut r.period {
+                                if which == "from" { *from = m } else { *to = m }
+                            }
+                        }),
+                    );
+                }
+            >
+                {(1u8..=12)
+                    .map(|m| {
+                        view! {
+                            <option value=m.to_string() selected=move || current() == m>
+                                {format!("{m}月")}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
         }
     };
 
     view! {
-        <Crumbs report=report/>
+        <Crumbs report=report />
         <h1 tabindex="-1">"基本信息"</h1>
-        <form class="form" on:submit=move |ev| { ev.prevent_default(); next(()); }>
+        <form
+            class="form"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                next(());
+            }
+        >
             <div class="field" class:field-error=move || unit_error.get().is_some()>
                 <label for="unit">"单位名称"</label>
-                <p class="hint" id="unit-hint">"写报告的党组织，例如：局党组、机关党委、机关第一党支部"</p>
-                {move || unit_error.get().map(|e| view! { <p class="error" id="unit-error" role="alert">{e}</p> })}
-                <input id="unit" type="text" maxlength="40" autocomplete="organization"
-                    aria-describedby=move || if unit_error.get().is_some() { "unit-hint unit-error" } else { "unit-hint" }
+                <p class="hint" id="unit-hint">
+                    "写报告的党组织，例如：局党组、机关党委、机关第一党支部"
+                </p>
+                {move || {
+                    unit_error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="error" id="unit-error" role="alert">
+                                    {e}
+                                </p>
+                            }
+                        })
+                }}
+                <input
+                    id="unit"
+                    type="text"
+                    maxlength="40"
+                    autocomplete="organization"
+                    aria-describedby=move || {
+                        if unit_error.get().is_some() { "unit-hint unit-error" } else { "unit-hint" }
+                    }
                     aria-invalid=move || unit_error.get().is_some().to_string()
                     prop:value=get(|r| r.unit.clone())
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
-                        if !v.trim().is_empty() { unit_error.set(None); }
+                        if !v.trim().is_empty() {
+                            unit_error.set(None);
+                        }
                         edit(Box::new(move |r| r.unit = v));
-                    }/>
+                    }
+                />
             </div>
             <div class="field" class:field-error=move || year_error.get().is_some()>
                 <label for="year">"年份"</label>
-                {move || year_error.get().map(|e| view! { <p class="error" id="year-error" role="alert">{e}</p> })}
-                <input id="year" type="text" inputmode="numeric" maxlength="6" class="input-short"
+                {move || {
+                    year_error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="error" id="year-error" role="alert">
+                                    {e}
+                                </p>
+                            }
+                        })
+                }}
+                <input
+                    id="year"
+                    type="text"
+                    inputmode="numeric"
+                    maxlength="6"
+                    class="input-short"
                     aria-invalid=move || year_error.get().is_some().to_string()
                     aria-describedby=move || year_error.get().map(|_| "year-error")
                     prop:value=move || year_text.get()
@@ -119,72 +177,156 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
                             }
                             Err(e) => year_error.set(Some(e.to_string())),
                         }
-                    }/>
+                    }
+                />
             </div>
             <div class="field">
                 <label for="period">"报告期间"</label>
-                <select id="period" on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    edit(Box::new(move |r| r.period = period_from(&v, r.period)));
-                }>
-                    {[("year", "全年"), ("h1", "上半年"), ("h2", "下半年"), ("q1", "第一季度"), ("q2", "第二季度"), ("q3", "第三季度"), ("q4", "第四季度"), ("months", "自定义月份")]
+                <select
+                    id="period"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        edit(Box::new(move |r| r.period = period_from(&v, r.period)));
+                    }
+                >
+                    {[
+                        ("year", "全年"),
+                        ("h1", "上半年"),
+                        ("h2", "下半年"),
+                        ("q1", "第一季度"),
+                        ("q2", "第二季度"),
+                        ("q3", "第三季度"),
+                        ("q4", "第四季度"),
+                        ("months", "自定义月份"),
+                    ]
                         .into_iter()
-                        .map(|(v, l)| view! { <option value=v selected=move || period_value(period()) == v>{l}</option> })
+                        .map(|(v, l)| {
+                            view! {
+                                <option value=v selected=move || period_value(period()) == v>
+                                    {l}
+                                </option>
+                            }
+                        })
                         .collect_view()}
                 </select>
-                {move || matches!(period(), Period::Months { .. }).then(|| view! {
-                    <div class="inline-fields">
-                        <label for="month-from">"从"</label>{month_select("from")}
-                        <label for="month-to">"到"</label>{month_select("to")}
-                    </div>
-                })}
-                <p class="hint">{move || format!("报告中写作“{}”", report.with(|r| r.as_ref().map(Report::period_label).unwrap_or_default()))}</p>
+                {move || {
+                    matches!(period(), Period::Months { .. })
+                        .then(|| {
+                            view! {
+                                <div class="inline-fields">
+                                    <label for="month-from">"从"</label>
+                                    {month_select("from")}
+                                    <label for="month-to">"到"</label>
+                                    {month_select("to")}
+                                </div>
+                            }
+                        })
+                }}
+                <p class="hint">
+                    {move || {
+                        format!(
+                            "报告中写作“{}”",
+                            report.with(|r| r.as_ref().map(Report::period_label).unwrap_or_default()),
+                        )
+                    }}
+                </p>
             </div>
             <fieldset class="field">
                 <legend>"报告类型"</legend>
-                {[(ReportKind::Unit, "单位报告", "以党组织名义写的意识形态工作情况报告"), (ReportKind::Personal, "个人对照检查", "领导干部在民主生活会、组织生活会前的个人对照检查材料（意识形态工作部分）")]
+                {[
+                    (ReportKind::Unit, "单位报告", "以党组织名义写的意识形态工作情况报告"),
+                    (
+                        ReportKind::Personal,
+                        "个人对照检查",
+                        "领导干部在民主生活会、组织生活会前的个人对照检查材料（意识形态工作部分）",
+                    ),
+                ]
                     .into_iter()
                     .map(|(k, l, h)| {
                         let idv = format!("kind-{}", if k == ReportKind::Unit { "unit" } else { "personal" });
                         view! {
                             <div class="radio">
-                                <input type="radio" name="kind" id=idv.clone() prop:checked=move || kind() == k
-                                    on:change=move |_| edit(Box::new(move |r| r.kind = k))/>
+                                <input
+                                    type="radio"
+                                    name="kind"
+                                    id=idv.clone()
+                                    prop:checked=move || kind() == k
+                                    on:change=move |_| edit(Box::new(move |r| r.kind = k))
+                                />
                                 <label for=idv>{l}<span class="hint">{h}</span></label>
                             </div>
                         }
                     })
                     .collect_view()}
             </fieldset>
-            {move || (kind() == ReportKind::Unit).then(|| view! {
-                <div class="field">
-                    <label for="recipient">"主送机关（可不填）"</label>
-                    <p class="hint" id="recipient-hint">"报告报送的上级党组织，写在标题下一行，例如：中共××县委宣传部"</p>
-                    <input id="recipient" type="text" maxlength="60" aria-describedby="recipient-hint" prop:value=get(|r| r.recipient.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |r| r.recipient = v)); }/>
-                </div>
-                <DatedField report=report/>
-            })}
-            {move || (kind() == ReportKind::Personal).then(|| view! {
-                <div class="field">
-                    <label for="person">"姓名（可不填）"</label>
-                    <p class="hint">"写在标题中，例如：张三同志"</p>
-                    <input id="person" type="text" maxlength="20" prop:value=get(|r| r.person.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |r| r.person = v)); }/>
-                </div>
-                <div class="field">
-                    <label for="meeting">"会议名称"</label>
-                    <p class="hint">"例如：民主生活会、组织生活会"</p>
-                    <input id="meeting" type="text" maxlength="20" prop:value=get(|r| r.meeting.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |r| r.meeting = v)); }/>
-                </div>
-            })}
+            {move || {
+                (kind() == ReportKind::Unit)
+                    .then(|| {
+                        view! {
+                            <div class="field">
+                                <label for="recipient">"主送机关（可不填）"</label>
+                                <p class="hint" id="recipient-hint">
+                                    "报告报送的上级党组织，写在标题下一行，例如：中共××县委宣传部"
+                                </p>
+                                <input
+                                    id="recipient"
+                                    type="text"
+                                    maxlength="60"
+                                    aria-describedby="recipient-hint"
+                                    prop:value=get(|r| r.recipient.clone())
+                                    on:input=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        edit(Box::new(move |r| r.recipient = v));
+                                    }
+                                />
+                            </div>
+                            <DatedField report=report />
+                        }
+                    })
+            }}
+            {move || {
+                (kind() == ReportKind::Personal)
+                    .then(|| {
+                        view! {
+                            <div class="field">
+                                <label for="person">"姓名（可不填）"</label>
+                                <p class="hint">"写在标题中，例如：张三同志"</p>
+                                <input
+                                    id="person"
+                                    type="text"
+                                    maxlength="20"
+                                    prop:value=get(|r| r.person.clone())
+                                    on:input=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        edit(Box::new(move |r| r.person = v));
+                                    }
+                                />
+                            </div>
+                            <div class="field">
+                                <label for="meeting">"会议名称"</label>
+                                <p class="hint">"例如：民主生活会、组织生活会"</p>
+                                <input
+                                    id="meeting"
+                                    type="text"
+                                    maxlength="20"
+                                    prop:value=get(|r| r.meeting.clone())
+                                    on:input=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        edit(Box::new(move |r| r.meeting = v));
+                                    }
+                                />
+                            </div>
+                        }
+                    })
+            }}
             <div class="field">
                 <p class="field-label">"清单模板"</p>
                 <p>{format!("{}（{}版，共{}项）", t.name, t.edition, t.item_count())}</p>
             </div>
             <div class="actions">
-                <button type="submit" class="button">{go_on_label(back)}</button>
+                <button type="submit" class="button">
+                    {go_on_label(back)}
+                </button>
             </div>
         </form>
     }
@@ -204,16 +346,27 @@ fn DatedField(report: Memo<Option<Report>>) -> impl IntoView {
     view! {
         <div class="field" class:field-error=move || error.get().is_some()>
             <label for="dated">"成文日期（可不填）"</label>
-            <p class="hint" id="dated-hint">"填写后，报告末尾写上单位名称和日期（落款）"</p>
-            <p class="error" id="dated-error" aria-live="polite">{move || error.get()}</p>
-            <input id="dated" type="text" class="input-date" placeholder="例如 2026-06-18" autocomplete="off"
-                aria-describedby="dated-hint dated-error" aria-invalid=move || error.get().is_some().to_string()
+            <p class="hint" id="dated-hint">
+                "填写后，报告末尾写上单位名称和日期（落款）"
+            </p>
+            <p class="error" id="dated-error" aria-live="polite">
+                {move || error.get()}
+            </p>
+            <input
+                id="dated"
+                type="text"
+                class="input-date"
+                placeholder="例如 2026-06-18"
+                autocomplete="off"
+                aria-describedby="dated-hint dated-error"
+                aria-invalid=move || error.get().is_some().to_string()
                 prop:value=init
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
                     error.set(date_error(&v));
                     store.edit_report(&id.get_value(), |r| r.dated = v);
-                }/>
+                }
+            />
         </div>
     }
 }

@@ -36,13 +36,13 @@ pub fn view(route: Route) -> AnyView {
         }
     }
     match page {
-        Page::Home => view! { <home::Home/> }.into_any(),
-        Page::Info => view! { <info::Info id=report back=back/> }.into_any(),
-        Page::Tasks => view! { <tasks::Tasks id=report/> }.into_any(),
-        Page::Section => view! { <section::SectionPage id=report section=section back=back/> }.into_any(),
-        Page::Plans => view! { <plans::Plans id=report back=back/> }.into_any(),
-        Page::Review => view! { <review::Review id=report/> }.into_any(),
-        Page::Output => view! { <output::Output id=report/> }.into_any(),
+        Page::Home => view! { <home::Home /> }.into_any(),
+        Page::Info => view! { <info::Info id=report back=back /> }.into_any(),
+        Page::Tasks => view! { <tasks::Tasks id=report /> }.into_any(),
+        Page::Section => view! { <section::SectionPage id=report section=section back=back /> }.into_any(),
+        Page::Plans => view! { <plans::Plans id=report back=back /> }.into_any(),
+        Page::Review => view! { <review::Review id=report /> }.into_any(),
+        Page::Output => view! { <output::Output id=report /> }.into_any(),
         Page::NotFound => not_found("没有这个页面。"),
     }
 }
@@ -51,7 +51,11 @@ fn not_found(message: &'static str) -> AnyView {
     view! {
         <h1 tabindex="-1">"页面不存在"</h1>
         <p>{message}</p>
-        <p><a class="button" href="#/">"返回我的报告"</a></p>
+        <p>
+            <a class="button" href="#/">
+                "返回我的报告"
+            </a>
+        </p>
     }
     .into_any()
 }

@@ -76,25 +76,52 @@ pub fn Output(id: String) -> impl IntoView {
         let _ = window().print();
     };
     view! {
-        <Crumbs report=report/>
+        <Crumbs report=report />
         <h1 tabindex="-1">"生成报告"</h1>
-        <p class="lead">"报告随填写内容自动更新。“复制为公文格式”粘贴到Word或WPS后，字体、字号、行距和首行缩进已按公文格式排好。"</p>
-        {move || gaps().map(|g| view! {
-            <div class="notice" role="status"><p>{format!("请注意：{g}。")}<a href=review_href.clone()>"去核对"</a></p></div>
-        })}
+        <p class="lead">
+            "报告随填写内容自动更新。“复制为公文格式”粘贴到Word或WPS后，字体、字号、行距和首行缩进已按公文格式排好。"
+        </p>
+        {move || {
+            gaps()
+                .map(|g| {
+                    view! {
+                        <div class="notice" role="status">
+                            <p>{format!("请注意：{g}。")}<a href=review_href.clone()>"去核对"</a></p>
+                        </div>
+                    }
+                })
+        }}
         <div class="actions output-actions">
-            <button type="button" class="button" on:click=copy_formatted>"复制为公文格式"</button>
-            <button type="button" class="button button-secondary" on:click=copy_plain>"复制全文"</button>
-            <button type="button" class="button button-secondary" on:click=download_docx>"下载Word文件（.docx）"</button>
-            <button type="button" class="button button-secondary" on:click=download_txt>"下载文本文件（.txt）"</button>
-            <button type="button" class="button button-secondary" on:click=print>"打印"</button>
-            <p class="confirm" role="status" aria-live="polite">{move || message.get()}</p>
+            <button type="button" class="button" on:click=copy_formatted>
+                "复制为公文格式"
+            </button>
+            <button type="button" class="button button-secondary" on:click=copy_plain>
+                "复制全文"
+            </button>
+            <button type="button" class="button button-secondary" on:click=download_docx>
+                "下载Word文件（.docx）"
+            </button>
+            <button type="button" class="button button-secondary" on:click=download_txt>
+                "下载文本文件（.txt）"
+            </button>
+            <button type="button" class="button button-secondary" on:click=print>
+                "打印"
+            </button>
+            <p class="confirm" role="status" aria-live="polite">
+                {move || message.get()}
+            </p>
         </div>
-        <div class="preview" node_ref=preview tabindex="0" role="region" aria-label="报告全文">{move || text.get()}</div>
-        <PrintView doc=doc/>
+        <div class="preview" node_ref=preview tabindex="0" role="region" aria-label="报告全文">
+            {move || text.get()}
+        </div>
+        <PrintView doc=doc />
         <div class="actions nav-actions">
-            <a class="button button-secondary" href=Route::review(&id).href()>"返回核对"</a>
-            <a class="button button-secondary" href=Route::tasks(&id).href()>"返回清单"</a>
+            <a class="button button-secondary" href=Route::review(&id).href()>
+                "返回核对"
+            </a>
+            <a class="button button-secondary" href=Route::tasks(&id).href()>
+                "返回清单"
+            </a>
         </div>
     }
 }
@@ -103,22 +130,29 @@ pub fn Output(id: String) -> impl IntoView {
 /// official fonts; the print stylesheet sets the page, margins and page numbers.
 #[component]
 fn PrintView(doc: Memo<Document>) -> impl IntoView {
+    let body = move || doc.with(|d| d.blocks.iter().map(print_block).collect_view());
     view! {
         <article class="print-doc" aria-hidden="true">
-            {move || doc.with(|d| {
-                let title = view! { <p class="doc-title">{d.title.clone()}</p> };
-                let blocks = d.blocks.iter().map(|b| match b {
-                    Block::Paragraph(t) => view! { <p class="doc-body">{t.clone()}</p> }.into_any(),
-                    Block::Addressee(t) => view! { <p class="doc-addressee">{t.clone()}</p> }.into_any(),
-                    Block::Closing(t) => view! { <p class="doc-closing">{t.clone()}</p> }.into_any(),
-                    Block::Heading1 { .. } => view! { <p class="doc-h1">{b.text()}</p> }.into_any(),
-                    Block::Heading2 { .. } => view! { <p class="doc-h2">{b.text()}</p> }.into_any(),
-                    Block::Point { number, lead, text } => view! {
-                        <p class="doc-body"><b>{format!("{number}是{lead}")}</b>{text.clone()}</p>
-                    }.into_any(),
-                }).collect_view();
-                view! { {title} {blocks} }
-            })}
+            <p class="doc-title">{move || doc.with(|d| d.title.clone())}</p>
+            {body}
         </article>
+    }
+}
+
+/// One block of the report as a printed paragraph.
+fn print_block(b: &Block) -> AnyView {
+    match b {
+        Block::Paragraph(t) => view! { <p class="doc-body">{t.clone()}</p> }.into_any(),
+        Block::Addressee(t) => view! { <p class="doc-addressee">{t.clone()}</p> }.into_any(),
+        Block::Closing(t) => view! { <p class="doc-closing">{t.clone()}</p> }.into_any(),
+        Block::Heading1 { .. } => view! { <p class="doc-h1">{b.text()}</p> }.into_any(),
+        Block::Heading2 { .. } => view! { <p class="doc-h2">{b.text()}</p> }.into_any(),
+        Block::Point { number, lead, text } => view! {
+            <p class="doc-body">
+                <b>{format!("{number}是{lead}")}</b>
+                {text.clone()}
+            </p>
+        }
+        .into_any(),
     }
 }

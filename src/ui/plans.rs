@@ -45,106 +45,228 @@ pub fn Plans(id: String, back: bool) -> impl IntoView {
         let list = report.with_untracked(|r| r.as_ref().map(current).unwrap_or_default());
         let len = list.len();
         if len == 0 {
-            return view! { <p class="empty">"没有问题和打算。报告中将不写“存在的问题”和“下一步工作打算”两部分。可以点击下面的“添加一条”。"</p> }.into_any();
+            return view! {
+                <p class="empty">
+                    "没有问题和打算。报告中将不写“存在的问题”和“下一步工作打算”两部分。可以点击下面的“添加一条”。"
+                </p>
+            }
+            .into_any();
         }
         view! {
             <ol class="problem-list">
-                {list.into_iter().enumerate().map(|(i, p)| {
-                    let n = chinese(i + 1);
-                    view! {
-                        <li class="problem">
-                            <h2>{format!("第{n}条")}</h2>
-                            <div class="field">
-                                <label for=format!("problem-{i}")>"存在的问题"</label>
-                                <p class="hint" id=format!("problem-{i}-hint")>"先用一句话概括，以句号结束，再写具体表现。"</p>
-                                <textarea id=format!("problem-{i}") rows="4" aria-describedby=format!("problem-{i}-hint") prop:value=p.problem
-                                    on:input=move |ev| { let v = event_target_value(&ev); change(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.problem = v }), false); }></textarea>
-                            </div>
-                            <div class="field">
-                                <label for=format!("plan-{i}")>"对应的下一步措施"</label>
-                                <textarea id=format!("plan-{i}") rows="3" prop:value=p.plan
-                                    on:input=move |ev| { let v = event_target_value(&ev); change(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.plan = v }), false); }></textarea>
-                            </div>
-                            <div class="card-actions">
-                                <button type="button" class="button button-secondary" id=format!("up-{i}") disabled=i == 0 aria-label=format!("把第{n}条上移")
-                                    on:click=move |_| {
-                                        change(Box::new(move |l| l.swap(i - 1, i)), true);
-                                        // Follow the moved item.
-                                        let to = if i == 1 { "down-0".to_string() } else { format!("up-{}", i - 1) };
-                                        request_animation_frame(move || focus_id(&to));
-                                    }>"上移"</button>
-                                <button type="button" class="button button-secondary" id=format!("down-{i}") disabled=i + 1 == len aria-label=format!("把第{n}条下移")
-                                    on:click=move |_| {
-                                        change(Box::new(move |l| l.swap(i, i + 1)), true);
-                                        let to = if i + 2 == len { format!("up-{}", i + 1) } else { format!("down-{}", i + 1) };
-                                        request_animation_frame(move || focus_id(&to));
-                                    }>"下移"</button>
-                                <button type="button" class="button button-warning" aria-label=format!("删除第{n}条")
-                                    on:click=move |_| {
-                                        let removed = report.with_untracked(|r| r.as_ref().map(current)).and_then(|l| l.get(i).cloned());
-                                        change(Box::new(move |l| { l.remove(i); }), true);
-                                        undo_delete.set(removed.map(|p| (i, p)));
-                                        request_animation_frame(|| focus_id("undo-delete"));
-                                    }>"删除"</button>
-                            </div>
-                        </li>
-                    }
-                }).collect_view()}
+                {list
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, p)| {
+                        let n = chinese(i + 1);
+                        view! {
+                            <li class="problem">
+                                <h2>{format!("第{n}条")}</h2>
+                                <div class="field">
+                                    <label for=format!("problem-{i}")>"存在的问题"</label>
+                                    <p class="hint" id=format!("problem-{i}-hint")>
+                                        "先用一句话概括，以句号结束，再写具体表现。"
+                                    </p>
+                                    <textarea
+                                        id=format!("problem-{i}")
+                                        rows="4"
+                                        aria-describedby=format!("problem-{i}-hint")
+                                        prop:value=p.problem
+                                        on:input=move |ev| {
+                                            let v = event_target_value(&ev);
+                                            change(
+                                                Box::new(move |l| {
+                                                    if let Some(x) = l.get_mut(i) {
+                                                        x.problem = v;
+                                                    }
+                                                }),
+                                                false,
+                                            );
+                                        }
+                                    ></textarea>
+                                </div>
+                                <div class="field">
+                                    <label for=format!("plan-{i}")>"对应的下一步措施"</label>
+                                    <textarea
+                                        id=format!("plan-{i}")
+                                        rows="3"
+                                        prop:value=p.plan
+                                        on:input=move |ev| {
+                                            let v = event_target_value(&ev);
+                                            change(
+                                                Box::new(move |l| {
+                                                    if let Some(x) = l.get_mut(i) {
+                                                        x.plan = v;
+                                                    }
+                                                }),
+                                                false,
+                                            );
+                                        }
+                                    ></textarea>
+                                </div>
+                                <div class="card-actions">
+                                    <button
+                                        type="button"
+                                        class="button button-secondary"
+                                        id=format!("up-{i}")
+                                        disabled=i == 0
+                                        aria-label=format!("把第{n}条上移")
+                                        on:click=move |_| {
+                                            change(Box::new(move |l| l.swap(i - 1, i)), true);
+                                            let to = if i == 1 {
+                                                "down-0".to_string()
+                                            } else {
+                                                format!("up-{}", i - 1)
+                                            };
+                                            request_animation_frame(move || focus_id(&to));
+                                        }
+                                    >
+                                        "上移"
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="button button-secondary"
+                                        id=format!("down-{i}")
+                                        disabled=i + 1 == len
+                                        aria-label=format!("把第{n}条下移")
+                                        on:click=move |_| {
+                                            change(Box::new(move |l| l.swap(i, i + 1)), true);
+                                            let to = if i + 2 == len {
+                                                format!("up-{}", i + 1)
+                                            } else {
+                                                format!("down-{}", i + 1)
+                                            };
+                                            request_animation_frame(move || focus_id(&to));
+                                        }
+                                    >
+                                        "下移"
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="button button-warning"
+                                        aria-label=format!("删除第{n}条")
+                                        on:click=move |_| {
+                                            let removed = report
+                                                .with_untracked(|r| r.as_ref().map(current))
+                                                .and_then(|l| l.get(i).cloned());
+                                            change(
+                                                Box::new(move |l| {
+                                                    l.remove(i);
+                                                }),
+                                                true,
+                                            );
+                                            undo_delete.set(removed.map(|p| (i, p)));
+                                            request_animation_frame(|| focus_id("undo-delete"));
+                                        }
+                                    >
+                                        "删除"
+                                    </button>
+                                </div>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ol>
-        }.into_any()
+        }
+        .into_any()
     };
 
     // From the walk-through or from 核对, the next page is 核对.
     let next = Route::review(&id);
     view! {
-        <Crumbs report=report/>
+        <Crumbs report=report />
         <h1 tabindex="-1">"问题与下一步打算"</h1>
-        <p class="lead">{move || if edited() {
-            "这是您修改过的内容，报告将按此生成。"
-        } else {
-            "以下是根据“未落实”和“部分落实”的条目自动提出的建议。直接修改即可，报告将按您修改后的内容生成。"
-        }}</p>
+        <p class="lead">
+            {move || {
+                if edited() {
+                    "这是您修改过的内容，报告将按此生成。"
+                } else {
+                    "以下是根据“未落实”和“部分落实”的条目自动提出的建议。直接修改即可，报告将按您修改后的内容生成。"
+                }
+            }}
+        </p>
         {rows}
         <div class="actions">
-            <button type="button" class="button button-secondary" on:click=move |_| {
-                change(Box::new(|l| l.push(ProblemPlan::default())), true);
-                let last = report.with_untracked(|r| r.as_ref().map(|r| current(r).len())).unwrap_or(1);
-                request_animation_frame(move || focus_id(&format!("problem-{}", last.saturating_sub(1))));
-            }>"添加一条"</button>
+            <button
+                type="button"
+                class="button button-secondary"
+                on:click=move |_| {
+                    change(Box::new(|l| l.push(ProblemPlan::default())), true);
+                    let last = report.with_untracked(|r| r.as_ref().map(|r| current(r).len())).unwrap_or(1);
+                    request_animation_frame(move || focus_id(&format!("problem-{}", last.saturating_sub(1))));
+                }
+            >
+                "添加一条"
+            </button>
             <Show when=edited>
-                <button type="button" class="button button-secondary" on:click=move |_| {
-                    let old = report.with_untracked(|r| r.as_ref().and_then(|r| r.problems.clone()));
-                    undo_reset.set(old);
-                    store.edit_report(&rid.get_value(), |r| r.problems = None);
-                    shape.update(|n| *n += 1);
-                }>"恢复为系统建议"</button>
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    on:click=move |_| {
+                        let old = report.with_untracked(|r| r.as_ref().and_then(|r| r.problems.clone()));
+                        undo_reset.set(old);
+                        store.edit_report(&rid.get_value(), |r| r.problems = None);
+                        shape.update(|n| *n += 1);
+                    }
+                >
+                    "恢复为系统建议"
+                </button>
             </Show>
         </div>
-        {move || undo_delete.get().map(|(at, p)| view! {
-            <div class="banner banner-info" role="status">
-                <p>{format!("已删除第{}条。", chinese(at + 1))}</p>
-                <button type="button" class="button" id="undo-delete" on:click=move |_| {
-                    let p = p.clone();
-                    change(Box::new(move |l| l.insert(at.min(l.len()), p)), true);
-                    undo_delete.set(None);
-                    request_animation_frame(move || focus_id(&format!("problem-{at}")));
-                }>"撤销删除"</button>
-            </div>
-        })}
-        {move || undo_reset.get().map(|old| view! {
-            <div class="banner banner-info" role="status">
-                <p>"已恢复为系统建议。"</p>
-                <button type="button" class="button" on:click=move |_| {
-                    let old = old.clone();
-                    store.edit_report(&rid.get_value(), |r| r.problems = Some(old));
-                    undo_reset.set(None);
-                    shape.update(|n| *n += 1);
-                }>"撤销，用回我修改的内容"</button>
-            </div>
-        })}
+        {move || {
+            undo_delete
+                .get()
+                .map(|(at, p)| {
+                    view! {
+                        <div class="banner banner-info" role="status">
+                            <p>{format!("已删除第{}条。", chinese(at + 1))}</p>
+                            <button
+                                type="button"
+                                class="button"
+                                id="undo-delete"
+                                on:click=move |_| {
+                                    let p = p.clone();
+                                    change(Box::new(move |l| l.insert(at.min(l.len()), p)), true);
+                                    undo_delete.set(None);
+                                    request_animation_frame(move || focus_id(&format!("problem-{at}")));
+                                }
+                            >
+                                "撤销删除"
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            undo_reset
+                .get()
+                .map(|old| {
+                    view! {
+                        <div class="banner banner-info" role="status">
+                            <p>"已恢复为系统建议。"</p>
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| {
+                                    let old = old.clone();
+                                    store.edit_report(&rid.get_value(), |r| r.problems = Some(old));
+                                    undo_reset.set(None);
+                                    shape.update(|n| *n += 1);
+                                }
+                            >
+                                "撤销，用回我修改的内容"
+                            </button>
+                        </div>
+                    }
+                })
+        }}
         <div class="actions nav-actions">
-            <a class="button button-secondary" href=Route::tasks(&id).href()>"返回清单"</a>
-            <a class="button" href=next.href()>{go_on_label(back)}</a>
+            <a class="button button-secondary" href=Route::tasks(&id).href()>
+                "返回清单"
+            </a>
+            <a class="button" href=next.href()>
+                {go_on_label(back)}
+            </a>
         </div>
     }
 }

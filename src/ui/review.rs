@@ -18,12 +18,16 @@ pub fn Review(id: String) -> impl IntoView {
             let t = checklist(r);
             let info_link = Route::info(&r.id).from_review().href();
             let mut info = vec![
-                ("单位名称", if r.unit.trim().is_empty() { "（未填写）".to_string() } else { r.unit.trim().to_string() }),
+                (
+                    "单位名称",
+                    if r.unit.trim().is_empty() { "（未填写）".to_string() } else { r.unit.trim().to_string() },
+                ),
                 ("报告期间", r.period_label()),
                 ("报告类型", r.kind.label().to_string()),
             ];
             if r.kind == ReportKind::Unit {
-                let or_blank = |s: &str| if s.trim().is_empty() { "（不填）".to_string() } else { s.trim().to_string() };
+                let or_blank =
+                    |s: &str| if s.trim().is_empty() { "（不填）".to_string() } else { s.trim().to_string() };
                 info.push(("主送机关", or_blank(&r.recipient)));
                 info.push(("成文日期", or_blank(&r.dated)));
             }
@@ -33,72 +37,131 @@ pub fn Review(id: String) -> impl IntoView {
             }
             let bad: Vec<_> = field_errors(t, r).collect();
             let overview = left_out(t, r).map(|gaps| {
-                view! { <div class="notice" role="status"><p>{format!("{gaps}。可以点击对应的“修改”补充。")}</p></div> }
+                view! {
+                    <div class="notice" role="status">
+                        <p>{format!("{gaps}。可以点击对应的“修改”补充。")}</p>
+                    </div>
+                }
             });
-            let sections = t.sections.iter().map(|s| {
-                let link = Route::section(&r.id, &s.id).from_review().href();
-                let rows = s.items.iter().map(|i| {
-                    let a = r.answers.get(&*i.id);
-                    let status = r.status(&i.id);
-                    let values = item_values(i, a);
-                    let mut detail: Vec<String> = i.fields.iter().filter_map(|f| values.get(&*f.id).map(|v| format!("{}：{v}", f.label))).collect();
-                    if let Some(note) = a.map(|a| a.note.trim()).filter(|n| !n.is_empty()) {
-                        detail.push(format!("补充说明：{note}"));
-                    }
-                    let wrong: Vec<String> = bad
+            let sections = t
+                .sections
+                .iter()
+                .map(|s| {
+                    let link = Route::section(&r.id, &s.id).from_review().href();
+                    let rows = s
+                        .items
                         .iter()
-                        .filter(|p| p.item_id == i.id)
-                        .map(|p| format!("填写有误，暂不写进报告：{}“{}”——{}", p.label, p.raw, p.error))
-                        .collect();
-                    let link = link.clone();
-                    let focus = i.id.to_string();
+                        .map(|i| {
+                            let a = r.answers.get(&*i.id);
+                            let status = r.status(&i.id);
+                            let values = item_values(i, a);
+                            let mut detail: Vec<String> = i
+                                .fields
+                                .iter()
+                                .filter_map(|f| values.get(&*f.id).map(|v| format!("{}：{v}", f.label)))
+                                .collect();
+                            if let Some(note) = a.map(|a| a.note.trim()).filter(|n| !n.is_empty()) {
+                                detail.push(format!("补充说明：{note}"));
+                            }
+                            let wrong: Vec<String> = bad
+                                .iter()
+                                .filter(|p| p.item_id == i.id)
+                                .map(|p| format!("填写有误，暂不写进报告：{}“{}”——{}", p.label, p.raw, p.error))
+                                .collect();
+                            let link = link.clone();
+                            let focus = i.id.to_string();
+                            view! {
+                                <div class="summary-row" class:summary-missing=status == Status::NotStarted>
+                                    <dt>{i.task.clone()}</dt>
+                                    <dd>
+                                        <strong>{status.label()}</strong>
+                                        {detail
+                                            .into_iter()
+                                            .map(|x| view! { <span class="summary-detail">{x}</span> })
+                                            .collect_view()}
+                                        {wrong
+                                            .into_iter()
+                                            .map(|x| view! { <span class="summary-error">{x}</span> })
+                                            .collect_view()}
+                                    </dd>
+                                    <dd class="summary-action">
+                                        <a
+                                            href=link
+                                            aria-label=format!("修改“{}”", i.task)
+                                            id=format!("edit-{}", i.id)
+                                            on:click=move |_| {
+                                                screen.focus_item.set(Some(focus.clone()));
+                                                screen.return_item.set(Some(focus.clone()));
+                                            }
+                                        >
+                                            "修改"
+                                        </a>
+                                    </dd>
+                                </div>
+                            }
+                        })
+                        .collect_view();
                     view! {
-                        <div class="summary-row" class:summary-missing=status == Status::NotStarted>
-                            <dt>{i.task.clone()}</dt>
-                            <dd>
-                                <strong>{status.label()}</strong>
-                                {detail.into_iter().map(|x| view! { <span class="summary-detail">{x}</span> }).collect_view()}
-                                {wrong.into_iter().map(|x| view! { <span class="summary-error">{x}</span> }).collect_view()}
-                            </dd>
-                            <dd class="summary-action"><a href=link aria-label=format!("修改“{}”", i.task) id=format!("edit-{}", i.id)
-                                on:click=move |_| {
-                                    screen.focus_item.set(Some(focus.clone()));
-                                    screen.return_item.set(Some(focus.clone()));
-                                }>"修改"</a></dd>
-                        </div>
+                        <h2>{s.title.clone()}</h2>
+                        <dl class="summary">{rows}</dl>
                     }
-                }).collect_view();
-                view! { <h2>{s.title.clone()}</h2><dl class="summary">{rows}</dl> }
-            }).collect_view();
+                })
+                .collect_view();
             let probs = problems(t, r);
             let plink = Route::plans(&r.id).from_review().href();
             view! {
                 {overview}
                 <h2>"基本信息"</h2>
                 <dl class="summary">
-                    {info.into_iter().map(|(k, v)| { let l = info_link.clone(); view! {
-                        <div class="summary-row"><dt>{k}</dt><dd>{v}</dd><dd class="summary-action"><a href=l aria-label=format!("修改{k}")>"修改"</a></dd></div>
-                    }}).collect_view()}
+                    {info
+                        .into_iter()
+                        .map(|(k, v)| {
+                            let l = info_link.clone();
+                            view! {
+                                <div class="summary-row">
+                                    <dt>{k}</dt>
+                                    <dd>{v}</dd>
+                                    <dd class="summary-action">
+                                        <a href=l aria-label=format!("修改{k}")>
+                                            "修改"
+                                        </a>
+                                    </dd>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
                 </dl>
                 {sections}
                 <h2>"问题与下一步打算"</h2>
                 <dl class="summary">
                     <div class="summary-row">
                         <dt>{format!("共{}条", probs.len())}</dt>
-                        <dd>{probs.iter().map(|p| view! { <span class="summary-detail">{p.problem.clone()}</span> }).collect_view()}</dd>
-                        <dd class="summary-action"><a href=plink aria-label="修改问题与下一步打算">"修改"</a></dd>
+                        <dd>
+                            {probs
+                                .iter()
+                                .map(|p| view! { <span class="summary-detail">{p.problem.clone()}</span> })
+                                .collect_view()}
+                        </dd>
+                        <dd class="summary-action">
+                            <a href=plink aria-label="修改问题与下一步打算">
+                                "修改"
+                            </a>
+                        </dd>
                     </div>
                 </dl>
-            }.into_any()
+            }
+            .into_any()
         })
     };
     view! {
-        <Crumbs report=report/>
+        <Crumbs report=report />
         <h1 tabindex="-1">"核对填写内容"</h1>
         <p class="lead">"请逐项核对。点击“修改”改完后会回到这里。"</p>
         {body}
         <div class="actions nav-actions">
-            <a class="button" href=Route::output(&id).href()>"生成报告"</a>
+            <a class="button" href=Route::output(&id).href()>
+                "生成报告"
+            </a>
         </div>
     }
 }

@@ -46,40 +46,72 @@ pub fn SectionPage(id: String, section: String, back: bool) -> impl IntoView {
     let asked = RwSignal::new(false);
     let next_href = next.href();
     view! {
-        <Crumbs report=report/>
+        <Crumbs report=report />
         <p class="caption">{format!("第{}部分，共{}部分", n + 1, t.sections.len())}</p>
         <h1 tabindex="-1">{s.title.clone()}</h1>
-        <p class="hint">"为每一项选择落实情况。数字和补充说明会写进报告；没有的可以不填。修改会自动保存。"</p>
-        {move || (asked.get() && !wrong().is_empty()).then(|| {
-            let list = wrong();
-            view! {
-                <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
-                    <h2>{format!("有{}处填写需要修改", list.len())}</h2>
-                    <ul>
-                        {list.into_iter().map(|p| {
-                            let target = format!("f-{}-{}", p.item_id, p.field_id);
-                            view! {
-                                <li><button type="button" class="link-button" on:click=move |_| focus_id(&target)>
-                                    {format!("{}：“{}”填的是“{}”，{}", p.task, p.label, p.raw, p.error)}
-                                </button></li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                    <p>"请修改后再继续。如果暂时不改，也可以"<a href=next_href.clone()>"先继续"</a>"，填错的内容会保留，但不会写进报告。"</p>
-                </div>
-            }
-        })}
-        {s.items.iter().map(|item| view! { <ItemCard page=page item=item/> }).collect_view()}
+        <p class="hint">
+            "为每一项选择落实情况。数字和补充说明会写进报告；没有的可以不填。修改会自动保存。"
+        </p>
+        {move || {
+            (asked.get() && !wrong().is_empty())
+                .then(|| {
+                    let list = wrong();
+                    view! {
+                        <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+                            <h2>{format!("有{}处填写需要修改", list.len())}</h2>
+                            <ul>
+                                {list
+                                    .into_iter()
+                                    .map(|p| {
+                                        let target = format!("f-{}-{}", p.item_id, p.field_id);
+                                        view! {
+                                            <li>
+                                                <button
+                                                    type="button"
+                                                    class="link-button"
+                                                    on:click=move |_| focus_id(&target)
+                                                >
+                                                    {format!(
+                                                        "{}：“{}”填的是“{}”，{}",
+                                                        p.task,
+                                                        p.label,
+                                                        p.raw,
+                                                        p.error,
+                                                    )}
+                                                </button>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                            <p>
+                                "请修改后再继续。如果暂时不改，也可以"
+                                <a href=next_href.clone()>"先继续"</a>
+                                "，填错的内容会保留，但不会写进报告。"
+                            </p>
+                        </div>
+                    }
+                })
+        }}
+        {s.items.iter().map(|item| view! { <ItemCard page=page item=item /> }).collect_view()}
         <div class="actions nav-actions">
-            <a class="button button-secondary" href=prev.href()>"上一步"</a>
-            <button type="button" class="button" on:click=move |_| {
-                if wrong().is_empty() {
-                    navigate(&next);
-                } else {
-                    asked.set(true);
-                    request_animation_frame(|| focus_id("error-summary"));
+            <a class="button button-secondary" href=prev.href()>
+                "上一步"
+            </a>
+            <button
+                type="button"
+                class="button"
+                on:click=move |_| {
+                    if wrong().is_empty() {
+                        navigate(&next);
+                    } else {
+                        asked.set(true);
+                        request_animation_frame(|| focus_id("error-summary"));
+                    }
                 }
-            }>{go_on_label(back)}</button>
+            >
+                {go_on_label(back)}
+            </button>
         </div>
     }
     .into_any()
@@ -117,27 +149,39 @@ fn ItemCard(page: Page, item: &'static Item) -> impl IntoView {
 
     view! {
         <section class="item" id=format!("item-{iid}") aria-labelledby=format!("item-{iid}-h")>
-            <h2 id=format!("item-{iid}-h") tabindex="-1">{item.task.clone()}</h2>
+            <h2 id=format!("item-{iid}-h") tabindex="-1">
+                {item.task.clone()}
+            </h2>
             <details class="guidance">
                 <summary>"怎样算落实"</summary>
                 <p>{item.guidance.clone()}</p>
                 {(!rule.is_empty()).then(|| view! { <p class="hint">{rule}</p> })}
             </details>
             <fieldset class="status-choice">
-                <legend class="visually-hidden">{format!("“{}”的落实情况", item.task.replace('“', "‘").replace('”', "’"))}</legend>
-                {Status::ALL.into_iter().map(|s| {
-                    let input_id = format!("st-{iid}-{}", s.label());
-                    view! {
-                        <span class="status-option">
-                            <input type="radio" id=input_id.clone() name=format!("status-{iid}")
-                                prop:checked=move || status() == s on:change=move |_| set_status(s)/>
-                            <label for=input_id>{s.label()}</label>
-                        </span>
-                    }
-                }).collect_view()}
+                <legend class="visually-hidden">
+                    {format!("“{}”的落实情况", item.task.replace('“', "‘").replace('”', "’"))}
+                </legend>
+                {Status::ALL
+                    .into_iter()
+                    .map(|s| {
+                        let input_id = format!("st-{iid}-{}", s.label());
+                        view! {
+                            <span class="status-option">
+                                <input
+                                    type="radio"
+                                    id=input_id.clone()
+                                    name=format!("status-{iid}")
+                                    prop:checked=move || status() == s
+                                    on:change=move |_| set_status(s)
+                                />
+                                <label for=input_id>{s.label()}</label>
+                            </span>
+                        }
+                    })
+                    .collect_view()}
             </fieldset>
             <Show when=show_inputs>
-                <ItemInputs page=page item=item/>
+                <ItemInputs page=page item=item />
             </Show>
         </section>
     }
@@ -157,14 +201,26 @@ fn ItemInputs(page: Page, item: &'static Item) -> impl IntoView {
     let point = Memo::new(move |_| page.report.with(|r| r.as_ref().and_then(|r| item_point(page.checklist, r, item))));
     view! {
         <div class="item-inputs">
-            {item.fields.iter().map(|f| view! { <FieldInput page=page item=item field=f/> }).collect_view()}
+            {item.fields.iter().map(|f| view! { <FieldInput page=page item=item field=f /> }).collect_view()}
             <div class="field" class:field-error=too_long>
                 <label for=note_id.clone()>"补充说明（可不填）"</label>
-                <p class="hint" id=format!("{note_id}-hint")>"写具体做法和成效，会接在这一条后面写进报告。"</p>
-                <p class="error" aria-live="polite" id=format!("{note_id}-error")>
-                    {move || too_long().then(|| format!("最多{NOTE_MAX}字，现在有{}字。内容已保存，但建议精简后再生成报告。", note_len.get()))}
+                <p class="hint" id=format!("{note_id}-hint")>
+                    "写具体做法和成效，会接在这一条后面写进报告。"
                 </p>
-                <textarea id=note_id.clone() rows="3"
+                <p class="error" aria-live="polite" id=format!("{note_id}-error")>
+                    {move || {
+                        too_long()
+                            .then(|| {
+                                format!(
+                                    "最多{NOTE_MAX}字，现在有{}字。内容已保存，但建议精简后再生成报告。",
+                                    note_len.get(),
+                                )
+                            })
+                    }}
+                </p>
+                <textarea
+                    id=note_id.clone()
+                    rows="3"
                     aria-describedby=format!("{note_id}-hint {note_id}-error")
                     aria-invalid=move || too_long().to_string()
                     prop:value=note_init
@@ -172,14 +228,24 @@ fn ItemInputs(page: Page, item: &'static Item) -> impl IntoView {
                         let v = event_target_value(&ev);
                         note_len.set(v.chars().count());
                         page.edit(|r| r.answer_mut(iid).note = v);
-                    }></textarea>
+                    }
+                ></textarea>
             </div>
-            {move || point.get().map(|(lead, text)| view! {
-                <div class="item-preview">
-                    <p class="item-preview-label">"写进报告的内容"</p>
-                    <p class="item-preview-text"><b>{lead}</b>{text}</p>
-                </div>
-            })}
+            {move || {
+                point
+                    .get()
+                    .map(|(lead, text)| {
+                        view! {
+                            <div class="item-preview">
+                                <p class="item-preview-label">"写进报告的内容"</p>
+                                <p class="item-preview-text">
+                                    <b>{lead}</b>
+                                    {text}
+                                </p>
+                            </div>
+                        }
+                    })
+            }}
         </div>
     }
 }
@@ -213,37 +279,78 @@ fn FieldInput(page: Page, item: &'static Item, field: &'static Field) -> impl In
     let described = format!("{hint_id} {err_id}");
     let control = match &field.kind {
         FieldKind::LongText { .. } => view! {
-            <textarea id=dom_id.clone() rows="3" aria-describedby=described.clone() aria-invalid=move || error.get().is_some().to_string()
-                prop:value=init.clone() on:input=move |ev| on_value(event_target_value(&ev))></textarea>
-        }.into_any(),
+            <textarea
+                id=dom_id.clone()
+                rows="3"
+                aria-describedby=described.clone()
+                aria-invalid=move || error.get().is_some().to_string()
+                prop:value=init.clone()
+                on:input=move |ev| on_value(event_target_value(&ev))
+            ></textarea>
+        }
+        .into_any(),
         FieldKind::Choice { options } => view! {
-            <select id=dom_id.clone() aria-describedby=described.clone() on:change=move |ev| on_value(event_target_value(&ev))>
-                <option value="" selected=init.is_empty()>"请选择"</option>
-                {options.iter().map(|o| view! { <option value=o.clone() selected=init == *o>{o.clone()}</option> }).collect_view()}
+            <select
+                id=dom_id.clone()
+                aria-describedby=described.clone()
+                on:change=move |ev| on_value(event_target_value(&ev))
+            >
+                <option value="" selected=init.is_empty()>
+                    "请选择"
+                </option>
+                {options
+                    .iter()
+                    .map(|o| {
+                        view! {
+                            <option value=o.clone() selected=init == *o>
+                                {o.clone()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
-        }.into_any(),
+        }
+        .into_any(),
         kind => {
             let (ty, mode, class) = match kind {
                 // A text box, not the browser's date picker: an impossible date typed there
                 // would be thrown away by the browser; here it is kept and explained.
                 FieldKind::Date => ("text", "", "input-date"),
-                _ if is_numeric(field) => ("text", if matches!(kind, FieldKind::Percent) { "decimal" } else { "numeric" }, "input-short"),
+                _ if is_numeric(field) => {
+                    ("text", if matches!(kind, FieldKind::Percent) { "decimal" } else { "numeric" }, "input-short")
+                }
                 _ => ("text", "", ""),
             };
             let placeholder = if matches!(kind, FieldKind::Date) { "例如 2026-06-18" } else { "" };
             view! {
-                <input id=dom_id.clone() type=ty inputmode=mode class=class autocomplete="off" placeholder=placeholder
-                    aria-describedby=described.clone() aria-invalid=move || error.get().is_some().to_string()
-                    prop:value=init.clone() on:input=move |ev| on_value(event_target_value(&ev))/>
-            }.into_any()
+                <input
+                    id=dom_id.clone()
+                    type=ty
+                    inputmode=mode
+                    class=class
+                    autocomplete="off"
+                    placeholder=placeholder
+                    aria-describedby=described.clone()
+                    aria-invalid=move || error.get().is_some().to_string()
+                    prop:value=init.clone()
+                    on:input=move |ev| on_value(event_target_value(&ev))
+                />
+            }
+            .into_any()
         }
     };
     view! {
         <div class="field" class:field-error=move || error.get().is_some()>
             <label for=dom_id.clone()>{field.label.clone()}"（可不填）"</label>
-            <p class="hint" id=hint_id>{field.hint.clone()}</p>
-            <p class="error" id=err_id aria-live="polite">{move || error.get()}</p>
-            <div class="input-with-unit">{control}{(!unit.is_empty()).then(|| view! { <span class="unit">{unit}</span> })}</div>
+            <p class="hint" id=hint_id>
+                {field.hint.clone()}
+            </p>
+            <p class="error" id=err_id aria-live="polite">
+                {move || error.get()}
+            </p>
+            <div class="input-with-unit">
+                {control}{(!unit.is_empty()).then(|| view! { <span class="unit">{unit}</span> })}
+            </div>
         </div>
     }
 }

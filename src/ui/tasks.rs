@@ -19,36 +19,63 @@ pub fn Tasks(id: String) -> impl IntoView {
     };
 
     view! {
-        <Crumbs report=report/>
+        <Crumbs report=report />
         <h1 tabindex="-1">"自查清单"</h1>
         <p class="lead">{title}" · "<a href=Route::info(&id).href()>"修改基本信息"</a></p>
         <div class="overview">
-            <ProgressBar done=Signal::derive(move || counts.get().0) total=Signal::derive(move || counts.get().1)/>
-            <SectionChart report=report/>
+            <ProgressBar done=Signal::derive(move || counts.get().0) total=Signal::derive(move || counts.get().1) />
+            <SectionChart report=report />
         </div>
         <h2>"逐项自查"</h2>
         <ol class="task-list">
-            {t.sections.iter().enumerate().map(|(n, section)| {
-                let status = Signal::derive(move || {
-                    report.with(|r| r.as_ref().map(|r| section_status(section, r)).unwrap_or(SectionStatus::NotStarted))
-                });
-                let count = move || report.with(|r| r.as_ref().map(|r| section_counts(section, r)).unwrap_or((0, 0)));
-                view! {
-                    <li class="task">
-                        <a class="task-name" href=Route::section(&id, &section.id).href()>
-                            {format!("{}、{}", chinese(n + 1), section.title)}
-                        </a>
-                        <span class="task-count">{move || { let (a, b) = count(); format!("{a}/{b}项") }}</span>
-                        <StatusTag status=status/>
-                    </li>
-                }
-            }).collect_view()}
+            {t
+                .sections
+                .iter()
+                .enumerate()
+                .map(|(n, section)| {
+                    let status = Signal::derive(move || {
+                        report
+                            .with(|r| {
+                                r.as_ref().map(|r| section_status(section, r)).unwrap_or(SectionStatus::NotStarted)
+                            })
+                    });
+                    let count = move || {
+                        report.with(|r| r.as_ref().map(|r| section_counts(section, r)).unwrap_or((0, 0)))
+                    };
+                    view! {
+                        <li class="task">
+                            <a class="task-name" href=Route::section(&id, &section.id).href()>
+                                {format!("{}、{}", chinese(n + 1), section.title)}
+                            </a>
+                            <span class="task-count">
+                                {move || {
+                                    let (a, b) = count();
+                                    format!("{a}/{b}项")
+                                }}
+                            </span>
+                            <StatusTag status=status />
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ol>
         <h2>"完成报告"</h2>
         <ol class="task-list">
-            <li class="task"><a class="task-name" href=Route::plans(&id).href()>"修改问题与下一步打算"</a></li>
-            <li class="task"><a class="task-name" href=Route::review(&id).href()>"核对全部填写内容"</a></li>
-            <li class="task"><a class="task-name" href=Route::output(&id).href()>"生成报告"</a></li>
+            <li class="task">
+                <a class="task-name" href=Route::plans(&id).href()>
+                    "修改问题与下一步打算"
+                </a>
+            </li>
+            <li class="task">
+                <a class="task-name" href=Route::review(&id).href()>
+                    "核对全部填写内容"
+                </a>
+            </li>
+            <li class="task">
+                <a class="task-name" href=Route::output(&id).href()>
+                    "生成报告"
+                </a>
+            </li>
         </ol>
     }
     .into_any()

@@ -37,8 +37,14 @@ pub fn ProgressBar(#[prop(into)] done: Signal<usize>, #[prop(into)] total: Signa
     view! {
         <div class="progress">
             <p class="progress-text">{move || format!("已完成 {}/{} 项", done.get(), total.get())}</p>
-            <div class="progress-bar" role="progressbar" aria-valuemin="0" aria-valuemax="100"
-                aria-valuenow=move || pct().to_string() aria-label="完成进度">
+            <div
+                class="progress-bar"
+                role="progressbar"
+                aria-valuemin="0"
+                aria-valuemax="100"
+                aria-valuenow=move || pct().to_string()
+                aria-label="完成进度"
+            >
                 <div class="progress-fill" style=move || format!("width:{}%", pct())></div>
             </div>
         </div>
@@ -81,16 +87,24 @@ pub fn SectionChart(report: Memo<Option<Report>>) -> impl IntoView {
                 <figure class="chart">
                     <figcaption>"各部分完成情况"</figcaption>
                     <svg viewBox=format!("0 0 320 {h}") width="100%" role="img" aria-label=summary>
-                        {rows.into_iter().enumerate().map(|(i, (title, a, n))| {
-                            let y = i as f64 * row_h;
-                            let w = if n == 0 { 0.0 } else { 200.0 * a as f64 / n as f64 };
-                            view! {
-                                <text x="0" y=y + 13.0 class="chart-label">{title}</text>
-                                <rect x="0" y=y + 18.0 width="200" height="10" rx="2" class="chart-track"></rect>
-                                <rect x="0" y=y + 18.0 width=w height="10" rx="2" class="chart-fill"></rect>
-                                <text x="210" y=y + 27.0 class="chart-value">{format!("{a}/{n}")}</text>
-                            }
-                        }).collect_view()}
+                        {rows
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, (title, a, n))| {
+                                let y = i as f64 * row_h;
+                                let w = if n == 0 { 0.0 } else { 200.0 * a as f64 / n as f64 };
+                                view! {
+                                    <text x="0" y=y + 13.0 class="chart-label">
+                                        {title}
+                                    </text>
+                                    <rect x="0" y=y + 18.0 width="200" height="10" rx="2" class="chart-track"></rect>
+                                    <rect x="0" y=y + 18.0 width=w height="10" rx="2" class="chart-fill"></rect>
+                                    <text x="210" y=y + 27.0 class="chart-value">
+                                        {format!("{a}/{n}")}
+                                    </text>
+                                }
+                            })
+                            .collect_view()}
                     </svg>
                 </figure>
             }
