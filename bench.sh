@@ -24,10 +24,10 @@ if [ "$build" = 1 ]; then
   echo "[bench] building dist/ (release)" >&2
   # A build started by someone else at the same moment can pull dist/'s staging folder away
   # from under this one: try once more before giving up.
-  if ! zeren_wasm trunk build --release >&2; then
+  if ! scripts/build.sh >&2; then
     echo "[bench] build failed; trying once more" >&2
     sleep 5
-    zeren_wasm trunk build --release >&2 || { echo "[bench] build failed" >&2; exit 1; }
+    scripts/build.sh >&2 || { echo "[bench] build failed" >&2; exit 1; }
   fi
 fi
 if [ "$build" = 1 ]; then
@@ -35,7 +35,7 @@ if [ "$build" = 1 ]; then
   echo "[bench] building target/bench/dist-60 (release, 60-item checklist)" >&2
   mkdir -p target/bench
   node bench/seed.js --write-longer target/bench/template-60.json
-  if ! ZEREN_TEMPLATE="$PWD/target/bench/template-60.json" zeren_wasm trunk build --release \
+  if ! ZEREN_TEMPLATE="$PWD/target/bench/template-60.json" scripts/build.sh \
     --dist target/bench/dist-60 >&2; then
     echo "[bench] the 60-item build failed; that typing case will say so" >&2
     rm -rf target/bench/dist-60

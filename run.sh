@@ -4,10 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh build
-. scripts/env.sh
 port="${PORT:-8080}"
 echo "[run] building dist/ (release)"
-zeren_wasm trunk build --release
+scripts/build.sh
 echo
 echo "zeren is at: http://127.0.0.1:${port}/   (Ctrl+C to stop)"
 exec python3 -m http.server "$port" --bind 127.0.0.1 --directory dist

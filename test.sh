@@ -38,7 +38,7 @@ export WASM_BINDGEN_TEST_TIMEOUT=120
 run browser zeren_wasm cargo test --target wasm32-unknown-unknown --test web
 browser=$(grep -hoE 'test result: ok\. [0-9]+ passed' "$logs/browser.log" | awk '{s+=$4} END {print s+0}')
 
-if run build zeren_wasm trunk build --release; then
+if run build scripts/build.sh; then
   run e2e npx playwright test
   e2e=$(grep -hoE '[0-9]+ passed' "$logs/e2e.log" | tail -1 | awk '{print $1+0}')
 fi

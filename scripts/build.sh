@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The one way zeren's web bundle is built; run.sh, test.sh and bench.sh all call it.
+#   scripts/build.sh                release build into dist/ (the folder Trunk.toml names)
+#   scripts/build.sh --dist DIR     the same build into DIR instead (bench's 60-item build)
+#   scripts/build.sh --dev          a debug build (no --release) for quick looks
+# Any other argument goes to `trunk build` as it is. ZEREN_TEMPLATE=file builds the app with
+# another checklist (see build.rs). It installs nothing: run scripts/setup.sh build first.
+#
+# Two stages: the main build (Trunk: cargo for wasm32, wasm-bindgen, wasm-opt, hashed file
+# names), then the post-build steps, each of which reads and adds to the finished folder.
+set -euo pipefail
+here="$(pwd)"
+. "$(dirname "$0")/env.sh"
+cd "$ZEREN_ROOT"
+
+dist=""         # empty: Trunk.toml's dist/
+release=(--release)
+trunk_args=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    --dist) [ $# -ge 2 ] || { echo "[build] --dist needs a folder" >&2; exit 2; }
+            dist=$2; shift 2 ;;
+    --dist=*) dist=${1#--dist=}; shift ;;
+    --dev) release=(); shift ;;
+    *) trunk_args+=("$1"); shift ;;
+  esac
+done
+# A relative --dist is taken from where the script was called.
+case $dist in ""|/*) ;; *) dist="$here/$dist" ;; esac
+out="${dist:-$ZEREN_ROOT/dist}"
+dist_args=()
+[ -z "$dist" ] || dist_args=(--dist "$dist")
+
+command -v trunk >/dev/null || { echo "[build] trunk is missing: run scripts/setup.sh build" >&2; exit 1; }
+
+# 1. Main build. Without --dist, Trunk.toml decides the folder, exactly as before.
+zeren_wasm trunk build "${release[@]+"${release[@]}"}" "${dist_args[@]+"${dist_args[@]}"}" \
+  "${trunk_args[@]+"${trunk_args[@]}"}"
+
+# 2. Post-build steps, in this order, on the finished "$out" (hashed names already final).
+#    They go here, each as one function or one script under scripts/ called with "$out":
+#      - a legacy wasm build without reference types, for older browsers, beside the main one;
+#      - zeren.html: the whole app in one file, for opening without a web server;
+#      - a service worker written from the hashed file list in "$out" (last: it lists what
+#        the steps above added).
+#    A step that fails stops the build with a non-zero exit, like the main build.
+echo "[build] ${out#"$ZEREN_ROOT/"} ready${ZEREN_TEMPLATE:+ (checklist: $ZEREN_TEMPLATE)}"
