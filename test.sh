@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test layer and ends with one summary line of counts; exits non-zero on any
 # failure. Installs what is missing first.
-#   format and lints (both targets) -> native tests -> browser unit tests -> release build -> end to end
+#   format (rustfmt, leptosfmt) and lints (both targets) -> native tests -> browser unit tests -> release build -> end to end
 set -uo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh test || { echo "[test] setup failed"; exit 1; }
@@ -27,6 +27,15 @@ run() { # name, command...
 passed_in() { grep -hoE 'test result: ok\. [0-9]+ passed' "$@" 2>/dev/null | awk '{s+=$4} END {print s+0}'; }
 
 run fmt cargo fmt --check
+# view! macros (leptosfmt.toml). leptosfmt exits 0 on a file it cannot parse, saying only ❌:
+# that counts as a failure too. scripts/fmt.sh formats both ways and keeps them in step.
+leptosfmt_check() {
+  local out rc=0
+  out=$(leptosfmt --check src 2>&1) || rc=$?
+  printf '%s\n' "$out"
+  [ "$rc" = 0 ] && ! grep -q '❌' <<<"$out"
+}
+run leptosfmt leptosfmt_check
 run clippy-native cargo clippy --all-targets --quiet -- -D warnings
 run clippy-wasm zeren_wasm cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --quiet -- -D warnings
 run native cargo test --quiet

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what zeren needs, and only what is missing, so a second run takes seconds.
 #   scripts/setup.sh build   - enough to build dist/ (Rust for wasm32, wasm-bindgen, Trunk, wasm-opt)
-#   scripts/setup.sh test    - also Chromium, ChromeDriver, CJK fonts and Playwright
+#   scripts/setup.sh test    - also Chromium, ChromeDriver, CJK fonts, Playwright and leptosfmt
 set -euo pipefail
 what="${1:-test}"
 . "$(dirname "$0")/env.sh"
 cd "$ZEREN_ROOT"
 
 TRUNK_VERSION=0.21.14
+LEPTOSFMT_VERSION=0.1.33
 started=$(date +%s)
 step() { printf '[setup] %s\n' "$*"; }
 
@@ -67,7 +68,8 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ]
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# 5. Browsers and fonts for the tests; python-docx to open the .docx we write.
+# 5. Browsers and fonts for the tests; python-docx to open the .docx we write; leptosfmt for
+#    the view! format check.
 if [ "$what" = test ]; then
   apt_install chromium chromium-driver fonts-noto-cjk poppler-utils
   if ! python3 -c 'import docx' 2>/dev/null; then
@@ -76,6 +78,12 @@ if [ "$what" = test ]; then
     else
       python3 -m pip install --quiet --user python-docx || echo "[setup] python-docx not installed; the .docx check will be skipped"
     fi
+  fi
+  # Locked (its own lock file builds on rustc 1.95 and Debian's 1.96), trimmed like Trunk's.
+  if [ "$(leptosfmt --version 2>/dev/null | awk '{print $2}')" != "$LEPTOSFMT_VERSION" ]; then
+    step "cargo install leptosfmt $LEPTOSFMT_VERSION"
+    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+      cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked --force --quiet
   fi
 fi
 
