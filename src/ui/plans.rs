@@ -113,12 +113,12 @@ pub fn Plans(id: String, back: bool) -> impl IntoView {
                                         aria-label=format!("把第{n}条上移")
                                         on:click=move |_| {
                                             change(Box::new(move |l| l.swap(i - 1, i)), true);
-                                            let to = if i == 1 {
+                                            let follow_the_moved_item = if i == 1 {
                                                 "down-0".to_string()
                                             } else {
                                                 format!("up-{}", i - 1)
                                             };
-                                            request_animation_frame(move || focus_id(&to));
+                                            request_animation_frame(move || focus_id(&follow_the_moved_item));
                                         }
                                     >
                                         "上移"
