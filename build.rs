@@ -115,7 +115,17 @@ macro_rules! bake_struct {
 
 bake_struct!(Template { format, id, name, edition, guidance, report, personal, fallback_problems, sections });
 bake_struct!(Guidance { from_year, text });
-bake_struct!(ReportWording { title, opening, opening_empty, problems_lead, plans_lead });
+bake_struct!(ReportWording {
+    title,
+    opening,
+    opening_some,
+    opening_few,
+    opening_empty,
+    problems_lead,
+    problems_lead_some,
+    problems_lead_few,
+    plans_lead,
+});
 bake_struct!(PersonalWording {
     title,
     opening,
@@ -144,6 +154,10 @@ bake_struct!(Item {
     personal_done,
     personal_problem,
     personal_measure,
+    problem_missing,
+    measure_missing,
+    personal_problem_missing,
+    personal_measure_missing,
 });
 bake_struct!(Field { id, label, hint, kind });
 

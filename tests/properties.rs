@@ -148,23 +148,35 @@ fn item(n: usize) -> impl Strategy<Value = Item> {
             wording(BUILTINS, ids.clone(), "。"),
             optional(wording(BUILTINS, ids.clone(), "。")),
             optional(wording(BUILTINS, ids.clone(), "。")),
-            optional(wording(BUILTINS, ids, "。")),
+            optional(wording(BUILTINS, ids.clone(), "。")),
+            (
+                optional(wording(BUILTINS, ids.clone(), "。")),
+                optional(wording(BUILTINS, ids.clone(), "。")),
+                optional(wording(BUILTINS, ids.clone(), "。")),
+                optional(wording(BUILTINS, ids, "。")),
+            ),
         )
             .prop_map(
-                move |(point, done, problem, measure, personal_done, personal_problem, personal_measure)| Item {
-                    id: format!("item-{n}").into(),
-                    task: format!("开展{point}").into(),
-                    guidance: "按要求开展。".into(),
-                    rule: "".into(),
-                    local_rule: false,
-                    fields: fields.clone().into(),
-                    point: point.into(),
-                    done: done.into(),
-                    problem: problem.into(),
-                    measure: measure.into(),
-                    personal_done: personal_done.into(),
-                    personal_problem: personal_problem.into(),
-                    personal_measure: personal_measure.into(),
+                move |(point, done, problem, measure, personal_done, personal_problem, personal_measure, missing)| {
+                    Item {
+                        id: format!("item-{n}").into(),
+                        task: format!("开展{point}").into(),
+                        guidance: "按要求开展。".into(),
+                        rule: "".into(),
+                        local_rule: false,
+                        fields: fields.clone().into(),
+                        point: point.into(),
+                        done: done.into(),
+                        problem: problem.into(),
+                        measure: measure.into(),
+                        personal_done: personal_done.into(),
+                        personal_problem: personal_problem.into(),
+                        personal_measure: personal_measure.into(),
+                        problem_missing: missing.0.into(),
+                        measure_missing: missing.1.into(),
+                        personal_problem_missing: missing.2.into(),
+                        personal_measure_missing: missing.3.into(),
+                    }
                 },
             )
     })
@@ -205,13 +217,24 @@ fn template() -> impl Strategy<Value = Template> {
         wording(OPENING, vec![], "："),
         prop_oneof![Just(String::new()), wording(BUILTINS, vec![], "：")],
         prop_oneof![Just(String::new()), wording(BUILTINS, vec![], "：")],
+        (wording(OPENING, vec![], "："), wording(OPENING, vec![], "：")),
+        (
+            prop_oneof![Just(String::new()), wording(BUILTINS, vec![], "：")],
+            prop_oneof![Just(String::new()), wording(BUILTINS, vec![], "：")],
+        ),
     )
-        .prop_map(|(title, opening, opening_empty, problems_lead, plans_lead)| ReportWording {
-            title: title.into(),
-            opening: opening.into(),
-            opening_empty: opening_empty.into(),
-            problems_lead: problems_lead.into(),
-            plans_lead: plans_lead.into(),
+        .prop_map(|(title, opening, opening_empty, problems_lead, plans_lead, opening_less, lead_less)| {
+            ReportWording {
+                title: title.into(),
+                opening: opening.into(),
+                opening_some: opening_less.0.into(),
+                opening_few: opening_less.1.into(),
+                opening_empty: opening_empty.into(),
+                problems_lead: problems_lead.into(),
+                problems_lead_some: lead_less.0.into(),
+                problems_lead_few: lead_less.1.into(),
+                plans_lead: plans_lead.into(),
+            }
         });
     let causes = vec((prop_oneof![5 => phrase(), 1 => Just(String::new())], wording(BUILTINS, vec![], "。")), 0..5)
         .prop_map(|c| {

@@ -10,13 +10,15 @@
 //! - no placeholder, empty heading or empty section is ever printed; every placeholder a
 //!   template may use (`template::Placeholder`) has a value;
 //! - items done or partly done give points under 主要做法, items not done or partly done
-//!   give a problem and a matching measure, unless the user edited the list by hand.
+//!   give a problem and a matching measure, unless the user edited the list by hand; an
+//!   item not done at all gets wording that assumes no work (`尚未…`, `建立…`);
+//! - the opening and the lead of 存在的问题 claim only as much as was done ([`band`]).
 //!
 //! Not here: laying the document out (the renderers above), or tidying typed text (`text`).
 
 use crate::domain::numerals::chinese;
-use crate::domain::report::{item_values, ProblemPlan, Report, ReportKind, DEFAULT_MEETING};
-use crate::domain::template::{parse_wording, Item, Piece, Placeholder, Template};
+use crate::domain::report::{item_values, ProblemPlan, Report, ReportKind, Status, DEFAULT_MEETING};
+use crate::domain::template::{parse_wording, Band, Item, Piece, Placeholder, Template};
 use crate::domain::text::{clean_sentence, clean_value};
 use std::collections::BTreeMap;
 
@@ -75,9 +77,14 @@ pub fn suggested_problems(t: &Template, r: &Report) -> Vec<ProblemPlan> {
         .items()
         .filter(|(_, i)| r.status(&i.id).has_gap())
         .map(|(_, i)| {
+            // An item not done at all gets a problem that assumes no work (`尚未…`) and a
+            // measure that sets it up; one partly done, what falls short.
+            let missing = r.status(&i.id) == Status::NotDone;
             let item_vars = vars.with_item(i, r);
-            let pick = |own: &str, unit: &str| fill(if personal && !own.is_empty() { own } else { unit }, &item_vars);
-            ProblemPlan { problem: pick(&i.personal_problem, &i.problem), plan: pick(&i.personal_measure, &i.measure) }
+            ProblemPlan {
+                problem: fill(i.problem_for(personal, missing), &item_vars),
+                plan: fill(i.measure_for(personal, missing), &item_vars),
+            }
         })
         .collect();
     if !from_items.is_empty() {
@@ -116,7 +123,9 @@ fn unit_report(t: &Template, r: &Report) -> Document {
         doc.blocks.push(Block::Addressee(format!("{recipient}：")));
     }
     let sections = work_sections(t, r, &vars);
-    doc.paragraph(fill(if sections.is_empty() { &t.report.opening_empty } else { &t.report.opening }, &vars.base));
+    let band = band(t, r);
+    let opening = if sections.is_empty() { &t.report.opening_empty } else { t.report.opening_for(band) };
+    doc.paragraph(fill(opening, &vars.base));
 
     if !sections.is_empty() {
         doc.heading1("主要做法");
@@ -130,7 +139,7 @@ fn unit_report(t: &Template, r: &Report) -> Document {
     let (probs, plans) = split_problems(&list);
     if !probs.is_empty() {
         doc.heading1("存在的问题");
-        doc.paragraph(fill(&t.report.problems_lead, &vars.base));
+        doc.paragraph(fill(t.report.problems_lead_for(band), &vars.base));
         doc.points(probs);
     }
     if !plans.is_empty() {
@@ -195,6 +204,22 @@ fn personal_report(t: &Template, r: &Report) -> Document {
         doc.points(plans);
     }
     Document { title: fill(&p.title, &vars.base), blocks: doc.blocks }
+}
+
+/// How much of what applies was done ([`Band`]): what the opening and the lead of 存在的问题
+/// may claim.
+pub fn band(t: &Template, r: &Report) -> Band {
+    let (mut done, mut partly, mut applicable) = (0, 0, 0);
+    for (_, i) in t.items() {
+        match r.status(&i.id) {
+            Status::Done => done += 1,
+            Status::Partly => partly += 1,
+            Status::NotDone => {}
+            Status::NotStarted | Status::NotApplicable => continue,
+        }
+        applicable += 1;
+    }
+    Band::of(done, partly, applicable)
 }
 
 /// Numbered points as (lead, text).

@@ -149,14 +149,75 @@ pub struct Guidance {
 pub struct ReportWording {
     /// Title, e.g. `{unit}关于{period}落实意识形态工作责任制情况的报告`.
     pub title: Text,
-    /// Opening paragraph; `{guidance}` stands for the guiding-thought line.
+    /// Opening paragraph when most of what applies was done ([`Band::Most`]); `{guidance}`
+    /// stands for the guiding-thought line.
     pub opening: Text,
+    /// Opening when a fair part was done ([`Band::Some`]): it claims no more than that.
+    pub opening_some: Text,
+    /// Opening when little was done ([`Band::Few`]): it says so.
+    pub opening_few: Text,
     /// Opening used when nothing has been marked as done yet.
     pub opening_empty: Text,
-    /// Lead sentence of 二、存在的问题, ending with `：`.
+    /// Lead sentence of 二、存在的问题, ending with `：`, when most was done ([`Band::Most`]).
     pub problems_lead: Text,
+    /// The same lead when a fair part was done ([`Band::Some`]).
+    pub problems_lead_some: Text,
+    /// The same lead when little was done ([`Band::Few`]).
+    pub problems_lead_few: Text,
     /// Lead sentence of 三、下一步工作打算, ending with `：`.
     pub plans_lead: Text,
+}
+
+/// How much of what applies to a unit was done, which decides how much its report may
+/// claim: the opening and the lead of 存在的问题 are worded for each band. An item 已落实
+/// counts one, 部分落实 half, 未落实 nothing; 不适用 and 未开始 are not counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    /// At least four fifths (and a report with nothing answered yet, which claims as before).
+    Most,
+    /// At least two fifths.
+    Some,
+    /// Less than two fifths.
+    Few,
+}
+
+impl Band {
+    /// The band of `done` items 已落实 and `partly` 部分落实 out of `applicable` answered
+    /// items that apply.
+    pub fn of(done: usize, partly: usize, applicable: usize) -> Band {
+        if applicable == 0 {
+            return Band::Most;
+        }
+        // In halves: 已落实 two, 部分落实 one, out of two per applicable item.
+        let (got, of) = (2 * done + partly, 2 * applicable);
+        if got * 5 >= of * 4 {
+            Band::Most
+        } else if got * 5 >= of * 2 {
+            Band::Some
+        } else {
+            Band::Few
+        }
+    }
+}
+
+impl ReportWording {
+    /// The opening for a report of this band.
+    pub fn opening_for(&self, band: Band) -> &str {
+        match band {
+            Band::Most => &self.opening,
+            Band::Some => &self.opening_some,
+            Band::Few => &self.opening_few,
+        }
+    }
+
+    /// The lead of 存在的问题 for a report of this band.
+    pub fn problems_lead_for(&self, band: Band) -> &str {
+        match band {
+            Band::Most => &self.problems_lead,
+            Band::Some => &self.problems_lead_some,
+            Band::Few => &self.problems_lead_few,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -229,10 +290,17 @@ pub struct Item {
     /// What was done; `{field}` placeholders inside `[...]` are dropped with their
     /// brackets when the field is empty.
     pub done: Text,
-    /// The problem when the item is not done or only partly done.
+    /// The problem when the item is only partly done: what falls short. Also used when it
+    /// is not done at all and `problem_missing` is empty.
     pub problem: Text,
     /// The measure for 下一步 that answers the problem.
     pub measure: Text,
+    /// The problem when the item is not done at all: `尚未…`, assuming no work exists.
+    #[serde(default)]
+    pub problem_missing: Text,
+    /// The measure when the item is not done at all: `建立…`, `制定…`; `measure` if empty.
+    #[serde(default)]
+    pub measure_missing: Text,
     /// First-person wording for the self-assessment; the unit wording is used if empty.
     #[serde(default)]
     pub personal_done: Text,
@@ -240,6 +308,49 @@ pub struct Item {
     pub personal_problem: Text,
     #[serde(default)]
     pub personal_measure: Text,
+    /// First-person wording for an item not done at all, as `problem_missing` and
+    /// `measure_missing`; see [`Item::problem_for`] for what stands in when one is empty.
+    #[serde(default)]
+    pub personal_problem_missing: Text,
+    #[serde(default)]
+    pub personal_measure_missing: Text,
+}
+
+impl Item {
+    /// The problem wording for an item with a gap: `missing` when it was not done at all,
+    /// `personal` for a self-assessment. The first non-empty of: the wording for that voice
+    /// and status; for a missing item, the unit's `problem_missing` (true, if not in the
+    /// first person) before the voice's wording for a partial gap, which assumes work was
+    /// done; last the unit's `problem`.
+    pub fn problem_for(&self, personal: bool, missing: bool) -> &str {
+        let [pm, um, p, u] =
+            [&self.personal_problem_missing, &self.problem_missing, &self.personal_problem, &self.problem];
+        first_of(match (personal, missing) {
+            (true, true) => [pm, um, p, u],
+            (false, true) => [um, u, u, u],
+            (true, false) => [p, u, u, u],
+            (false, false) => [u, u, u, u],
+        })
+    }
+
+    /// The measure that answers [`Item::problem_for`]. A measure is a plan, which may name
+    /// work not yet begun, so for a missing item in a self-assessment the first person
+    /// (`personal_measure`) comes before the unit's `measure_missing`.
+    pub fn measure_for(&self, personal: bool, missing: bool) -> &str {
+        let [pm, um, p, u] =
+            [&self.personal_measure_missing, &self.measure_missing, &self.personal_measure, &self.measure];
+        first_of(match (personal, missing) {
+            (true, true) => [pm, p, um, u],
+            (false, true) => [um, u, u, u],
+            (true, false) => [p, u, u, u],
+            (false, false) => [u, u, u, u],
+        })
+    }
+}
+
+/// The first wording of `order` that is not empty (a shorter order repeats its last).
+fn first_of(order: [&Text; 4]) -> &str {
+    order.into_iter().find(|w| !w.trim().is_empty()).map_or("", |w| &**w)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -607,8 +718,12 @@ impl Template {
         let place = Place::part(Part::Report);
         check_wording(&place, "title", &r.title, Wording::Basic, &[])?;
         check_wording(&place, "opening", &r.opening, Wording::Opening, &[])?;
+        check_wording(&place, "opening_some", &r.opening_some, Wording::Opening, &[])?;
+        check_wording(&place, "opening_few", &r.opening_few, Wording::Opening, &[])?;
         check_wording(&place, "opening_empty", &r.opening_empty, Wording::Opening, &[])?;
         check_wording(&place, "problems_lead", &r.problems_lead, Wording::Basic, &[])?;
+        check_wording(&place, "problems_lead_some", &r.problems_lead_some, Wording::Basic, &[])?;
+        check_wording(&place, "problems_lead_few", &r.problems_lead_few, Wording::Basic, &[])?;
         check_wording(&place, "plans_lead", &r.plans_lead, Wording::Basic, &[])?;
         let p = &self.personal;
         let place = Place::part(Part::Personal);
@@ -712,6 +827,10 @@ impl Item {
             ("personal_done", &self.personal_done, false),
             ("personal_problem", &self.personal_problem, false),
             ("personal_measure", &self.personal_measure, false),
+            ("problem_missing", &self.problem_missing, false),
+            ("measure_missing", &self.measure_missing, false),
+            ("personal_problem_missing", &self.personal_problem_missing, false),
+            ("personal_measure_missing", &self.personal_measure_missing, false),
         ] {
             if required && text.trim().is_empty() {
                 return Err(at_key(key, K::Empty));
