@@ -33,7 +33,7 @@ pub fn SectionPage(id: String, section: String, back: bool) -> impl IntoView {
     } else {
         Route::plans(&id)
     };
-    let page = Page { store, id: StoredValue::new(id), report, checklist: t };
+    let card = CardContext { store, id: StoredValue::new(id), report, checklist: t };
     // Figures on this page that cannot go into the report; shown once the user asks to go on.
     let sid: &str = &s.id;
     let wrong = move || {
@@ -93,7 +93,7 @@ pub fn SectionPage(id: String, section: String, back: bool) -> impl IntoView {
                     }
                 })
         }}
-        {s.items.iter().map(|item| view! { <ItemCard page=page item=item /> }).collect_view()}
+        {s.items.iter().map(|item| view! { <ItemCard card=card item=item /> }).collect_view()}
         <div class="actions nav-actions">
             <a class="button button-secondary" href=prev.href()>
                 "上一步"
@@ -120,24 +120,24 @@ pub fn SectionPage(id: String, section: String, back: bool) -> impl IntoView {
 /// What every card of the page shares: the store, the report (its id and its memo) and
 /// its checklist.
 #[derive(Clone, Copy)]
-struct Page {
+struct CardContext {
     store: Store,
     id: StoredValue<String>,
     report: Memo<Option<Report>>,
     checklist: &'static Template,
 }
 
-impl Page {
+impl CardContext {
     fn edit(&self, f: impl FnOnce(&mut Report)) {
         self.store.edit_report(&self.id.get_value(), f);
     }
 }
 
 #[component]
-fn ItemCard(page: Page, item: &'static Item) -> impl IntoView {
+fn ItemCard(card: CardContext, item: &'static Item) -> impl IntoView {
     let iid: &str = &item.id;
-    let status = move || page.report.with(|r| r.as_ref().map(|r| r.status(iid)).unwrap_or_default());
-    let set_status = move |s: Status| page.edit(|r| r.answer_mut(iid).status = s);
+    let status = move || card.report.with(|r| r.as_ref().map(|r| r.status(iid)).unwrap_or_default());
+    let set_status = move |s: Status| card.edit(|r| r.answer_mut(iid).status = s);
     let show_inputs = move || !matches!(status(), Status::NotDone | Status::NotApplicable);
     let rule = if item.rule.is_empty() {
         String::new()
@@ -181,7 +181,7 @@ fn ItemCard(page: Page, item: &'static Item) -> impl IntoView {
                     .collect_view()}
             </fieldset>
             <Show when=show_inputs>
-                <ItemInputs page=page item=item />
+                <ItemInputs card=card item=item />
             </Show>
         </section>
     }
@@ -189,19 +189,19 @@ fn ItemCard(page: Page, item: &'static Item) -> impl IntoView {
 
 /// The figures and the note of one item, shown unless it is 未落实 or 不适用.
 #[component]
-fn ItemInputs(page: Page, item: &'static Item) -> impl IntoView {
+fn ItemInputs(card: CardContext, item: &'static Item) -> impl IntoView {
     let iid: &str = &item.id;
-    let note_init = page
+    let note_init = card
         .report
         .with_untracked(|r| r.as_ref().and_then(|r| r.answers.get(iid)).map(|a| a.note.clone()).unwrap_or_default());
     let note_len = RwSignal::new(note_init.chars().count());
     let note_id = format!("note-{iid}");
     let too_long = move || note_len.get() > NOTE_MAX;
     // What this item will say in the report, updated as the user types.
-    let point = Memo::new(move |_| page.report.with(|r| r.as_ref().and_then(|r| item_point(page.checklist, r, item))));
+    let point = Memo::new(move |_| card.report.with(|r| r.as_ref().and_then(|r| item_point(card.checklist, r, item))));
     view! {
         <div class="item-inputs">
-            {item.fields.iter().map(|f| view! { <FieldInput page=page item=item field=f /> }).collect_view()}
+            {item.fields.iter().map(|f| view! { <FieldInput card=card item=item field=f /> }).collect_view()}
             <div class="field" class:field-error=too_long>
                 <label for=note_id.clone()>"补充说明（可不填）"</label>
                 <p class="hint" id=format!("{note_id}-hint")>
@@ -227,7 +227,7 @@ fn ItemInputs(page: Page, item: &'static Item) -> impl IntoView {
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
                         note_len.set(v.chars().count());
-                        page.edit(|r| r.answer_mut(iid).note = v);
+                        card.edit(|r| r.answer_mut(iid).note = v);
                     }
                 ></textarea>
             </div>
@@ -251,9 +251,9 @@ fn ItemInputs(page: Page, item: &'static Item) -> impl IntoView {
 }
 
 #[component]
-fn FieldInput(page: Page, item: &'static Item, field: &'static Field) -> impl IntoView {
+fn FieldInput(card: CardContext, item: &'static Item, field: &'static Field) -> impl IntoView {
     let (iid, fid): (&str, &str) = (&item.id, &field.id);
-    let init = page.report.with_untracked(|r| {
+    let init = card.report.with_untracked(|r| {
         r.as_ref().and_then(|r| r.answers.get(iid)).and_then(|a| a.values.get(fid)).cloned().unwrap_or_default()
     });
     let error = RwSignal::new(check_field(field, &init).err().map(|e| e.to_string()));
@@ -262,7 +262,7 @@ fn FieldInput(page: Page, item: &'static Item, field: &'static Field) -> impl In
     let err_id = format!("{dom_id}-error");
     let on_value = move |v: String| {
         error.set(check_field(field, &v).err().map(|e| e.to_string()));
-        page.edit(|r| {
+        card.edit(|r| {
             let a = r.answer_mut(iid);
             if v.is_empty() {
                 a.values.remove(fid);
