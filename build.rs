@@ -11,6 +11,12 @@
 //! taken from the project's root folder, where Cargo runs this script). The benchmark uses
 //! it to measure typing with a longer checklist; an editor can use it to try a new one.
 //!
+//! The table of dated references (`templates/references.toml`: congresses, plenums, sayings,
+//! 民主生活会 themes) is read and checked the same way (`src/domain/references.rs`) and written
+//! as `references.rs`, a `References { … }` expression (included by `builtin.rs`). Every
+//! guiding-thought line of a template is checked against it: a line that cites a meeting or
+//! saying later than the day it comes into force stops the build.
+//!
 //! For each template NAME it writes, into OUT_DIR:
 //! - `NAME_template.rs`: a `Template { … }` expression whose text and lists are borrowed
 //!   `&'static` data (included by `src/domain/builtin.rs`);
@@ -20,19 +26,48 @@
 use std::{env, fs, path::Path};
 
 #[allow(dead_code)]
+#[path = "src/domain/date.rs"]
+mod date;
+#[allow(dead_code)]
+#[path = "src/domain/numerals.rs"]
+mod numerals;
+#[allow(dead_code)]
+#[path = "src/domain/references.rs"]
+mod references;
+#[allow(dead_code)]
 #[path = "src/domain/template.rs"]
 mod template;
 
+use date::Date;
+use references::*;
 use template::*;
 
 fn main() {
-    println!("cargo:rerun-if-changed=src/domain/template.rs");
+    for file in ["template", "date", "numerals", "references"] {
+        println!("cargo:rerun-if-changed=src/domain/{file}.rs");
+    }
     println!("cargo:rerun-if-env-changed=ZEREN_TEMPLATE");
+    let refs = references("templates/references.toml");
     let default = env::var("ZEREN_TEMPLATE").ok().filter(|p| !p.is_empty());
-    convert("default", default.as_deref().unwrap_or("templates/default.toml"));
+    convert("default", default.as_deref().unwrap_or("templates/default.toml"), &refs);
 }
 
-fn convert(name: &str, src: &str) {
+/// Reads and checks the table of dated references and writes it as `references.rs`.
+fn references(src: &str) -> References {
+    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    println!("cargo:rerun-if-changed={src}");
+    let text = fs::read_to_string(src).unwrap_or_else(|e| panic!("cannot read {src}: {e}"));
+    let refs: References = read(src, &text);
+    if let Err(e) = refs.validate() {
+        panic!("{src}: {e}");
+    }
+    let mut rust = String::with_capacity(text.len() * 2);
+    refs.bake(&mut rust);
+    fs::write(Path::new(&out).join("references.rs"), rust).expect("OUT_DIR is writable");
+    refs
+}
+
+fn convert(name: &str, src: &str, refs: &References) {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     println!("cargo:rerun-if-changed={src}");
     let text = fs::read_to_string(src).unwrap_or_else(|e| panic!("cannot read {src}: {e}"));
@@ -41,6 +76,16 @@ fn convert(name: &str, src: &str) {
     // The same check as a template read at run time (`Template::from_json`).
     if let Err(e) = t.validate_file(&raw) {
         panic!("{src}: {e}");
+    }
+    for (n, g) in t.guidance.iter().enumerate() {
+        if let Some(late) = refs.late(&g.text, g.start()).into_iter().next() {
+            panic!(
+                "{src}: 模板有误（模板 › guidance 第{}条）：这一条从{}起用，却引用了那时还没有的会议或提法。{}",
+                n + 1,
+                g.start(),
+                late.message
+            );
+        }
     }
     let mut rust = String::with_capacity(text.len() * 2);
     t.bake(&mut rust);
@@ -93,7 +138,26 @@ macro_rules! bake_number {
         }
     )*};
 }
-bake_number!(u16, u32, usize, bool);
+bake_number!(u8, u16, u32, usize, bool);
+
+impl Bake for Date {
+    fn bake(&self, out: &mut String) {
+        out.push_str(&format!("Date::new({}, {}, {})", self.year, self.month, self.day));
+    }
+}
+
+impl<T: Bake> Bake for Option<T> {
+    fn bake(&self, out: &mut String) {
+        match self {
+            Some(x) => {
+                out.push_str("Some(");
+                x.bake(out);
+                out.push(')');
+            }
+            None => out.push_str("None"),
+        }
+    }
+}
 
 /// A struct literal naming every field listed. A field added to a type but not here makes
 /// the generated literal fail to compile ("missing field"), so none can be left out unseen.
@@ -114,7 +178,11 @@ macro_rules! bake_struct {
 }
 
 bake_struct!(Template { format, id, name, edition, guidance, report, personal, fallback_problems, sections });
-bake_struct!(Guidance { from_year, text });
+bake_struct!(Guidance { from, from_year, text });
+bake_struct!(References { congresses, sayings, themes });
+bake_struct!(Congress { number, closed, plenums });
+bake_struct!(Saying { name, date, occasion });
+bake_struct!(Theme { year, meeting, text });
 bake_struct!(ReportWording {
     title,
     opening,

@@ -21,11 +21,12 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use zeren::domain::generate::generate;
+use zeren::domain::generate::{generate, suggested_problems, DATE_PLACEHOLDER, MAX_POINTS, SIGN_OFF};
+use zeren::domain::progress::late_citations;
 use zeren::domain::render::{to_text, INDENT};
 use zeren::domain::report::Report;
 use zeren::domain::template::Template;
-use zeren::domain::text::stray_half_width;
+use zeren::domain::text::{shared_phrase, stray_half_width};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures")
@@ -115,8 +116,9 @@ fn check_layout(name: &str, text: &str) {
     assert_eq!(lines.next(), Some(""), "{name}: a blank line follows the title");
     assert!(text.ends_with('\n') && !text.ends_with("\n\n"), "{name}: one newline at the end");
 
-    // The 主送机关 line (flush left, ending in ：) and the 落款 after a blank line (the unit,
-    // then the date, flush left) frame the body when the user gave them.
+    // The 主送机关 line (flush left, ending in ：) when the user gave one, and in a unit report
+    // the 落款 after a blank line (the unit, then the date or its placeholder, flush left),
+    // after 特此报告。 as the last paragraph.
     let mut body_lines: Vec<&str> = lines.collect();
     let mut first = 3;
     if body_lines.first().is_some_and(|l| !l.starts_with(INDENT) && l.ends_with('：')) {
@@ -127,11 +129,21 @@ fn check_layout(name: &str, text: &str) {
         let closing = &body_lines[blank + 1..];
         assert_eq!(closing.len(), 2, "{name}: the 落款 is the unit and the date");
         assert!(closing.iter().all(|l| !l.is_empty() && !l.starts_with(INDENT)), "{name}: 落款 lines are flush left");
-        assert!(closing[1].ends_with('日'), "{name}: the 落款 ends with the date");
+        assert!(
+            closing[1].ends_with('日') || closing[1] == DATE_PLACEHOLDER,
+            "{name}: the 落款 ends with the date or its placeholder"
+        );
         body_lines.truncate(blank);
+        assert_eq!(
+            body_lines.last().map(|l| l.trim_start_matches('\u{3000}')),
+            Some(SIGN_OFF),
+            "{name}: 特此报告。 last"
+        );
     }
+    assert!(!body_lines.last().is_some_and(|l| l.ends_with('：')), "{name}: the text stops at a lead ending in ：");
 
     let (mut h1, mut h2, mut point) = (0usize, 0usize, 0usize);
+    let mut previous_point: Option<&str> = None;
     let mut last_was_heading = false;
     for (n, line) in body_lines.into_iter().enumerate() {
         let at = format!("{name} line {}: {line}", n + first);
@@ -141,6 +153,7 @@ fn check_layout(name: &str, text: &str) {
             assert_eq!(num, CN_NUM[h1], "{at}: top heading out of sequence");
             assert!(!rest.is_empty() && !rest.ends_with('。'), "{at}: heading empty or ends with 。");
             (h1, h2, point) = (h1 + 1, 0, 0);
+            previous_point = None;
             last_was_heading = true;
             continue;
         }
@@ -149,6 +162,7 @@ fn check_layout(name: &str, text: &str) {
             assert_eq!(num, CN_NUM[h2], "{at}: （…） heading out of sequence");
             assert!(!heading.is_empty() && !heading.ends_with('。'), "{at}: heading empty or ends with 。");
             (h2, point) = (h2 + 1, 0);
+            previous_point = None;
             last_was_heading = true;
             continue;
         }
@@ -158,8 +172,16 @@ fn check_layout(name: &str, text: &str) {
             Some((i, _)) => {
                 assert_eq!(i, point, "{at}: point numbered out of sequence");
                 point += 1;
+                assert!(point <= MAX_POINTS, "{at}: more than {MAX_POINTS} points under one heading");
+                if let Some(p) = previous_point.and_then(|prev| shared_phrase(prev, body, 8)) {
+                    panic!("{at}: repeats “{p}” from the point before");
+                }
+                previous_point = Some(body);
             }
-            None => point = 0,
+            None => {
+                point = 0;
+                previous_point = None;
+            }
         }
     }
     assert!(!last_was_heading, "{name}: ends with a heading that has nothing under it");
@@ -191,9 +213,10 @@ fn check_layout(name: &str, text: &str) {
     }
 }
 
-/// Lines of the text, without the indentation.
+/// The body's paragraphs, without the indentation (the 主送机关 and 落款 lines, flush left,
+/// are not among them).
 fn body_lines(text: &str) -> Vec<&str> {
-    text.lines().skip(2).map(|l| l.trim_start_matches('\u{3000}')).collect()
+    text.lines().skip(2).filter_map(|l| l.strip_prefix(INDENT)).collect()
 }
 
 /// The numbered points under the top heading `heading` (e.g. `存在的问题`).
@@ -208,8 +231,10 @@ fn points_under<'a>(text: &'a str, heading: &str) -> Vec<&'a str> {
 }
 
 /// Every fixture, in the order of the list in the report to the maintainers.
-const FIXTURES: [&str; 7] = [
+const FIXTURES: [&str; 9] = [
     "sample-2022h1",
+    "branch-2022h1",
+    "bureau-2022",
     "branch-2023-gaps",
     "empty-unit-only",
     "two-items-rest-na",
@@ -256,22 +281,70 @@ fn sample_2022h1_matches_the_reference_facts() {
     assert_eq!(points_under(&text, "下一步工作打算").len(), 4);
 }
 
+/// Thirteen gaps are grouped into eight points: pairs within one area, each pair's
+/// judgements joined by ；, no problem left out.
 #[test]
-fn branch_with_many_gaps_numbers_past_ten() {
+fn branch_with_many_gaps_groups_them_into_eight_points() {
     let text = golden("branch-2023-gaps");
     check_layout("branch-2023-gaps", &text);
-    assert!(text.contains("党的二十大和二十届历次全会精神"), "from 2023 the 20th congress is the guidance");
+    assert!(
+        text.contains("党的二十大和二十届二中全会精神，全面贯彻习近平文化思想"),
+        "a 2023年度 report: the 20th congress and its second plenum (not yet 历次), and 习近平文化思想"
+    );
     let problems = points_under(&text, "存在的问题");
-    assert_eq!(problems.len(), 13, "three partly and ten not done: {problems:?}");
+    assert_eq!(problems.len(), MAX_POINTS, "three partly and ten not done, grouped: {problems:?}");
+    let mut judgements = 0;
     for (n, p) in problems.iter().enumerate() {
         assert!(p.starts_with(&format!("{}是", CN_NUM[n])), "{p}");
+        let here = p.split('。').next().unwrap_or_default().matches('；').count() + 1;
+        assert!(here <= 2, "{p}");
+        judgements += here;
     }
-    assert!(
-        text.contains("\u{3000}\u{3000}十一是")
-            && text.contains("\u{3000}\u{3000}十二是")
-            && text.contains("\u{3000}\u{3000}十三是")
-    );
-    assert_eq!(points_under(&text, "下一步工作打算").len(), 13);
+    assert_eq!(judgements, 13);
+    // 报告 and 研判 (both 组织领导) share a point; 第一议题 (理论学习) stands alone.
+    assert!(problems[2].starts_with("三是尚未按规定向上级党委报告意识形态工作；尚未开展意识形态领域形势研判。"));
+    assert!(problems[4].starts_with("五是“第一议题”学习与研究贯彻结合不紧。"));
+    let report = load("branch-2023-gaps");
+    for p in suggested_problems(&Template::default_template(), &report) {
+        let judgement = p.problem.split('。').next().unwrap_or_default();
+        assert!(problems.iter().any(|line| line.contains(judgement)), "“{judgement}” is printed");
+    }
+    assert!(!text.contains("九是") && !text.contains("十一是"));
+    assert_eq!(points_under(&text, "下一步工作打算").len(), MAX_POINTS);
+}
+
+/// A 2022年上半年 report cites the 19th congress (the 20th closed on 2022-10-22), keeps
+/// the 落款's date as a placeholder while no 成文日期 is given, and a note looking forward to
+/// the 20th congress is no late citation.
+#[test]
+fn branch_2022h1_cites_the_19th_congress() {
+    let text = golden("branch-2022h1");
+    check_layout("branch-2022h1", &text);
+    assert!(text.starts_with("机关第二党支部关于2022年上半年落实意识形态工作责任制情况的报告\n"));
+    assert!(text.contains("深入学习贯彻党的十九大和十九届历次全会精神"), "{text}");
+    assert!(!text.contains("二十大精神") && !text.contains("二十届"));
+    assert!(text.contains("以实际行动迎接党的二十大胜利召开"));
+    assert!(text.ends_with(&format!("\n\n机关第二党支部\n{DATE_PLACEHOLDER}\n")), "{text}");
+    let report = load("branch-2022h1");
+    assert_eq!(late_citations(&Template::default_template(), &report), []);
+}
+
+/// A 2022年度 report cites the 20th congress: it closed on 2022-10-22, before the period
+/// ended, and no plenum but the first had met, so no 历次.
+#[test]
+fn bureau_2022_cites_the_20th_congress() {
+    let text = golden("bureau-2022");
+    check_layout("bureau-2022", &text);
+    assert!(text.starts_with("县文旅局党组关于2022年度落实意识形态工作责任制情况的报告\n\n中共××县委宣传部：\n"));
+    assert!(text.contains("坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻党的二十大精神，"), "{text}");
+    assert!(!text.contains("十九大") && !text.contains("历次全会") && !text.contains("文化思想"));
+    assert!(text.ends_with("\n　　特此报告。\n\n县文旅局党组\n2023年1月12日\n"), "{text}");
+    let report = load("bureau-2022");
+    assert_eq!(late_citations(&Template::default_template(), &report), []);
+    let mut earlier = report.clone();
+    earlier.period = zeren::domain::report::Period::FirstHalf;
+    let late = late_citations(&Template::default_template(), &earlier);
+    assert!(late.iter().any(|l| l.name == "党的二十大"), "the same notes in a 2022年上半年 report: {late:?}");
 }
 
 #[test]
@@ -334,11 +407,11 @@ fn complete_report_prints_every_figure() {
     let template = Template::default_template();
     let points =
         body_lines(&text).into_iter().filter(|l| CN_NUM.iter().any(|n| l.starts_with(&format!("{n}是")))).count();
-    assert_eq!(
-        points,
-        template.item_count() + 3 + 3,
-        "every item gives a point, plus the general problems and measures"
-    );
+    let capped: usize = template.sections.iter().map(|s| s.items.len().min(MAX_POINTS)).sum();
+    assert_eq!(points, capped + 3 + 3, "every item gives a point (at most eight a heading), plus the general ones");
+    // Twelve done items under （一） make four single points and four pairs; nothing is lost.
+    assert!(text.contains("八是纳入述职检查、强化考核问责。"), "{text}");
+    assert!(text.contains("约谈提醒2人次"), "the last item's figures are kept");
     let headings: Vec<&str> = body_lines(&text).into_iter().filter(|l| l.starts_with('（')).collect();
     assert_eq!(headings.len(), 4);
     assert!(text.contains("2025年12月18日") && text.contains("省级文明单位") && text.contains("97.5%"));

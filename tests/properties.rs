@@ -8,8 +8,8 @@
 //! ASCII punctuation, spaces, control and invisible characters, full-width marks and digits
 //! and HTML, and sometimes a hand-edited problem list.
 //!
-//! Case counts: each property runs 256 cases (`CASES`); there are 9 properties, so one
-//! `cargo test` run checks 2304 random documents. For a longer soak set PROPTEST_CASES, e.g.
+//! Case counts: each property runs 256 cases (`CASES`); there are 13 properties, so one
+//! `cargo test` run checks 3328 random documents. For a longer soak set PROPTEST_CASES, e.g.
 //! `PROPTEST_CASES=5000 cargo test --release --test properties`. Failures are not persisted
 //! to a file: a failing case found here becomes an explicit regression test next to the fix.
 // Native only: these run under `cargo test`, not in the browser.
@@ -19,14 +19,15 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
 use std::collections::BTreeMap;
-use zeren::domain::generate::{generate, Block, Document};
+use zeren::domain::date::Date;
+use zeren::domain::generate::{generate, Block, Document, MAX_POINTS, SIGN_OFF};
 use zeren::domain::numerals::chinese;
 use zeren::domain::render::to_text;
 use zeren::domain::report::{Answer, Period, ProblemPlan, Report, ReportKind, Status};
 use zeren::domain::template::{
     Field, FieldKind, Guidance, Item, PersonalWording, Point, ProblemWording, ReportWording, Section, Template,
 };
-use zeren::domain::text::stray_half_width;
+use zeren::domain::text::{shared_phrase, stray_half_width};
 
 /// Cases per property.
 const CASES: u32 = 256;
@@ -267,9 +268,14 @@ fn template() -> impl Strategy<Value = Template> {
             .map(|(problem, measure)| ProblemWording { problem: problem.into(), measure: measure.into() })
             .collect::<Vec<_>>()
     });
-    let guidance = vec((2015u16..2030, phrase()), 1..4).prop_map(|g| {
+    // Lines with a first day, or (as older templates) a first year.
+    let guidance = vec((2015u16..2030, 1u8..=12, any::<bool>(), phrase()), 1..4).prop_map(|g| {
         g.into_iter()
-            .map(|(from_year, text)| Guidance { from_year, text: format!("坚持以{text}为指导").into() })
+            .map(|(year, month, dated, text)| Guidance {
+                from: dated.then(|| Date::end_of_month(year, month)),
+                from_year: if dated { 0 } else { year },
+                text: format!("坚持以{text}为指导").into(),
+            })
             .collect::<Vec<_>>()
     });
     let sections = (1usize..5).prop_flat_map(|n| (0..n).map(section).collect::<Vec<_>>());
@@ -553,6 +559,28 @@ fn check_no_doubled_marks(text: &str) -> Result<(), String> {
     }
 }
 
+/// The runs of consecutive points: each run stands under one heading or lead paragraph.
+fn point_runs(doc: &Document) -> Vec<Vec<&Block>> {
+    let mut runs: Vec<Vec<&Block>> = vec![];
+    let mut open = false;
+    for b in &doc.blocks {
+        match b {
+            Block::Point { .. } if open => runs.last_mut().expect("a run is open").push(b),
+            Block::Point { .. } => {
+                runs.push(vec![b]);
+                open = true;
+            }
+            _ => open = false,
+        }
+    }
+    runs
+}
+
+/// The text of the document's body: every block but the sign-off paragraph and the 落款.
+fn last_of_body(doc: &Document) -> Option<String> {
+    doc.blocks.iter().rev().find(|b| !matches!(b, Block::Closing(_)) && b.text() != SIGN_OFF).map(Block::text)
+}
+
 /// The points directly under the top heading whose text satisfies `pick`.
 fn points_under(doc: &Document, pick: impl Fn(&str) -> bool) -> usize {
     doc.blocks
@@ -636,7 +664,13 @@ proptest! {
         check_numbering(&doc, r.kind).map_err(TestCaseError::fail)?;
         check_headings(&doc).map_err(TestCaseError::fail)?;
 
-        let work = t.items().filter(|(_, i)| r.status(&i.id).has_work()).count();
+        // Points are capped at eight a heading (the rest joined, none dropped).
+        let cap = |n: usize| n.min(MAX_POINTS);
+        let work: usize = t
+            .sections
+            .iter()
+            .map(|s| cap(s.items.iter().filter(|i| r.status(&i.id).has_work()).count()))
+            .sum();
         let gaps = t.items().filter(|(_, i)| r.status(&i.id).has_gap()).count();
         let sections = t.sections.iter().filter(|s| s.items.iter().any(|i| r.status(&i.id).has_work())).count();
         let points = doc.blocks.iter().filter(|b| matches!(b, Block::Point { .. })).count();
@@ -646,7 +680,7 @@ proptest! {
                 prop_assert_eq!(points_under(&doc, |h| h == "主要做法"), work);
                 prop_assert_eq!(h2, sections);
                 if r.problems.is_none() {
-                    let expected = if gaps > 0 { gaps } else { t.fallback_problems.len() };
+                    let expected = cap(if gaps > 0 { gaps } else { t.fallback_problems.len() });
                     prop_assert_eq!(points_under(&doc, |h| h == "存在的问题"), expected);
                     prop_assert_eq!(points_under(&doc, |h| h == "下一步工作打算"), expected);
                 }
@@ -656,12 +690,66 @@ proptest! {
                 prop_assert_eq!(h2, sections);
                 prop_assert_eq!(points_under(&doc, |h| h == t.personal.duties_heading), work);
                 if r.problems.is_none() {
-                    let expected = if gaps > 0 { gaps } else { t.fallback_problems.len() };
+                    let expected = cap(if gaps > 0 { gaps } else { t.fallback_problems.len() });
                     prop_assert_eq!(points_under(&doc, |h| h == t.personal.problems_heading), expected);
                 }
             }
         }
         prop_assert!(points >= work);
+    }
+
+    /// The text never stops at a lead such as 报告如下：: something follows the opening even
+    /// when nothing was done and the user removed every problem. A unit report ends with
+    /// 特此报告。 and its 落款.
+    #[test]
+    fn the_text_never_stops_at_a_lead((t, r) in template_and_report(true)) {
+        let t = through_the_door(&t).map_err(TestCaseError::fail)?;
+        let doc = generate(&t, &r);
+        let last = last_of_body(&doc).unwrap_or_default();
+        prop_assert!(!last.is_empty() && !last.ends_with('：'), "ends at “{}”\n{}", last, all_text(&doc));
+        if r.kind == ReportKind::Unit {
+            let n = doc.blocks.len();
+            prop_assert!(n >= 3 && doc.blocks[n - 3].text() == SIGN_OFF, "{}", all_text(&doc));
+            prop_assert!(matches!(doc.blocks[n - 2..], [Block::Closing(_), Block::Closing(_)]), "{}", all_text(&doc));
+        }
+    }
+
+    /// The same on the real checklist, with the problem list often emptied by hand.
+    #[test]
+    fn the_default_text_never_stops_at_a_lead(mut r in default_and_report(), emptied in any::<bool>()) {
+        if emptied {
+            r.problems = Some(vec![]);
+        }
+        let doc = generate(&Template::default_template(), &r);
+        let last = last_of_body(&doc).unwrap_or_default();
+        prop_assert!(!last.ends_with("报告如下：") && !last.ends_with('：'), "ends at “{}”", last);
+    }
+
+    /// No heading has more than eight points under it, whatever the template and answers.
+    #[test]
+    fn at_most_eight_points_under_a_heading((t, r) in template_and_report(true)) {
+        let t = through_the_door(&t).map_err(TestCaseError::fail)?;
+        let doc = generate(&t, &r);
+        for run in point_runs(&doc) {
+            prop_assert!(run.len() <= MAX_POINTS, "{} points in a run\n{}", run.len(), all_text(&doc));
+        }
+    }
+
+    /// With the real checklist, two neighbouring points never share a phrase of eight or more
+    /// Han characters (fixed terms aside, `text::shared_phrase`).
+    #[test]
+    fn neighbouring_points_share_no_long_phrase(r in default_and_report()) {
+        let doc = generate(&Template::default_template(), &r);
+        for run in point_runs(&doc) {
+            for pair in run.windows(2) {
+                let body = |b: &Block| match b {
+                    Block::Point { lead, text, .. } => format!("{lead}{text}"),
+                    _ => String::new(),
+                };
+                let shared = shared_phrase(&body(pair[0]), &body(pair[1]), 8);
+                prop_assert!(shared.is_none(), "“{}” twice:\n{}\n{}", shared.unwrap_or_default(), pair[0].text(), pair[1].text());
+            }
+        }
     }
 
     /// Invalid figures never reach the text: a percentage over 100 is left out.

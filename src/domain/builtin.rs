@@ -1,14 +1,21 @@
-//! The built-in checklist (`templates/default.toml`, or the file `ZEREN_TEMPLATE` names), as
-//! a Rust constant. `build.rs` reads the file with the same types and validation as
-//! `template` and writes the constant, so a mistake in the file stops the build (see
+//! The built-in checklist (`templates/default.toml`, or the file `ZEREN_TEMPLATE` names) and
+//! the table of dated references (`templates/references.toml`), as Rust constants.
+//! `build.rs` reads each file with the same types and validation as `template` and
+//! `references` and writes the constant, so a mistake in a file stops the build (see
 //! `build.rs` for what each kind of mistake says), and the app starts without parsing or
 //! checking anything.
 
+use super::date::Date;
+use super::references::*;
 use super::template::*;
 use std::borrow::Cow;
 
 /// The built-in checklist, validated when zeren was built.
 pub static DEFAULT: Template = include!(concat!(env!("OUT_DIR"), "/default_template.rs"));
+
+/// The table of dated references (`templates/references.toml`), validated when zeren was
+/// built; every checklist's guiding-thought lines were checked against it then.
+pub static REFERENCES: References = include!(concat!(env!("OUT_DIR"), "/references.rs"));
 
 /// The same checklist as JSON, for tests that read templates the way edited ones will be read.
 pub const DEFAULT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default_template.json"));

@@ -12,7 +12,16 @@
 //! - items done or partly done give points under 主要做法, items not done or partly done
 //!   give a problem and a matching measure, unless the user edited the list by hand; an
 //!   item not done at all gets wording that assumes no work (`尚未…`, `建立…`);
-//! - the opening and the lead of 存在的问题 claim only as much as was done ([`band`]).
+//! - the opening and the lead of 存在的问题 claim only as much as was done ([`band`]);
+//! - the guiding-thought line is the one in force on the last day of the period
+//!   (`Template::guidance_on`, `Report::period_end`): a 2022年上半年 report cites 十九大, a
+//!   2022年度 one 二十大;
+//! - no heading has more than [`MAX_POINTS`] points under it (see [`merge_points`] for how
+//!   the rest are joined);
+//! - a report never stops at its opening: when nothing was done and the user removed every
+//!   problem, a sentence says so and names what was not done ([`nothing_to_report`]);
+//! - the unit report ends with 特此报告。 and the 落款 (the unit, then the date, or
+//!   [`DATE_PLACEHOLDER`] for the user to fill in while no 成文日期 is given).
 //!
 //! Not here: laying the document out (the renderers above), or tidying typed text (`text`).
 
@@ -108,6 +117,21 @@ pub fn problems(t: &Template, r: &Report) -> Vec<ProblemPlan> {
     }
 }
 
+/// [`problems`], each with its area: the index of the section its item belongs to when the
+/// list comes from the items' gaps, else 0 (the user's own list, the general problems). A
+/// long list is joined within areas first ([`merge_points`]).
+fn problems_by_area(t: &Template, r: &Report) -> Vec<(usize, ProblemPlan)> {
+    let list = problems(t, r);
+    let areas: Vec<usize> = t
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(|(n, s)| s.items.iter().filter(|i| r.status(&i.id).has_gap()).map(move |_| n))
+        .collect();
+    let from_items = r.problems.is_none() && areas.len() == list.len();
+    list.into_iter().enumerate().map(|(k, p)| (if from_items { areas[k] } else { 0 }, p)).collect()
+}
+
 pub fn generate(t: &Template, r: &Report) -> Document {
     match r.kind {
         ReportKind::Unit => unit_report(t, r),
@@ -132,10 +156,10 @@ fn unit_report(t: &Template, r: &Report) -> Document {
         for (n, (heading, intro, points)) in sections.into_iter().enumerate() {
             doc.blocks.push(Block::Heading2 { number: chinese(n + 1), text: heading });
             doc.paragraph(intro);
-            doc.points(points);
+            doc.work_points(points);
         }
     }
-    let list = problems(t, r);
+    let list = problems_by_area(t, r);
     let (probs, plans) = split_problems(&list);
     if !probs.is_empty() {
         doc.heading1("存在的问题");
@@ -147,11 +171,17 @@ fn unit_report(t: &Template, r: &Report) -> Document {
         doc.paragraph(fill(&t.report.plans_lead, &vars.base));
         doc.points(plans);
     }
-    // 落款: the unit and the date, when the user gave a date (a report without one is a draft).
-    if let Some((y, m, d)) = crate::domain::validate::parse_date(&r.dated) {
-        doc.blocks.push(Block::Closing(vars.base.value("unit").unwrap_or_default().to_string()));
-        doc.blocks.push(Block::Closing(format!("{y}年{m}月{d}日")));
+    if doc.only_opening() {
+        doc.paragraph(nothing_to_report(t, r, &vars));
     }
+    doc.paragraph(SIGN_OFF.to_string());
+    // 落款: the unit, then the date; while no 成文日期 is given (or it is no real day) a
+    // placeholder the user sees and 核对 names (`progress::left_out`).
+    doc.blocks.push(Block::Closing(vars.base.value("unit").unwrap_or_default().to_string()));
+    doc.blocks.push(Block::Closing(match crate::domain::validate::parse_date(&r.dated) {
+        Some((y, m, d)) => format!("{y}年{m}月{d}日"),
+        None => DATE_PLACEHOLDER.to_string(),
+    }));
     Document { title: fill(&t.report.title, &vars.base), blocks: doc.blocks }
 }
 
@@ -178,10 +208,10 @@ fn personal_report(t: &Template, r: &Report) -> Document {
         doc.heading1(&heading(&p.duties_heading, "履行意识形态工作职责情况"));
         for (n, (title, _, points)) in duties.into_iter().enumerate() {
             doc.blocks.push(Block::Heading2 { number: chinese(n + 1), text: title });
-            doc.points(points);
+            doc.work_points(points);
         }
     }
-    let list = problems(t, r);
+    let list = problems_by_area(t, r);
     let (probs, plans) = split_problems(&list);
     if !probs.is_empty() {
         doc.heading1(&heading(&p.problems_heading, "存在的主要问题"));
@@ -196,14 +226,50 @@ fn personal_report(t: &Template, r: &Report) -> Document {
         .collect();
     if !causes.is_empty() {
         doc.heading1(&heading(&p.causes_heading, "问题产生的原因"));
-        doc.points(causes);
+        doc.points(one_area(causes));
     }
     if !plans.is_empty() {
         doc.heading1(&heading(&p.measures_heading, "整改措施"));
         doc.paragraph(fill(&p.measures_lead, &vars.base));
         doc.points(plans);
     }
+    if doc.only_opening() {
+        doc.paragraph(nothing_to_report(t, r, &vars));
+    }
     Document { title: fill(&p.title, &vars.base), blocks: doc.blocks }
+}
+
+/// The paragraph that closes the unit report's text, before the 落款.
+pub const SIGN_OFF: &str = "特此报告。";
+
+/// The 落款's date line while the report has no 成文日期: kept visibly as a placeholder, for
+/// the user to fill in (核对 and 生成报告 say so).
+pub const DATE_PLACEHOLDER: &str = "（成文日期）";
+
+/// The most numbered points under one heading. A careful writer groups a longer list, so the
+/// generator does too ([`merge_points`]).
+pub const MAX_POINTS: usize = 8;
+
+/// What a report says when it would otherwise stop at its opening (nothing done, and every
+/// problem removed by the user, and no causes): that the self-check found nothing to report,
+/// or which items were not done, by their task names in checklist order.
+fn nothing_to_report(t: &Template, r: &Report, vars: &Vars) -> String {
+    let who = if r.kind == ReportKind::Personal { "本人" } else { vars.base.value("unit").unwrap_or_default() };
+    let period = vars.base.value("period").unwrap_or_default();
+    let not_done: Vec<String> = t
+        .items()
+        .filter(|(_, i)| r.status(&i.id) == Status::NotDone)
+        .map(|(_, i)| clean_value(&i.task))
+        .filter(|task| !task.is_empty())
+        .collect();
+    if not_done.is_empty() {
+        format!("经对照意识形态工作责任制逐项自查，{who}{period}暂无需要专门报告的工作情况。")
+    } else {
+        format!(
+            "经对照意识形态工作责任制逐项自查，{who}{period}尚未开展以下工作：{}。下一步将逐项研究部署，抓紧落实。",
+            not_done.join("；")
+        )
+    }
 }
 
 /// How much of what applies was done ([`Band`]): what the opening and the lead of 存在的问题
@@ -224,6 +290,15 @@ pub fn band(t: &Template, r: &Report) -> Band {
 
 /// Numbered points as (lead, text).
 type Points = Vec<(String, String)>;
+
+/// Numbered points with their area (a section's index): points of one area are joined
+/// first when a list runs past [`MAX_POINTS`].
+type AreaPoints = Vec<(usize, (String, String))>;
+
+/// Points that all belong to one area.
+fn one_area(points: Points) -> AreaPoints {
+    points.into_iter().map(|p| (0, p)).collect()
+}
 
 /// Sections with work done: (heading, intro, points).
 fn work_sections(t: &Template, r: &Report, vars: &Vars) -> Vec<(String, String, Points)> {
@@ -267,8 +342,9 @@ fn lead(raw: &str) -> String {
     }
 }
 
-/// Splits each problem and each plan into (judgement, detail) at its first full stop.
-fn split_problems(list: &[ProblemPlan]) -> (Points, Points) {
+/// Splits each problem and each plan into (judgement, detail) at its first full stop,
+/// keeping its area.
+fn split_problems(list: &[(usize, ProblemPlan)]) -> (AreaPoints, AreaPoints) {
     let split = |s: &str| -> Option<(String, String)> {
         if s.is_empty() {
             return None;
@@ -281,13 +357,66 @@ fn split_problems(list: &[ProblemPlan]) -> (Points, Points) {
             _ => (s.to_string(), String::new()),
         })
     };
-    (list.iter().filter_map(|p| split(&p.problem)).collect(), list.iter().filter_map(|p| split(&p.plan)).collect())
+    (
+        list.iter().filter_map(|(a, p)| Some((*a, split(&p.problem)?))).collect(),
+        list.iter().filter_map(|(a, p)| Some((*a, split(&p.plan)?))).collect(),
+    )
 }
 
 #[derive(Default)]
 struct Doc {
     blocks: Vec<Block>,
     h1: usize,
+}
+
+/// Joins points past [`MAX_POINTS`] into runs, keeping every word. While there are too
+/// many, the two neighbouring runs of one area with the fewest points between them are
+/// joined, the later pair on a tie; only when no two neighbours share an area are runs of
+/// different areas joined. So twelve points of one section give four single points, then
+/// four pairs, and thirteen problems from four sections pair up within their sections.
+/// Neighbours in checklist order are related duties (分管领导 and 一岗双责, 报告 and 研判, 述职
+/// and 考核), so each run reads as one point: its leads, without their own closing marks,
+/// joined by `join` (、 between short phrases, ； between judgements) and closed by 。, then
+/// its texts one after another. The first points, the ones the checklist puts first, stay
+/// alone longest.
+fn merge_points(points: AreaPoints, join: char) -> Points {
+    let mut runs: Vec<(usize, Points)> = points.into_iter().map(|(area, p)| (area, vec![p])).collect();
+    while runs.len() > MAX_POINTS {
+        let pairs = 0..runs.len() - 1;
+        let size = |i: &usize| runs[*i].1.len() + runs[*i + 1].1.len();
+        let same_area: Vec<usize> = pairs.clone().filter(|&i| runs[i].0 == runs[i + 1].0).collect();
+        let candidates = if same_area.is_empty() { pairs.collect() } else { same_area };
+        // The smallest pair; `min_by_key` keeps the first of equals, so look from the end.
+        let Some(&i) = candidates.iter().rev().min_by_key(|i| size(i)) else { break };
+        let (_, next) = runs.remove(i + 1);
+        runs[i].1.extend(next);
+    }
+    runs.into_iter()
+        .map(|(_, run)| {
+            if run.len() == 1 {
+                return run.into_iter().next().unwrap_or_default();
+            }
+            let leads: Vec<&str> = run
+                .iter()
+                .map(|(l, _)| l.trim_end_matches(['。', '；', '，', '、', '：', '！', '？']))
+                .filter(|l| !l.is_empty())
+                .collect();
+            let lead = if leads.is_empty() { String::new() } else { format!("{}。", leads.join(&join.to_string())) };
+            let mut text = String::new();
+            for (_, t) in &run {
+                if t.is_empty() {
+                    continue;
+                }
+                let closed = text.ends_with(['。', '！', '？'])
+                    || (text.ends_with('”') && text.trim_end_matches('”').ends_with(['。', '！', '？']));
+                if !text.is_empty() && !closed {
+                    text.push('。');
+                }
+                text.push_str(t);
+            }
+            (lead, text)
+        })
+        .collect()
 }
 
 impl Doc {
@@ -300,10 +429,28 @@ impl Doc {
         self.h1 += 1;
         self.blocks.push(Block::Heading1 { number: chinese(self.h1), text: text.to_string() });
     }
-    fn points(&mut self, points: Vec<(String, String)>) {
-        for (n, (lead, text)) in points.into_iter().enumerate() {
+    /// Numbered points under the current heading, at most [`MAX_POINTS`]: a longer list is
+    /// joined into runs ([`merge_points`]), `join` standing between the runs' leads.
+    fn points_joined(&mut self, points: AreaPoints, join: char) {
+        for (n, (lead, text)) in merge_points(points, join).into_iter().enumerate() {
             self.blocks.push(Block::Point { number: chinese(n + 1), lead, text });
         }
+    }
+
+    /// Points whose leads are judgements or measures (problems, plans, causes): a run's
+    /// leads are joined by ；.
+    fn points(&mut self, points: AreaPoints) {
+        self.points_joined(points, '；');
+    }
+
+    /// Points whose leads are short phrases (what was done): a run's leads are joined by 、.
+    fn work_points(&mut self, points: Points) {
+        self.points_joined(one_area(points), '、');
+    }
+
+    /// True while nothing but the 主送机关 and the opening has been written.
+    fn only_opening(&self) -> bool {
+        self.blocks.iter().filter(|b| !matches!(b, Block::Addressee(_))).count() <= 1
     }
 }
 
@@ -323,7 +470,7 @@ impl Vars {
                     Placeholder::Year => r.year.to_string(),
                     Placeholder::Period => r.period_label(),
                     Placeholder::Board => board_of(&r.unit).to_string(),
-                    Placeholder::Guidance => clean_value(t.guidance_for(r.year)),
+                    Placeholder::Guidance => clean_value(t.guidance_on(r.period_end())),
                     Placeholder::Person => clean_value(&r.person),
                     Placeholder::Meeting => or(clean_value(&r.meeting), DEFAULT_MEETING),
                 };

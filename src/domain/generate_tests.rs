@@ -126,7 +126,13 @@ fn addressee_and_closing_frame_the_unit_report() {
     let t = Template::default_template();
     let mut r = Report { unit: "局党组".into(), year: 2026, ..Report::new("a", 0.0) };
     let bare = generate(&t, &r);
-    assert!(!bare.blocks.iter().any(|b| matches!(b, Block::Addressee(_) | Block::Closing(_))));
+    assert!(!bare.blocks.iter().any(|b| matches!(b, Block::Addressee(_))));
+    // Without a 成文日期 the 落款 keeps a visible placeholder for the date.
+    let n = bare.blocks.len();
+    assert_eq!(
+        bare.blocks[n - 3..],
+        [Block::Paragraph(SIGN_OFF.into()), Block::Closing("局党组".into()), Block::Closing(DATE_PLACEHOLDER.into())]
+    );
     r.recipient = " 中共××县委宣传部 ".into();
     r.dated = "2026-06-18".into();
     let doc = generate(&t, &r);
@@ -138,8 +144,199 @@ fn addressee_and_closing_frame_the_unit_report() {
         text.starts_with("局党组关于2026年度落实意识形态工作责任制情况的报告\n\n中共××县委宣传部：\n　　"),
         "{text}"
     );
-    assert!(text.ends_with("\n\n局党组\n2026年6月18日\n"), "{text}");
-    // An impossible date is a draft: no 落款 rather than a wrong one.
+    assert!(text.ends_with("\n　　特此报告。\n\n局党组\n2026年6月18日\n"), "{text}");
+    // An impossible date is no date: the placeholder stands, never a wrong day.
     r.dated = "2026-02-30".into();
-    assert!(!generate(&t, &r).blocks.iter().any(|b| matches!(b, Block::Closing(_))));
+    assert_eq!(generate(&t, &r).blocks.last(), Some(&Block::Closing(DATE_PLACEHOLDER.into())));
+    // A self-assessment has neither.
+    r.kind = ReportKind::Personal;
+    assert!(!generate(&t, &r).blocks.iter().any(|b| matches!(b, Block::Closing(_)) || b.text() == SIGN_OFF));
+}
+
+/// The guiding-thought line is the one in force on the last day of the period: a 2022年上半年
+/// report cites 十九大, a 2022年下半年 or 2022年度 one 二十大.
+#[test]
+fn the_guidance_follows_the_end_of_the_period() {
+    use crate::domain::report::Period;
+    let t = Template::default_template();
+    let opening = |year, period| {
+        let mut r = Report { unit: "局党组".into(), year, period, ..Report::default() };
+        r.answer_mut("special-study").status = Status::Done;
+        generate(&t, &r).blocks.iter().map(Block::text).find(|l| l.contains("指导")).unwrap_or_default()
+    };
+    assert!(opening(2022, Period::FirstHalf).contains("党的十九大和十九届历次全会精神"));
+    for p in [Period::SecondHalf, Period::Year, Period::Quarter { quarter: 4 }] {
+        let o = opening(2022, p);
+        assert!(o.contains("党的二十大精神") && !o.contains("十九"), "{p:?}: {o}");
+    }
+    assert!(!opening(2022, Period::Quarter { quarter: 3 }).contains("二十大"));
+    assert!(opening(2023, Period::Year).contains("二十届二中全会精神，全面贯彻习近平文化思想"));
+    assert!(!opening(2023, Period::FirstHalf).contains("文化思想"));
+}
+
+/// Past eight points under one heading, the rest are joined: eight runs as even as can be,
+/// the longer last, leads joined and every text kept in order.
+#[test]
+fn points_past_eight_are_joined_into_runs() {
+    let points = |n: usize| -> Points { (1..=n).map(|i| (format!("做法{i}。"), format!("内容{i}。"))).collect() };
+    assert_eq!(merge_points(one_area(points(8)), '、'), points(8));
+    let twelve = merge_points(one_area(points(12)), '、');
+    assert_eq!(twelve.len(), MAX_POINTS);
+    assert_eq!(twelve[3], ("做法4。".to_string(), "内容4。".to_string()));
+    assert_eq!(twelve[4], ("做法5、做法6。".to_string(), "内容5。内容6。".to_string()));
+    assert_eq!(twelve[7], ("做法11、做法12。".to_string(), "内容11。内容12。".to_string()));
+    let forty = merge_points(one_area(points(40)), '；');
+    assert_eq!(forty.len(), MAX_POINTS);
+    assert!(forty[0].0.starts_with("做法1；做法2；做法3；做法4"), "{}", forty[0].0);
+    let all: String = forty.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(all, (1..=40).map(|i| format!("内容{i}。")).collect::<String>());
+    // Areas: neighbours of one area are joined first, however the list runs.
+    let areas = [0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 3, 3];
+    let mixed: AreaPoints = areas.iter().zip(points(13)).map(|(a, p)| (*a, p)).collect();
+    let leads: Vec<String> = merge_points(mixed, '；').into_iter().map(|(l, _)| l).collect();
+    assert_eq!(
+        leads,
+        [
+            "做法1。",
+            "做法2。",
+            "做法3；做法4。",
+            "做法5；做法6。",
+            "做法7。",
+            "做法8；做法9。",
+            "做法10；做法11。",
+            "做法12；做法13。"
+        ]
+        .map(String::from),
+        "no run crosses from one area to the next"
+    );
+    // A text without a closing mark is closed before the next; an empty lead is skipped.
+    let odd = one_area(vec![("".to_string(), "甲".to_string()); 9]);
+    assert_eq!(merge_points(odd, '、')[7], (String::new(), "甲。甲".to_string()));
+
+    // In a report: a whole section done gives at most eight points under its heading.
+    let t = Template::default_template();
+    let mut r = Report { unit: "局党组".into(), ..Report::default() };
+    for (_, i) in t.items() {
+        r.answer_mut(&i.id).status = Status::Done;
+    }
+    let doc = generate(&t, &r);
+    let mut run = 0;
+    for b in &doc.blocks {
+        run = if matches!(b, Block::Point { .. }) { run + 1 } else { 0 };
+        assert!(run <= MAX_POINTS, "{}", b.text());
+    }
+    assert!(doc.blocks.iter().any(|b| b.text().starts_with("八是纳入述职检查、强化考核问责。")), "{}", to_text(&doc));
+}
+
+/// A report with nothing done whose problems the user removed does not stop at 报告如下：
+/// it says what the self-check found, naming what was not done.
+#[test]
+fn a_report_never_stops_at_its_opening() {
+    let t = Template::default_template();
+    let mut r = Report { unit: "局党组".into(), year: 2026, problems: Some(vec![]), ..Report::default() };
+    let body = |r: &Report| -> Vec<String> {
+        generate(&t, r)
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Paragraph(_) | Block::Point { .. }))
+            .map(Block::text)
+            .collect()
+    };
+    let lines = body(&r);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(lines[0].ends_with("报告如下："));
+    assert_eq!(lines[1], "经对照意识形态工作责任制逐项自查，局党组2026年度暂无需要专门报告的工作情况。");
+    assert_eq!(lines[2], SIGN_OFF);
+    r.answer_mut("special-study").status = Status::NotDone;
+    r.answer_mut("forum-filing").status = Status::NotDone;
+    r.answer_mut("lead-group").status = Status::NotApplicable;
+    let lines = body(&r);
+    assert_eq!(
+        lines[1],
+        "经对照意识形态工作责任制逐项自查，局党组2026年度尚未开展以下工作：专题研究意识形态工作；\
+         审批备案报告会、研讨会、讲座论坛。下一步将逐项研究部署，抓紧落实。"
+    );
+    r.kind = ReportKind::Personal;
+    let mut t2 = t.clone();
+    t2.personal.causes = vec![].into();
+    let lines: Vec<String> = generate(&t2, &r).blocks.iter().map(Block::text).collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[1].contains("本人2026年度尚未开展以下工作：专题研究意识形态工作"), "{lines:?}");
+}
+
+/// No two points that can stand next to each other repeat a phrase of eight or more Han
+/// characters (`text::shared_phrase`): any two items of one section can be neighbours under
+/// its heading (the ones between may be skipped), and any two problems or measures in their
+/// lists. Checked for several units and periods, both kinds, done and partly done, not done
+/// and partly.
+#[test]
+fn no_two_points_that_can_be_neighbours_repeat_a_phrase() {
+    use crate::domain::text::shared_phrase;
+    let t = Template::default_template();
+    let mut found = Vec::new();
+    let mut pairwise = |what: &str, texts: &[(String, String)]| {
+        for (i, (a_id, a)) in texts.iter().enumerate() {
+            for (b_id, b) in &texts[i + 1..] {
+                if let Some(p) = shared_phrase(a, b, 8) {
+                    found.push(format!("{what}: {a_id} / {b_id}: {p}"));
+                }
+            }
+        }
+    };
+    use crate::domain::report::Period;
+    let periods = [Period::Year, Period::FirstHalf, Period::Quarter { quarter: 3 }];
+    for (unit, period) in ["局党组", "机关第一党支部", "县税务局党委", ""].into_iter().zip(periods.into_iter().cycle())
+    {
+        for kind in [ReportKind::Unit, ReportKind::Personal] {
+            for figures in [false, true] {
+                let report = |status: Status| {
+                    let mut r = Report { unit: unit.into(), kind, period, ..Report::default() };
+                    for (_, i) in t.items() {
+                        let a = r.answer_mut(&i.id);
+                        a.status = status;
+                        for f in i.fields.iter() {
+                            if figures && matches!(f.kind, crate::domain::template::FieldKind::Count { .. }) {
+                                a.values.insert(f.id.to_string(), "3".into());
+                            }
+                        }
+                    }
+                    r
+                };
+                let tag = format!("{unit} {period:?} {kind:?} figures={figures}");
+                for status in [Status::Done, Status::Partly] {
+                    let r = report(status);
+                    for s in t.sections.iter() {
+                        let points: Vec<(String, String)> = s
+                            .items
+                            .iter()
+                            .filter_map(|i| item_point(&t, &r, i).map(|(_, text)| (i.id.to_string(), text)))
+                            .collect();
+                        pairwise(&format!("{tag} {status:?} {}", s.id), &points);
+                    }
+                }
+                for status in [Status::NotDone, Status::Partly] {
+                    let list = suggested_problems(&t, &report(status));
+                    let ids: Vec<String> = t.items().map(|(_, i)| i.id.to_string()).collect();
+                    let probs: Vec<(String, String)> =
+                        ids.iter().cloned().zip(list.iter().map(|p| p.problem.clone())).collect();
+                    let plans: Vec<(String, String)> =
+                        ids.iter().cloned().zip(list.iter().map(|p| p.plan.clone())).collect();
+                    pairwise(&format!("{tag} {status:?} problems"), &probs);
+                    pairwise(&format!("{tag} {status:?} measures"), &plans);
+                }
+                let general = suggested_problems(&t, &report(Status::Done));
+                let probs: Vec<(String, String)> =
+                    general.iter().enumerate().map(|(n, p)| (format!("general {n}"), p.problem.clone())).collect();
+                pairwise(&format!("{tag} general problems"), &probs);
+                let plans: Vec<(String, String)> =
+                    general.iter().enumerate().map(|(n, p)| (format!("general {n}"), p.plan.clone())).collect();
+                pairwise(&format!("{tag} general measures"), &plans);
+            }
+        }
+    }
+    let causes: Vec<(String, String)> =
+        t.personal.causes.iter().map(|c| (c.lead.to_string(), format!("{}。{}", c.lead, c.text))).collect();
+    pairwise("causes", &causes);
+    found.dedup();
+    assert!(found.is_empty(), "{} repeated phrases:\n{}", found.len(), found.join("\n"));
 }

@@ -1,16 +1,19 @@
 //! zeren's domain: the checklist template (`template`, `builtin`), a user's report
 //! (`report`) with its checks (`validate`) and progress (`progress`), the generator
 //! (`generate`) and its renderers (`render`, `wordhtml`, `docx`), the saved format (`saved`)
-//! and backup files (`backup`), and the rules for characters in text (`text`). Plain Rust
+//! and backup files (`backup`), the rules for characters in text (`text`), calendar days
+//! (`date`) and the dated table of meetings and sayings reports cite (`references`). Plain Rust
 //! with no browser imports, tested natively. Each rule lives in one module and the others
 //! call it.
 
 pub mod backup;
 pub mod builtin;
+pub mod date;
 pub mod docx;
 pub mod generate;
 pub mod numerals;
 pub mod progress;
+pub mod references;
 pub mod render;
 pub mod report;
 pub mod saved;

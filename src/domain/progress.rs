@@ -1,12 +1,16 @@
 //! Progress over a report: how many items are answered, each section's status as the task
-//! list shows it (未开始 / 进行中 / 已完成), the figures that cannot be printed, and what the
-//! report leaves out.
+//! list shows it (未开始 / 进行中 / 已完成), the figures that cannot be printed, the meetings
+//! and sayings typed text cites before they happened, and what the report leaves out or
+//! still lacks.
 //!
-//! Not here: checking one typed value (see `validate`).
+//! Not here: checking one typed value (see `validate`), or the table of dates
+//! (`references`).
 
-use crate::domain::report::{Report, Status};
-use crate::domain::template::{Section, Template};
-use crate::domain::validate::{check_field, FieldError};
+use crate::domain::builtin::REFERENCES;
+use crate::domain::generate::DATE_PLACEHOLDER;
+use crate::domain::report::{Report, ReportKind, Status};
+use crate::domain::template::{FieldKind, Section, Template};
+use crate::domain::validate::{check_field, parse_date, FieldError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SectionStatus {
@@ -87,11 +91,109 @@ pub fn field_errors<'a>(template: &'a Template, report: &'a Report) -> impl Iter
     })
 }
 
-/// What the report leaves out, in one sentence without its final mark, for 核对 and
-/// 生成报告: items with no status and figures that cannot be printed. `None` when nothing.
+/// Where a piece of typed text is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypedPlace {
+    /// An item's note (`field` is `None`) or one of its text inputs, by (id, label).
+    Item { section_id: String, item_id: String, task: String, field: Option<(String, String)> },
+    /// The user's own list of problems and measures: the entry, from 0 as saved, and
+    /// whether it is the measure.
+    Problem { index: usize, plan: bool },
+}
+
+impl TypedPlace {
+    /// The place as 核对 names it: `补充说明`, an input's label, `第2条问题`, `第2条措施`.
+    pub fn label(&self) -> String {
+        match self {
+            TypedPlace::Item { field: None, .. } => "补充说明".into(),
+            TypedPlace::Item { field: Some((_, label)), .. } => label.clone(),
+            TypedPlace::Problem { index, plan } => format!("第{}条{}", index + 1, if *plan { "措施" } else { "问题" }),
+        }
+    }
+}
+
+/// A meeting or saying the user's own text cites that had not happened by the end of the
+/// report's period (二十届四中全会 in a 2023 report, 二十大 in a 2022年上半年 one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LateCitation {
+    pub place: TypedPlace,
+    /// The words as typed, e.g. `党的二十届四中全会`.
+    pub written: String,
+    /// What they name, written the usual way, e.g. `二十届四中全会`.
+    pub name: String,
+    /// What is wrong and how to fix it, in plain words (`references::Late::message`).
+    pub message: String,
+}
+
+/// Every late citation in what the user typed, in checklist order, then the user's own
+/// problems and measures: notes and text inputs of the items whose figures are asked for
+/// (as [`field_errors`]: not 未落实 or 不适用), and the hand-edited problem list. The
+/// wording of the checklist is checked when zeren is built, not here. The day that counts
+/// is the last of the period (`Report::period_end`): a self-assessment is held to it too,
+/// since it reports duties carried out in the period.
+pub fn late_citations(template: &Template, report: &Report) -> Vec<LateCitation> {
+    let end = report.period_end();
+    let mut out = Vec::new();
+    let mut check = |place: TypedPlace, text: &str| {
+        for late in REFERENCES.late(text, end) {
+            out.push(LateCitation {
+                place: place.clone(),
+                written: late.written,
+                name: late.name,
+                message: late.message,
+            });
+        }
+    };
+    for s in template.sections.iter() {
+        for i in s.items.iter() {
+            if matches!(report.status(&i.id), Status::NotDone | Status::NotApplicable) {
+                continue;
+            }
+            let Some(answer) = report.answers.get(&*i.id) else { continue };
+            let place = |field: Option<(String, String)>| TypedPlace::Item {
+                section_id: s.id.to_string(),
+                item_id: i.id.to_string(),
+                task: i.task.to_string(),
+                field,
+            };
+            for f in i.fields.iter() {
+                if let (FieldKind::Text { .. } | FieldKind::LongText { .. }, Some(raw)) =
+                    (&f.kind, answer.values.get(&*f.id))
+                {
+                    check(place(Some((f.id.to_string(), f.label.to_string()))), raw);
+                }
+            }
+            check(place(None), &answer.note);
+        }
+    }
+    for (index, p) in report.problems.iter().flatten().enumerate() {
+        check(TypedPlace::Problem { index, plan: false }, &p.problem);
+        check(TypedPlace::Problem { index, plan: true }, &p.plan);
+    }
+    out
+}
+
+/// What the 落款 still lacks: `None` when the unit report has a real 成文日期 (or for a
+/// self-assessment, which has no 落款); else a clause saying what to fill in.
+pub fn missing_date(report: &Report) -> Option<String> {
+    if report.kind != ReportKind::Unit || parse_date(&report.dated).is_some() {
+        return None;
+    }
+    let raw = report.dated.trim();
+    Some(if raw.is_empty() {
+        format!("还没有填写成文日期，落款处暂留“{DATE_PLACEHOLDER}”，请在基本信息中补上")
+    } else {
+        format!("成文日期“{raw}”不是有效的日期，落款处暂留“{DATE_PLACEHOLDER}”，请在基本信息中改正")
+    })
+}
+
+/// What the report leaves out or still lacks, in one sentence without its final mark, for
+/// 核对 and 生成报告: items with no status, figures that cannot be printed, meetings cited
+/// before they happened, and a missing 成文日期. `None` when nothing.
 pub fn left_out(template: &Template, report: &Report) -> Option<String> {
     let (answered, total) = report_counts(template, report);
     let wrong = field_errors(template, report).count();
+    let late = late_citations(template, report).len();
     let mut parts = Vec::new();
     if answered < total {
         parts.push(format!("还有{}项没有选择落实情况，报告中不会写到", total - answered));
@@ -99,6 +201,10 @@ pub fn left_out(template: &Template, report: &Report) -> Option<String> {
     if wrong > 0 {
         parts.push(format!("有{wrong}处数字或日期填写有误，暂不写进报告"));
     }
+    if late > 0 {
+        parts.push(format!("有{late}处引用了报告期末以后才召开的会议或才提出的提法，请改正"));
+    }
+    parts.extend(missing_date(report));
     (!parts.is_empty()).then(|| parts.join("；"))
 }
 
@@ -145,6 +251,7 @@ mod tests {
         );
         assert!(matches!(found[0].error, FieldError::CountOutOfRange { min: 0, .. }), "{:?}", found[0].error);
         assert!(found[0].error.to_string().starts_with("请输入0到"), "{}", found[0].error);
+        r.dated = "2026-06-18".into();
         assert_eq!(
             left_out(&t, &r).as_deref(),
             Some("还有39项没有选择落实情况，报告中不会写到；有1处数字或日期填写有误，暂不写进报告")
@@ -152,6 +259,68 @@ mod tests {
         // Not done: the figure is neither asked for nor printed, so it is not a field error.
         r.answer_mut("special-study").status = Status::NotDone;
         assert_eq!(field_errors(&t, &r).count(), 0);
+    }
+
+    #[test]
+    fn a_unit_report_without_a_date_is_told_to_add_one() {
+        let t = Template::default_template();
+        let mut r = Report::new("a", 0.0);
+        for (_, i) in t.items() {
+            r.answer_mut(&i.id).status = Status::NotApplicable;
+        }
+        assert_eq!(
+            left_out(&t, &r).as_deref(),
+            Some("还没有填写成文日期，落款处暂留“（成文日期）”，请在基本信息中补上")
+        );
+        r.dated = "2026-02-30".into();
+        assert!(left_out(&t, &r).is_some_and(|s| s.starts_with("成文日期“2026-02-30”不是有效的日期")));
+        r.dated = "2026年6月18日".into();
+        assert_eq!(left_out(&t, &r), None);
+        r.dated = String::new();
+        r.kind = ReportKind::Personal;
+        assert_eq!(left_out(&t, &r), None, "a self-assessment has no 落款");
+    }
+
+    #[test]
+    fn finds_meetings_cited_before_they_happened_and_says_where() {
+        use crate::domain::report::{Period, ProblemPlan};
+        let t = Template::default_template();
+        let mut r = Report { year: 2023, dated: "2024-01-05".into(), ..Report::new("a", 0.0) };
+        let a = r.answer_mut("first-topic");
+        a.status = Status::Done;
+        a.note = "及时学习党的二十届四中全会精神".into();
+        let a = r.answer_mut("special-study");
+        a.status = Status::Partly;
+        a.values.insert("topics".into(), "学习贯彻二十届三中全会精神".into());
+        // Not done: neither note nor figures are printed, so nothing is checked.
+        let a = r.answer_mut("lead-group");
+        a.status = Status::NotDone;
+        a.note = "二十届四中全会".into();
+        r.problems = Some(vec![ProblemPlan {
+            problem: "学习还不深入。".into(),
+            plan: "深入学习习近平文化思想。".into(),
+        }]);
+        let found = late_citations(&t, &r);
+        let summary: Vec<(String, String, &str)> =
+            found.iter().map(|l| (l.place.label(), l.name.clone(), l.written.as_str())).collect();
+        assert_eq!(
+            summary,
+            [
+                ("研究的主要事项".to_string(), "二十届三中全会".to_string(), "二十届三中全会"),
+                ("补充说明".to_string(), "二十届四中全会".to_string(), "党的二十届四中全会"),
+            ],
+            "the 2023 report: 习近平文化思想 (2023-10-08) is in time"
+        );
+        assert!(matches!(&found[0].place, TypedPlace::Item { item_id, .. } if item_id == "special-study"));
+        assert!(found[1].message.contains("2025年10月23日才闭幕") && found[1].message.contains("2023年12月31日"));
+        assert!(left_out(&t, &r).is_some_and(|s| s.contains("有2处引用了报告期末以后才召开的会议或才提出的提法")));
+        // The same text in a 2023年上半年 report: the saying is late too, in the measure.
+        r.period = Period::FirstHalf;
+        let found = late_citations(&t, &r);
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[2].place, TypedPlace::Problem { index: 0, plan: true });
+        assert_eq!(found[2].place.label(), "第1条措施");
+        assert_eq!(found[2].name, "习近平文化思想");
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! Not here: where it is saved (see `saved` and the browser storage module), checking one
 //! typed value (`validate`), counting what is answered (`progress`).
 
+use crate::domain::date::Date;
 use crate::domain::template::{Field, FieldKind, Item};
 use crate::domain::validate::check_field;
 use serde::{Deserialize, Serialize};
@@ -77,6 +78,19 @@ impl Period {
             Period::Quarter { quarter } if quarter >= 4 => (year + 1, Period::Quarter { quarter: 1 }),
             Period::Quarter { quarter } => (year, Period::Quarter { quarter: quarter + 1 }),
             Period::Months { .. } => (year + 1, self),
+        }
+    }
+
+    /// The last day of the period in `year`: what a report may cite is what had happened by
+    /// then (the guiding-thought line, `references`). Quarters and months are brought into
+    /// range as [`Period::label`] writes them (第零季度 is the first, 1月至13月 ends in
+    /// December), so the day always matches the label.
+    pub fn end(self, year: u16) -> Date {
+        match self {
+            Period::Year | Period::SecondHalf => Date::new(year, 12, 31),
+            Period::FirstHalf => Date::new(year, 6, 30),
+            Period::Quarter { quarter } => Date::end_of_month(year, quarter.clamp(1, 4) * 3),
+            Period::Months { from, to } => Date::end_of_month(year, from.clamp(1, 12).max(to.clamp(1, 12))),
         }
     }
 
@@ -223,6 +237,11 @@ impl Report {
         self.period.label(self.year)
     }
 
+    /// The last day of the report's period ([`Period::end`]).
+    pub fn period_end(&self) -> Date {
+        self.period.end(self.year)
+    }
+
     /// The unit as shown in lists and headings; `未命名单位` until the user names it.
     pub fn unit_name(&self) -> &str {
         let unit = self.unit.trim();
@@ -337,6 +356,30 @@ mod tests {
         for bad in ["", " a", "a b", "a/b", "../x", "编号", "a.b", "a\u{200B}", &"x".repeat(MAX_ID_CHARS + 1)] {
             assert!(!valid_id(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_period_ends_on_its_last_day() {
+        let end = |p: Period, y: u16| p.end(y);
+        assert_eq!(end(Period::Year, 2022), Date::new(2022, 12, 31));
+        assert_eq!(end(Period::FirstHalf, 2022), Date::new(2022, 6, 30));
+        assert_eq!(end(Period::SecondHalf, 2022), Date::new(2022, 12, 31));
+        let quarters: Vec<Date> = (1..=4).map(|q| end(Period::Quarter { quarter: q }, 2023)).collect();
+        assert_eq!(
+            quarters,
+            [Date::new(2023, 3, 31), Date::new(2023, 6, 30), Date::new(2023, 9, 30), Date::new(2023, 12, 31)]
+        );
+        assert_eq!(end(Period::Months { from: 1, to: 2 }, 2024), Date::new(2024, 2, 29), "a leap February");
+        assert_eq!(end(Period::Months { from: 1, to: 2 }, 2023), Date::new(2023, 2, 28));
+        assert_eq!(end(Period::Months { from: 11, to: 4 }, 2023), Date::new(2023, 11, 30), "the later month ends it");
+        // Out-of-range values end where the label says the period ends.
+        assert_eq!(end(Period::Quarter { quarter: 0 }, 2023), Date::new(2023, 3, 31));
+        assert_eq!(Period::Quarter { quarter: 0 }.label(2023), "2023年第一季度");
+        assert_eq!(end(Period::Quarter { quarter: 7 }, 2023), Date::new(2023, 12, 31));
+        assert_eq!(end(Period::Months { from: 0, to: 14 }, 2023), Date::new(2023, 12, 31));
+        assert_eq!(Period::Months { from: 0, to: 14 }.label(2023), "2023年1月至12月");
+        let r = Report { year: 2022, period: Period::FirstHalf, ..Report::default() };
+        assert_eq!(r.period_end(), Date::new(2022, 6, 30));
     }
 
     #[test]

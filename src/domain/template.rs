@@ -9,11 +9,12 @@
 //! validates it when it starts. A template read at run time ([`Template::from_json`]) is
 //! checked the same way ([`Template::validate_file`]). Text and lists are `Cow`s: borrowed
 //! from that constant, owned when a template is read from JSON (tests today, templates
-//! users edit later). This file may use only `serde`, `serde_json` and `std`, as the build
-//! script has nothing else.
+//! users edit later). This file may use only `serde`, `serde_json`, `std` and `date` (a
+//! calendar day), as the build script has nothing else.
 //!
 //! Not here: a user's answers (see `report`), or turning answers into text (`generate`).
 
+use super::date::Date;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -38,7 +39,7 @@ pub enum Placeholder {
     Period,
     /// `{board}`: the body that meets (党组, 党委, 支部委员会…), taken from the unit's name.
     Board,
-    /// `{guidance}`: the guiding-thought line in force in the report's year.
+    /// `{guidance}`: the guiding-thought line in force on the last day of the report's period.
     Guidance,
     /// `{person}`: the leader's name and post, in a self-assessment.
     Person,
@@ -124,7 +125,8 @@ pub struct Template {
     pub name: Text,
     /// Edition of the wording, e.g. `2026.1`; shown on the 基本信息 page.
     pub edition: Text,
-    /// The guiding-thought line of the opening paragraph, chosen by the report's year.
+    /// The guiding-thought line of the opening paragraph, chosen by the last day of the
+    /// report's period ([`Template::guidance_on`]).
     pub guidance: List<Guidance>,
     /// Wording for the unit report (title, opening, section leads).
     pub report: ReportWording,
@@ -136,12 +138,27 @@ pub struct Template {
     pub sections: List<Section>,
 }
 
-/// The guiding-thought line in force from a given year on (e.g. 党的二十大 from 2023).
+/// The guiding-thought line in force from a given day on (e.g. 党的二十大 from 2022-10-22,
+/// the day it closed). The build checks that a line cites no meeting or saying later than its
+/// first day (`references`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Guidance {
+    /// The first day the line is in force, written `"2022-10-22"`.
+    #[serde(default)]
+    pub from: Option<Date>,
+    /// Templates written before lines had days: in force from 1 January of this year. Read
+    /// only when `from` is not given.
+    #[serde(default)]
     pub from_year: u16,
     pub text: Text,
+}
+
+impl Guidance {
+    /// The first day the line is in force.
+    pub fn start(&self) -> Date {
+        self.from.unwrap_or(Date::new(self.from_year, 1, 1))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -506,6 +523,11 @@ pub enum TemplateErrorKind {
     NoId,
     /// No guiding-thought line.
     NoGuidance,
+    /// A guiding-thought line without the day it comes into force (`from`), by index
+    /// (from 0).
+    GuidanceWithoutStart {
+        index: usize,
+    },
     NoSections,
     /// A section id that is empty…
     EmptySectionId {
@@ -575,6 +597,9 @@ impl fmt::Display for TemplateErrorKind {
             Self::WrongFormat { found } => write!(f, "format 应为 {TEMPLATE_FORMAT}，实际为 {found}"),
             Self::NoId => f.write_str("id 不能为空"),
             Self::NoGuidance => f.write_str("guidance 至少要有一条指导思想"),
+            Self::GuidanceWithoutStart { index } => {
+                write!(f, "guidance 第{}条要写起用的日期，例如 from = \"2022-10-22\"", index + 1)
+            }
             Self::NoSections => f.write_str("至少要有一个部分（sections）"),
             Self::EmptySectionId { id } | Self::DuplicateSectionId { id } => write!(f, "部分的 id “{id}”为空或重复"),
             Self::BadSectionId { id } => write!(
@@ -676,13 +701,15 @@ impl Template {
         check_field_keys(raw)
     }
 
-    /// The guiding-thought line for a report of `year`: the latest entry in force.
-    pub fn guidance_for(&self, year: u16) -> &str {
+    /// The guiding-thought line in force on `day` (for a report, the last day of its
+    /// period, `Report::period_end`): the entry that started last on or before it; before
+    /// the first entry, the earliest.
+    pub fn guidance_on(&self, day: Date) -> &str {
         self.guidance
             .iter()
-            .filter(|g| g.from_year <= year)
-            .max_by_key(|g| g.from_year)
-            .or_else(|| self.guidance.iter().min_by_key(|g| g.from_year))
+            .filter(|g| g.start() <= day)
+            .max_by_key(|g| g.start())
+            .or_else(|| self.guidance.iter().min_by_key(|g| g.start()))
             .map(|g| &*g.text)
             .unwrap_or("")
     }
@@ -710,6 +737,9 @@ impl Template {
         }
         if self.guidance.is_empty() {
             return Err(top(TemplateErrorKind::NoGuidance));
+        }
+        if let Some(n) = self.guidance.iter().position(|g| g.from.is_none() && g.from_year == 0) {
+            return Err(top(TemplateErrorKind::GuidanceWithoutStart { index: n }));
         }
         if self.sections.is_empty() {
             return Err(top(TemplateErrorKind::NoSections));

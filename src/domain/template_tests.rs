@@ -3,11 +3,58 @@
 use super::*;
 
 #[test]
-fn guidance_follows_the_year() {
+fn guidance_follows_the_day() {
+    use crate::domain::date::Date;
     let t = Template::default_template();
-    assert!(t.guidance_for(2022).contains("十九大"));
-    assert!(t.guidance_for(2026).contains("二十大"));
-    assert!(t.guidance_for(2010).contains("十九大"), "before the first entry the earliest applies");
+    let on = |y, m, d| t.guidance_on(Date::new(y, m, d));
+    assert!(on(2022, 6, 30).contains("党的十九大和十九届历次全会精神"), "{}", on(2022, 6, 30));
+    assert!(on(2022, 10, 21).contains("十九大"), "the day before the 20th congress closed");
+    assert!(on(2022, 10, 22).ends_with("党的二十大精神"), "from the day it closed: {}", on(2022, 10, 22));
+    assert!(on(2022, 12, 31).ends_with("党的二十大精神"), "历次 only once there are several: {}", on(2022, 12, 31));
+    assert!(on(2023, 6, 30).ends_with("党的二十大和二十届二中全会精神"), "{}", on(2023, 6, 30));
+    assert!(on(2023, 12, 31).ends_with("全面贯彻习近平文化思想"), "after 2023-10-08: {}", on(2023, 12, 31));
+    assert!(!on(2023, 9, 30).contains("文化思想"), "{}", on(2023, 9, 30));
+    assert!(on(2024, 12, 31).contains("二十届二中、三中全会精神"), "{}", on(2024, 12, 31));
+    assert!(on(2025, 12, 31).contains("二十大和二十届历次全会精神"), "{}", on(2025, 12, 31));
+    assert!(on(2000, 1, 1).contains("十八大"), "before the first entry the earliest applies");
+}
+
+/// A template written before guidance lines had days (`from_year`) still works: a line is
+/// in force from 1 January of its year. A line with neither is refused, by its number.
+#[test]
+fn guidance_by_year_still_works_and_a_line_needs_a_start() {
+    use crate::domain::date::Date;
+    let mut t = Template::default_template();
+    t.guidance = vec![
+        Guidance { from: None, from_year: 2018, text: "十九大".into() },
+        Guidance { from: None, from_year: 2023, text: "二十大".into() },
+    ]
+    .into();
+    let t = Template::from_json(&serde_json::to_string(&t).unwrap()).expect("from_year lines are valid");
+    assert_eq!(t.guidance_on(Date::new(2022, 12, 31)), "十九大");
+    assert_eq!(t.guidance_on(Date::new(2023, 1, 1)), "二十大");
+    let json = serde_json::to_string(&t).unwrap().replace(r#""from_year":2023"#, r#""from_year":0"#);
+    let e = Template::from_json(&json).unwrap_err();
+    assert_eq!(e.kind, TemplateErrorKind::GuidanceWithoutStart { index: 1 }, "{e}");
+    assert!(e.to_string().contains("guidance 第2条要写起用的日期"), "{e}");
+    // A day that is no day stops the reading, with where.
+    let json = serde_json::to_string(&t).unwrap().replacen(r#""from":null"#, r#""from":"2023-02-30""#, 1);
+    let e = Template::from_json(&json).unwrap_err();
+    assert!(matches!(e.kind, TemplateErrorKind::Unreadable { .. }) && e.to_string().contains("2023-02-30"), "{e}");
+}
+
+/// Every guiding-thought line of the built-in checklist cites only what existed on the day
+/// it comes into force (the build checks this too; here the check itself is tested).
+#[test]
+fn the_default_guidance_cites_nothing_before_its_time() {
+    use crate::domain::builtin::REFERENCES;
+    let t = Template::default_template();
+    for g in t.guidance.iter() {
+        assert!(REFERENCES.late(&g.text, g.start()).is_empty(), "{} {}", g.start(), g.text);
+    }
+    let first = t.guidance.iter().find(|g| g.text.contains("文化思想")).expect("a line with 习近平文化思想");
+    let late = REFERENCES.late(&first.text, crate::domain::date::Date::new(2023, 10, 7));
+    assert_eq!(late.len(), 1, "a day earlier it would be late: {late:?}");
 }
 
 fn with_item_edit(edit: impl FnOnce(&mut Item)) -> Result<Template, TemplateError> {

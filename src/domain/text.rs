@@ -309,6 +309,71 @@ pub fn stray_half_width(text: &str) -> Option<char> {
     })
 }
 
+/// Names that cannot be said another way, so two neighbouring points may both hold them:
+/// [`shared_phrase`] does not count them. The thought and the value system by name, the
+/// subject of every report, and the names of the duties it apportions.
+pub const FIXED_TERMS: [&str; 7] = [
+    "习近平新时代中国特色社会主义思想",
+    "社会主义核心价值观",
+    "意识形态工作",
+    "主体责任",
+    "第一责任人",
+    "直接责任",
+    "一岗双责",
+];
+
+/// The words of a date or period after its digits (2026年上半年, 2025年度, 3月至6月):
+/// [`shared_phrase`] does not count them either, as the period stands in many points.
+const DATE_WORDS: [&str; 11] =
+    ["年上半年", "年下半年", "年第一季度", "年第二季度", "年第三季度", "年第四季度", "年度", "年", "月至", "月", "日"];
+
+/// The first run of at least `min` Han characters that `a` and `b` both hold, leaving out
+/// [`FIXED_TERMS`] and the words of dates; `None` when they share none. Two neighbouring
+/// points that repeat such a phrase (把意识形态工作作为重要学习内容 twice running) read as
+/// padding: the checklist's wording is held to having none (the generator's tests and
+/// property tests).
+pub fn shared_phrase(a: &str, b: &str, min: usize) -> Option<String> {
+    let runs = |s: &str| -> Vec<Vec<char>> {
+        let mut s = s.to_string();
+        for term in FIXED_TERMS {
+            s = s.replace(term, "|");
+        }
+        let mut dated = String::with_capacity(s.len());
+        let mut rest = s.as_str();
+        while let Some(c) = rest.chars().next() {
+            rest = &rest[c.len_utf8()..];
+            dated.push(c);
+            if c.is_ascii_digit() {
+                if let Some(w) = DATE_WORDS.iter().find(|w| rest.starts_with(*w)) {
+                    rest = &rest[w.len()..];
+                    dated.push('|');
+                }
+            }
+        }
+        let s = dated;
+        s.split(|c: char| !('\u{4E00}'..='\u{9FFF}').contains(&c))
+            .filter(|r| r.chars().count() >= min)
+            .map(|r| r.chars().collect())
+            .collect()
+    };
+    if min == 0 {
+        return None;
+    }
+    let ours = runs(a);
+    let windows: std::collections::HashSet<&[char]> = ours.iter().flat_map(|r| r.windows(min)).collect();
+    for r in runs(b) {
+        if let Some(start) = (0..=r.len() - min).find(|&i| windows.contains(&r[i..i + min])) {
+            // Grow the shared run as far as `a` still holds it.
+            let mut end = start + min;
+            while end < r.len() && ours.iter().any(|x| x.windows(end + 1 - start).any(|w| w == &r[start..=end])) {
+                end += 1;
+            }
+            return Some(r[start..end].iter().collect());
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 #[path = "text_tests.rs"]
 mod tests;

@@ -1,7 +1,7 @@
 //! 核对: every answer on one page, each with a 修改 link that returns here after the change.
 
-use crate::domain::generate::problems;
-use crate::domain::progress::{field_errors, left_out};
+use crate::domain::generate::{problems, DATE_PLACEHOLDER};
+use crate::domain::progress::{field_errors, late_citations, left_out, missing_date, TypedPlace};
 use crate::domain::report::{item_values, ReportKind, Status};
 use crate::route::Route;
 use crate::state::{checklist, use_screen, use_store};
@@ -29,13 +29,23 @@ pub fn Review(id: String) -> impl IntoView {
                 let or_blank =
                     |s: &str| if s.trim().is_empty() { "（不填）".to_string() } else { s.trim().to_string() };
                 info.push(("主送机关", or_blank(&r.recipient)));
-                info.push(("成文日期", or_blank(&r.dated)));
+                // Without a real day the 落款 keeps a placeholder: say so where the date is.
+                let dated = r.dated.trim();
+                info.push((
+                    "成文日期",
+                    match (missing_date(r).is_some(), dated.is_empty()) {
+                        (false, _) => dated.to_string(),
+                        (true, true) => format!("（未填写，落款处暂留“{DATE_PLACEHOLDER}”）"),
+                        (true, false) => format!("{dated}（不是有效的日期，落款处暂留“{DATE_PLACEHOLDER}”）"),
+                    },
+                ));
             }
             if r.kind == ReportKind::Personal {
                 info.push(("姓名", r.person.trim().to_string()));
                 info.push(("会议名称", r.meeting.trim().to_string()));
             }
             let bad: Vec<_> = field_errors(t, r).collect();
+            let late = late_citations(t, r);
             let overview = left_out(t, r).map(|gaps| {
                 view! {
                     <div class="notice" role="status">
@@ -63,11 +73,18 @@ pub fn Review(id: String) -> impl IntoView {
                             if let Some(note) = a.map(|a| a.note.trim()).filter(|n| !n.is_empty()) {
                                 detail.push(format!("补充说明：{note}"));
                             }
-                            let wrong: Vec<String> = bad
+                            let mut wrong: Vec<String> = bad
                                 .iter()
                                 .filter(|p| p.item_id == i.id)
                                 .map(|p| format!("填写有误，暂不写进报告：{}“{}”——{}", p.label, p.raw, p.error))
                                 .collect();
+                            wrong.extend(
+                                late.iter()
+                                    .filter(
+                                        |l| matches!(&l.place, TypedPlace::Item { item_id, .. } if *item_id == i.id),
+                                    )
+                                    .map(|l| format!("引用有误：{}中的{}", l.place.label(), l.message)),
+                            );
                             let link = link.clone();
                             let focus = i.id.to_string();
                             view! {
@@ -108,6 +125,11 @@ pub fn Review(id: String) -> impl IntoView {
                 })
                 .collect_view();
             let probs = problems(t, r);
+            let probs_wrong: Vec<String> = late
+                .iter()
+                .filter(|l| matches!(l.place, TypedPlace::Problem { .. }))
+                .map(|l| format!("引用有误：{}中的{}", l.place.label(), l.message))
+                .collect();
             let plink = Route::plans(&r.id).from_review().href();
             view! {
                 {overview}
@@ -140,6 +162,10 @@ pub fn Review(id: String) -> impl IntoView {
                             {probs
                                 .iter()
                                 .map(|p| view! { <span class="summary-detail">{p.problem.clone()}</span> })
+                                .collect_view()}
+                            {probs_wrong
+                                .into_iter()
+                                .map(|x| view! { <span class="summary-error">{x}</span> })
                                 .collect_view()}
                         </dd>
                         <dd class="summary-action">
