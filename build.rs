@@ -177,7 +177,27 @@ macro_rules! bake_struct {
     };
 }
 
-bake_struct!(Template { format, id, name, edition, guidance, report, personal, fallback_problems, sections });
+bake_struct!(Template {
+    format,
+    id,
+    name,
+    edition,
+    guidance,
+    report,
+    personal,
+    fallback_problems,
+    levels,
+    item_words,
+    sections
+});
+bake_struct!(LevelWords { level, name, hint, board, leaders, staff, offices, ethos, this_unit, without });
+bake_struct!(ItemWord { name, item, text });
+
+impl Bake for Level {
+    fn bake(&self, out: &mut String) {
+        out.push_str(&format!("Level::{self:?}"));
+    }
+}
 bake_struct!(Guidance { from, from_year, text });
 bake_struct!(References { congresses, sayings, themes });
 bake_struct!(Congress { number, closed, plenums });

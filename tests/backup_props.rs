@@ -18,6 +18,7 @@ use std::time::Instant;
 use zeren::domain::backup::*;
 use zeren::domain::report::{valid_id, Answer, Period, ProblemPlan, Report, ReportKind, Status, MAX_YEAR, MIN_YEAR};
 use zeren::domain::saved::Envelope;
+use zeren::domain::template::Level;
 
 // ---------------------------------------------------------------------------------------
 // Running
@@ -436,6 +437,7 @@ fn report() -> BoxedStrategy<Report> {
                     // The same hostile strings again, where the 主送机关 and 成文日期 go.
                     recipient: meeting.clone(),
                     dated: person.clone(),
+                    level: some_level(year),
                     person,
                     meeting,
                     template_id,
@@ -447,6 +449,11 @@ fn report() -> BoxedStrategy<Report> {
             },
         )
         .boxed()
+}
+
+/// A level or none, spread over the years (the tuples above are full).
+fn some_level(year: u16) -> Option<Level> {
+    Level::ALL.get(usize::from(year) % (Level::ALL.len() + 1)).copied()
 }
 
 /// A report as a clean zeren writes it: within every limit, nothing to tidy.
@@ -486,6 +493,7 @@ fn clean_report(index: usize) -> BoxedStrategy<Report> {
                 kind,
                 recipient: person.clone(),
                 dated: String::new(),
+                level: some_level(year),
                 person,
                 meeting,
                 template_id: "default".into(),

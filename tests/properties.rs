@@ -8,8 +8,8 @@
 //! ASCII punctuation, spaces, control and invisible characters, full-width marks and digits
 //! and HTML, and sometimes a hand-edited problem list.
 //!
-//! Case counts: each property runs 256 cases (`CASES`); there are 13 properties, so one
-//! `cargo test` run checks 3328 random documents. For a longer soak set PROPTEST_CASES, e.g.
+//! Case counts: each property runs 256 cases (`CASES`); there are 14 properties, so one
+//! `cargo test` run checks 3584 random documents. For a longer soak set PROPTEST_CASES, e.g.
 //! `PROPTEST_CASES=5000 cargo test --release --test properties`. Failures are not persisted
 //! to a file: a failing case found here becomes an explicit regression test next to the fix.
 // Native only: these run under `cargo test`, not in the browser.
@@ -20,12 +20,13 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use std::collections::BTreeMap;
 use zeren::domain::date::Date;
-use zeren::domain::generate::{generate, Block, Document, MAX_POINTS, SIGN_OFF};
+use zeren::domain::generate::{band, generate, item_point, status, Block, Document, MAX_POINTS, SIGN_OFF};
 use zeren::domain::numerals::chinese;
 use zeren::domain::render::to_text;
 use zeren::domain::report::{Answer, Period, ProblemPlan, Report, ReportKind, Status};
 use zeren::domain::template::{
-    Field, FieldKind, Guidance, Item, PersonalWording, Point, ProblemWording, ReportWording, Section, Template,
+    Band, Field, FieldKind, Guidance, Item, Level, LevelWords, PersonalWording, Point, ProblemWording, ReportWording,
+    Section, Template,
 };
 use zeren::domain::text::{shared_phrase, stray_half_width};
 
@@ -133,7 +134,7 @@ fn field_kind() -> impl Strategy<Value = FieldKind> {
 }
 
 fn item(n: usize) -> impl Strategy<Value = Item> {
-    const BUILTINS: &[&str] = &["unit", "year", "period"];
+    const BUILTINS: &[&str] = &["unit", "year", "period", "staff"];
     vec((field_kind(), phrase()), 0..4).prop_flat_map(move |kinds| {
         let fields: Vec<Field> = kinds
             .into_iter()
@@ -289,9 +290,22 @@ fn template() -> impl Strategy<Value = Template> {
             report,
             personal,
             fallback_problems: fallback_problems.into(),
+            levels: levels(),
+            item_words: Vec::new().into(),
             sections: sections.into(),
         },
     )
+}
+
+/// The default checklist's level words, without the items it leaves out at each level
+/// (a random template has other items).
+fn levels() -> zeren::domain::template::List<LevelWords> {
+    Template::default_template()
+        .levels
+        .iter()
+        .map(|w| LevelWords { without: Vec::new().into(), ..w.clone() })
+        .collect::<Vec<_>>()
+        .into()
 }
 
 /// The template as a template file reaches the app: JSON text, parsed and validated.
@@ -402,14 +416,15 @@ fn report_for(t: &Template, brackets: bool) -> BoxedStrategy<Report> {
         vec((junk(brackets), junk(brackets)).prop_map(|(problem, plan)| ProblemPlan { problem, plan }), 0..14),
     );
     (
-        name(vec!["局党组", "机关第一党支部", "", " 市文旅局 党组。"]),
+        name(vec!["局党组", "机关第一党支部", "", " 市文旅局 党组。", "红旗社区党委", "王庄村党支部"]),
         name(vec!["张三同志", "", "李四"]),
         name(vec!["民主生活会", "组织生活会", ""]),
         (2010u16..2035, period(), select(vec![ReportKind::Unit, ReportKind::Personal])),
         answers,
         problems,
+        proptest::option::of(select(Level::ALL.to_vec())),
     )
-        .prop_map(|(unit, person, meeting, (year, period, kind), answers, problems)| Report {
+        .prop_map(|(unit, person, meeting, (year, period, kind), answers, problems, level)| Report {
             id: "r".into(),
             unit,
             person,
@@ -419,6 +434,7 @@ fn report_for(t: &Template, brackets: bool) -> BoxedStrategy<Report> {
             kind,
             answers: answers.into_iter().filter_map(|(id, a)| a.map(|a| (id, a))).collect::<BTreeMap<_, _>>(),
             problems,
+            level,
             ..Report::default()
         })
         .boxed()
@@ -437,6 +453,37 @@ fn default_and_report() -> impl Strategy<Value = Report> {
 
 // ---------------------------------------------------------------------------------------
 // The rules
+
+/// Words that name one item's work, which no other item's point may say while that item is
+/// 未落实: (item, word, the items whose own points may say it).
+const CLAIMS: &[(&str, &str, &[&str])] = &[
+    ("party-lecture", "党课", &["party-lecture"]),
+    ("center-group-study", "中心组", &["center-group-study", "center-group-plan"]),
+    ("lead-group", "领导小组", &["lead-group"]),
+    ("situation-analysis", "形势研判", &["situation-analysis"]),
+    ("spokesperson", "新闻发言人", &["spokesperson"]),
+    ("commentators", "网评员", &["commentators"]),
+    ("theme-day", "主题党日", &["theme-day"]),
+    ("moral-lecture", "道德讲堂", &["moral-lecture"]),
+    ("xuexi-app", "学习强国", &["xuexi-app"]),
+];
+
+/// The text of every block under the top heading `heading`, up to the next one.
+fn text_under(doc: &Document, heading: &str) -> String {
+    let mut on = false;
+    let mut out = String::new();
+    for b in &doc.blocks {
+        if let Block::Heading1 { text, .. } = b {
+            on = text == heading;
+            continue;
+        }
+        if on {
+            out.push_str(&b.text());
+            out.push('\n');
+        }
+    }
+    out
+}
 
 /// Title and every block, one a line, without indentation.
 fn all_text(doc: &Document) -> String {
@@ -664,15 +711,14 @@ proptest! {
         check_numbering(&doc, r.kind).map_err(TestCaseError::fail)?;
         check_headings(&doc).map_err(TestCaseError::fail)?;
 
-        // Points are capped at eight a heading (the rest joined, none dropped).
+        // Points are capped at eight a heading (the rest joined, none dropped). Statuses
+        // are taken at the report's level: a 党支部 has no 中心组, however marked.
         let cap = |n: usize| n.min(MAX_POINTS);
-        let work: usize = t
-            .sections
-            .iter()
-            .map(|s| cap(s.items.iter().filter(|i| r.status(&i.id).has_work()).count()))
-            .sum();
-        let gaps = t.items().filter(|(_, i)| r.status(&i.id).has_gap()).count();
-        let sections = t.sections.iter().filter(|s| s.items.iter().any(|i| r.status(&i.id).has_work())).count();
+        let at = |id: &str| status(&t, &r, id);
+        let work: usize =
+            t.sections.iter().map(|s| cap(s.items.iter().filter(|i| at(&i.id).has_work()).count())).sum();
+        let gaps = t.items().filter(|(_, i)| at(&i.id).has_gap()).count();
+        let sections = t.sections.iter().filter(|s| s.items.iter().any(|i| at(&i.id).has_work())).count();
         let points = doc.blocks.iter().filter(|b| matches!(b, Block::Point { .. })).count();
         let h2 = doc.blocks.iter().filter(|b| matches!(b, Block::Heading2 { .. })).count();
         match r.kind {
@@ -748,6 +794,76 @@ proptest! {
                 };
                 let shared = shared_phrase(&body(pair[0]), &body(pair[1]), 8);
                 prop_assert!(shared.is_none(), "“{}” twice:\n{}\n{}", shared.unwrap_or_default(), pair[0].text(), pair[1].text());
+            }
+        }
+    }
+
+    /// The report says what the answers say. An item 未落实 is never told as done: it gives
+    /// no point, its point's lead is nowhere under 主要做法, and no other item's point claims
+    /// its work (党课, 中心组, 领导小组, 形势研判…); its suggested problem is the one for work
+    /// not done (尚未…), never the one that assumes the work exists. Openings that claim
+    /// success come only with most of the work done, and the level's words hold: no 中心组
+    /// where the level has none, no 干部职工 or 科室 in a 党支部's report.
+    #[test]
+    fn an_item_not_done_is_never_told_as_done(r in default_and_report()) {
+        let t = Template::default_template();
+        let doc = generate(&t, &r);
+        let text = all_text(&doc);
+        let personal = r.kind == ReportKind::Personal;
+        let work_heading = if personal { t.personal.duties_heading.to_string() } else { "主要做法".to_string() };
+        let work = text_under(&doc, &work_heading);
+        // What each item's point says, one by one (points may be joined under a heading).
+        let points: Vec<(&str, String)> = t
+            .items()
+            .filter_map(|(_, i)| item_point(&t, &r, i).map(|(lead, text)| (&*i.id, format!("{lead}{text}"))))
+            .collect();
+        for (_, i) in t.items() {
+            if status(&t, &r, &i.id) != Status::NotDone {
+                continue;
+            }
+            prop_assert!(item_point(&t, &r, i).is_none(), "{} gives a point", i.id);
+            prop_assert!(!work.contains(&*i.point), "{}: its lead “{}” under {}:\n{}", i.id, i.point, work_heading, text);
+            for (item, word, own) in CLAIMS {
+                if *item != &*i.id {
+                    continue;
+                }
+                for (id, point) in &points {
+                    if !own.contains(id) {
+                        prop_assert!(!point.contains(word), "{} is 未落实 but {} says “{}”: {}", i.id, id, word, point);
+                    }
+                }
+            }
+            if r.problems.is_none() {
+                let problems_heading = if personal { t.personal.problems_heading.to_string() } else { "存在的问题".to_string() };
+                let problems = text_under(&doc, &problems_heading);
+                let judgement = |w: &str| w.split('。').next().unwrap_or_default().to_string();
+                let missing = judgement(i.problem_for(personal, true));
+                let partial = judgement(i.problem_for(personal, false));
+                if !missing.contains('{') {
+                    prop_assert!(problems.contains(&missing), "{}: “{}” missing:\n{}", i.id, missing, text);
+                }
+                if partial != missing && !partial.contains('{') {
+                    prop_assert!(!problems.contains(&partial), "{}: “{}” assumes work:\n{}", i.id, partial, text);
+                }
+            }
+        }
+        if band(&t, &r) != Band::Most {
+            for claim in ["有力的思想保证", "取得了一定成效"] {
+                prop_assert!(!text.contains(claim), "“{}” with little done:\n{}", claim, text);
+            }
+        }
+        let level = r.level();
+        if matches!(level, Level::Branch | Level::Community | Level::Village) {
+            prop_assert!(!text.contains("中心组"), "{:?}:\n{}", level, text);
+        }
+        if level == Level::Branch {
+            for word in ["干部职工", "科室", "班子成员"] {
+                prop_assert!(!text.contains(word), "{:?} says “{}”:\n{}", level, word, text);
+            }
+        }
+        if matches!(level, Level::Community | Level::Village) {
+            for word in ["干部职工", "单位风气"] {
+                prop_assert!(!text.contains(word), "{:?} says “{}”:\n{}", level, word, text);
             }
         }
     }

@@ -24,6 +24,7 @@
 
 use crate::domain::report::{valid_id, Report, ReportKind, MAX_ID_CHARS, MAX_YEAR, MIN_YEAR};
 use crate::domain::saved::{self, Envelope, LoadError, SCHEMA};
+use crate::domain::template::Level;
 use crate::domain::text::{file_name_part, is_invisible};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -308,6 +309,7 @@ fn read_report(raw: Value) -> Option<(Report, Fixes)> {
     let Value::Object(mut obj) = raw else { return None };
     let mut fixes = Fixes::default();
     fix_numbers(&mut obj, &mut fixes);
+    fix_level(&mut obj, &mut fixes);
     let mut report: Report = serde_json::from_value(Value::Object(obj)).ok()?;
     tidy(&mut report, &mut fixes);
     Some((report, fixes))
@@ -339,6 +341,24 @@ fn fix_numbers(obj: &mut Map<String, Value>, fixes: &mut Fixes) {
                 period.insert(key.into(), fixed.into());
             }
         }
+    }
+}
+
+/// Drops a level (党组织类型) this version does not know, so the report is kept and its
+/// level follows the unit's name again, as before one was chosen.
+fn fix_level(obj: &mut Map<String, Value>, fixes: &mut Fixes) {
+    let known = |v: &Value| v.is_null() || v.as_str().is_some_and(|id| Level::from_id(id).is_some());
+    if let Some(bad) = obj.get("level").filter(|v| !known(v)) {
+        let shown: String = match bad {
+            Value::String(s) => s.chars().filter(|c| !c.is_control() && !is_invisible(*c)).take(20).collect(),
+            _ => String::new(),
+        };
+        fixes.other.push(if shown.is_empty() {
+            "党组织类型无法识别，已改为按单位名称判断".to_string()
+        } else {
+            format!("党组织类型“{shown}”无法识别，已改为按单位名称判断")
+        });
+        obj.remove("level");
     }
 }
 
@@ -659,6 +679,7 @@ fn same_but_id(a: &Report, b: &Report) -> bool {
         meeting,
         recipient,
         dated,
+        level,
         template_id,
         answers,
         problems,
@@ -673,6 +694,7 @@ fn same_but_id(a: &Report, b: &Report) -> bool {
         && *meeting == b.meeting
         && *recipient == b.recipient
         && *dated == b.dated
+        && *level == b.level
         && *template_id == b.template_id
         && *created_ms == b.created_ms
         && *updated_ms == b.updated_ms

@@ -553,3 +553,37 @@ fn merge_gives_unsafe_ids_a_fresh_one() {
     assert_eq!(ids, ["imported", "imported-2"]);
     assert_eq!(summary.renamed, 2);
 }
+
+#[test]
+fn a_level_is_kept_and_an_unknown_one_dropped() {
+    use crate::domain::template::Level;
+    let chosen = Report { level: Some(Level::Village), ..report("a", "王庄村党支部") };
+    let read = one(as_value(&chosen));
+    assert_eq!(read.reports, vec![chosen]);
+    assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+
+    // An older backup has no level: it follows the unit's name, as before.
+    let mut old = as_value(&report("b", "机关第一党支部"));
+    old.as_object_mut().unwrap().remove("level");
+    let read = one(old);
+    assert_eq!(read.reports[0].level, None);
+    assert_eq!(read.reports[0].level(), Level::Branch);
+
+    // A level from a newer zeren (or typed by hand) is dropped with a word, not the report.
+    for bad in [serde_json::json!("district\u{202E}x"), serde_json::json!(3), serde_json::json!({ "a": 1 })] {
+        let mut v = as_value(&report("c", "局党组"));
+        v.as_object_mut().unwrap().insert("level".into(), bad.clone());
+        let read = one(v);
+        assert_eq!(read.reports[0].level, None, "{bad}");
+        assert_eq!(read.warnings.len(), 1, "{bad}: {:?}", read.warnings);
+        assert!(
+            read.warnings[0].contains("党组织类型") && read.warnings[0].contains("按单位名称判断"),
+            "{:?}",
+            read.warnings
+        );
+        assert!(!read.warnings[0].contains('\u{202E}'), "{:?}", read.warnings);
+    }
+    let mut v = as_value(&report("d", "局党组"));
+    v.as_object_mut().unwrap().insert("level".into(), Value::Null);
+    assert!(one(v).warnings.is_empty(), "null is no level, quietly");
+}

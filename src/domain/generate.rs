@@ -12,6 +12,12 @@
 //! - items done or partly done give points under 主要做法, items not done or partly done
 //!   give a problem and a matching measure, unless the user edited the list by hand; an
 //!   item not done at all gets wording that assumes no work (`尚未…`, `建立…`);
+//! - the report's level (党组 … 村, `Report::level`) gives the words its wording uses
+//!   (`{board}`, `{staff}`, `{leaders}`…), and items the level does not have are 不适用
+//!   ([`status`]); a word naming another item's work (`{study_group}`) says it was done only
+//!   where that item was done, and plans it only where that item applies ([`Vars`]);
+//! - a section's lead paragraph, which speaks for the whole area, is printed only when the
+//!   area was not mostly left undone;
 //! - the opening and the lead of 存在的问题 claim only as much as was done ([`band`]);
 //! - the guiding-thought line is the one in force on the last day of the period
 //!   (`Template::guidance_on`, `Report::period_end`): a 2022年上半年 report cites 十九大, a
@@ -27,7 +33,7 @@
 
 use crate::domain::numerals::chinese;
 use crate::domain::report::{item_values, ProblemPlan, Report, ReportKind, Status, DEFAULT_MEETING};
-use crate::domain::template::{parse_wording, Band, Item, Piece, Placeholder, Template};
+use crate::domain::template::{parse_wording, Band, Item, LevelWords, List, Piece, Placeholder, Template, Text};
 use crate::domain::text::{clean_sentence, clean_value};
 use std::collections::BTreeMap;
 
@@ -84,12 +90,12 @@ pub fn suggested_problems(t: &Template, r: &Report) -> Vec<ProblemPlan> {
     let personal = r.kind == ReportKind::Personal;
     let from_items: Vec<ProblemPlan> = t
         .items()
-        .filter(|(_, i)| r.status(&i.id).has_gap())
+        .filter(|(_, i)| vars.status(r, &i.id).has_gap())
         .map(|(_, i)| {
             // An item not done at all gets a problem that assumes no work (`尚未…`) and a
             // measure that sets it up; one partly done, what falls short.
-            let missing = r.status(&i.id) == Status::NotDone;
-            let item_vars = vars.with_item(i, r);
+            let missing = vars.status(r, &i.id) == Status::NotDone;
+            let item_vars = vars.with_item(i, r, Mode::Plan);
             ProblemPlan {
                 problem: fill(i.problem_for(personal, missing), &item_vars),
                 plan: fill(i.measure_for(personal, missing), &item_vars),
@@ -101,7 +107,7 @@ pub fn suggested_problems(t: &Template, r: &Report) -> Vec<ProblemPlan> {
     }
     t.fallback_problems
         .iter()
-        .map(|p| ProblemPlan { problem: fill(&p.problem, &vars.base), plan: fill(&p.measure, &vars.base) })
+        .map(|p| ProblemPlan { problem: fill(&p.problem, &vars.plan), plan: fill(&p.measure, &vars.plan) })
         .collect()
 }
 
@@ -163,12 +169,12 @@ fn unit_report(t: &Template, r: &Report) -> Document {
     let (probs, plans) = split_problems(&list);
     if !probs.is_empty() {
         doc.heading1("存在的问题");
-        doc.paragraph(fill(t.report.problems_lead_for(band), &vars.base));
+        doc.paragraph(fill(t.report.problems_lead_for(band), &vars.plan));
         doc.points(probs);
     }
     if !plans.is_empty() {
         doc.heading1("下一步工作打算");
-        doc.paragraph(fill(&t.report.plans_lead, &vars.base));
+        doc.paragraph(fill(&t.report.plans_lead, &vars.plan));
         doc.points(plans);
     }
     if doc.only_opening() {
@@ -221,7 +227,7 @@ fn personal_report(t: &Template, r: &Report) -> Document {
     let causes: Vec<(String, String)> = p
         .causes
         .iter()
-        .map(|c| (lead(&c.lead), fill(&c.text, &vars.base)))
+        .map(|c| (lead(&c.lead), fill(&c.text, &vars.plan)))
         .filter(|(lead, text)| !lead.is_empty() || !text.is_empty())
         .collect();
     if !causes.is_empty() {
@@ -275,9 +281,14 @@ fn nothing_to_report(t: &Template, r: &Report, vars: &Vars) -> String {
 /// How much of what applies was done ([`Band`]): what the opening and the lead of 存在的问题
 /// may claim.
 pub fn band(t: &Template, r: &Report) -> Band {
+    band_of(t.items().map(|(_, i)| i), r, without(t, r))
+}
+
+/// The band of some items, their statuses taken at the report's level.
+fn band_of<'a>(items: impl Iterator<Item = &'a Item>, r: &Report, without: &[Text]) -> Band {
     let (mut done, mut partly, mut applicable) = (0, 0, 0);
-    for (_, i) in t.items() {
-        match r.status(&i.id) {
+    for i in items {
+        match status_at(r, without, &i.id) {
             Status::Done => done += 1,
             Status::Partly => partly += 1,
             Status::NotDone => {}
@@ -286,6 +297,25 @@ pub fn band(t: &Template, r: &Report) -> Band {
         applicable += 1;
     }
     Band::of(done, partly, applicable)
+}
+
+/// Where an item stands in this report: its status, except that an item the report's level
+/// does not have (`LevelWords::without`: the 中心组 of a 党支部) is 不适用, however marked.
+pub fn status(t: &Template, r: &Report, item_id: &str) -> Status {
+    status_at(r, without(t, r), item_id)
+}
+
+/// The items the report's level does not have.
+fn without<'t>(t: &'t Template, r: &Report) -> &'t [Text] {
+    t.level_words(r.level()).map_or(&[], |w| &w.without)
+}
+
+fn status_at(r: &Report, without: &[Text], item_id: &str) -> Status {
+    if without.iter().any(|w| w == item_id) {
+        Status::NotApplicable
+    } else {
+        r.status(item_id)
+    }
 }
 
 /// Numbered points as (lead, text).
@@ -306,8 +336,14 @@ fn work_sections(t: &Template, r: &Report, vars: &Vars) -> Vec<(String, String, 
         .iter()
         .filter_map(|s| {
             let points: Vec<(String, String)> =
-                s.items.iter().filter(|i| r.status(&i.id).has_work()).map(|i| point_for(i, r, vars)).collect();
-            (!points.is_empty()).then(|| (clean_value(&s.heading), fill(&s.intro, &vars.base), points))
+                s.items.iter().filter(|i| vars.status(r, &i.id).has_work()).map(|i| point_for(i, r, vars)).collect();
+            // The lead speaks for the whole area (始终把…抓在手上): not where most of it was
+            // left undone.
+            let intro = match band_of(s.items.iter(), r, &vars.without) {
+                Band::Few => String::new(),
+                Band::Most | Band::Some => fill(&s.intro, &vars.claim),
+            };
+            (!points.is_empty()).then(|| (clean_value(&s.heading), intro, points))
         })
         .collect()
 }
@@ -315,7 +351,8 @@ fn work_sections(t: &Template, r: &Report, vars: &Vars) -> Vec<(String, String, 
 /// What one item gives under 主要做法 (or 履职情况), as (lead, text): `None` unless the item
 /// is done or partly done. The section page shows it as the user types.
 pub fn item_point(t: &Template, r: &Report, item: &Item) -> Option<(String, String)> {
-    r.status(&item.id).has_work().then(|| point_for(item, r, &Vars::new(t, r)))
+    let vars = Vars::new(t, r);
+    vars.status(r, &item.id).has_work().then(|| point_for(item, r, &vars))
 }
 
 /// One item's point: its lead, its filled wording, then the user's note. The wording is in
@@ -324,7 +361,7 @@ pub fn item_point(t: &Template, r: &Report, item: &Item) -> Option<(String, Stri
 fn point_for(i: &Item, r: &Report, vars: &Vars) -> (String, String) {
     let own = r.kind == ReportKind::Personal && !i.personal_done.is_empty();
     let wording = if own { &i.personal_done } else { &i.done };
-    let mut text = fill(wording, &vars.with_item(i, r));
+    let mut text = fill(wording, &vars.with_item(i, r, Mode::Claim));
     if let Some(note) = r.answers.get(&*i.id).map(|a| clean_sentence(&a.note)).filter(|n| !n.is_empty()) {
         text.push_str(&note);
     }
@@ -454,46 +491,95 @@ impl Doc {
     }
 }
 
-/// Values for placeholders: every [`Placeholder`], by name.
+/// Values for placeholders: every [`Placeholder`], by name, and the template's item words
+/// ([`ItemWord`](crate::domain::template::ItemWord)) as each kind of wording may use them.
 struct Vars {
+    /// Every placeholder.
     base: BTreeMap<String, String>,
+    /// `base` and the item words for what was done: a word is there only where its item was
+    /// done or partly done.
+    claim: BTreeMap<String, String>,
+    /// `base` and the item words for problems and plans: a word is there where its item
+    /// applies (not 不适用).
+    plan: BTreeMap<String, String>,
+    /// The items the report's level does not have.
+    without: List<Text>,
+}
+
+/// What a wording says: what was done, or what is lacking and planned.
+#[derive(Clone, Copy)]
+enum Mode {
+    Claim,
+    Plan,
 }
 
 impl Vars {
     fn new(t: &Template, r: &Report) -> Vars {
         let or = |value: String, usual: &str| if value.is_empty() { usual.to_string() } else { value };
-        let base = Placeholder::ALL
+        let words = t.level_words(r.level());
+        let word = |pick: fn(&LevelWords) -> &Text| words.map(|w| clean_value(pick(w))).unwrap_or_default();
+        let base: BTreeMap<String, String> = Placeholder::ALL
             .into_iter()
             .map(|p| {
                 let value = match p {
                     Placeholder::Unit => or(clean_value(&r.unit), "本单位"),
                     Placeholder::Year => r.year.to_string(),
                     Placeholder::Period => r.period_label(),
-                    Placeholder::Board => board_of(&r.unit).to_string(),
+                    Placeholder::Board => board(r, words),
                     Placeholder::Guidance => clean_value(t.guidance_on(r.period_end())),
                     Placeholder::Person => clean_value(&r.person),
                     Placeholder::Meeting => or(clean_value(&r.meeting), DEFAULT_MEETING),
+                    Placeholder::Leaders => word(|w| &w.leaders),
+                    Placeholder::Staff => word(|w| &w.staff),
+                    Placeholder::Offices => word(|w| &w.offices),
+                    Placeholder::Ethos => word(|w| &w.ethos),
+                    Placeholder::ThisUnit => word(|w| &w.this_unit),
                 };
                 (p.name().to_string(), value)
             })
             .collect();
-        Vars { base }
+        let without = words.map(|w| w.without.clone()).unwrap_or_default();
+        let (mut claim, mut plan) = (base.clone(), base.clone());
+        for w in t.item_words.iter() {
+            // An item the checklist does not have (a preset dropped it) never applies.
+            let status =
+                if t.item(&w.item).is_some() { status_at(r, &without, &w.item) } else { Status::NotApplicable };
+            let text = clean_value(&w.text);
+            let value = |shown: bool| if shown { text.clone() } else { String::new() };
+            claim.insert(w.name.to_string(), value(status.has_work()));
+            plan.insert(w.name.to_string(), value(status != Status::NotApplicable));
+        }
+        Vars { base, claim, plan, without }
     }
 
-    fn with_item<'a>(&'a self, item: &Item, r: &Report) -> ItemVars<'a> {
+    /// Where an item stands in this report ([`status`]).
+    fn status(&self, r: &Report, item_id: &str) -> Status {
+        status_at(r, &self.without, item_id)
+    }
+
+    fn with_item<'a>(&'a self, item: &Item, r: &Report, mode: Mode) -> ItemVars<'a> {
         // Values stand inside a sentence: a typed mark at the end (“舆情应对预案。”) must not
         // double the template's own (“预案。。”) or cut the sentence short.
         let values =
             item_values(item, r.answers.get(&*item.id)).into_iter().map(|(k, v)| (k, clean_value(&v))).collect();
-        ItemVars { base: &self.base, values }
+        let base = match mode {
+            Mode::Claim => &self.claim,
+            Mode::Plan => &self.plan,
+        };
+        ItemVars { base, values }
     }
 }
 
 /// The body whose meetings decide things, from the unit's name: a 党支部 has no 党组, so
-/// “召开{board}会议” must say 支部委员会会议 there.
+/// “召开{board}会议” must say 支部委员会会议 there. `党组（党委）` when the name does not say.
 pub fn board_of(unit: &str) -> &'static str {
+    named_board(unit).unwrap_or("党组（党委）")
+}
+
+/// The body the unit's name names, if it names one.
+fn named_board(unit: &str) -> Option<&'static str> {
     let u = unit.trim();
-    if u.ends_with("支部") || u.contains("党支部") {
+    Some(if u.ends_with("支部") || u.contains("党支部") {
         "支部委员会"
     } else if u.contains("党总支") {
         "党总支委员会"
@@ -504,7 +590,22 @@ pub fn board_of(unit: &str) -> &'static str {
     } else if u.contains("党委") {
         "党委"
     } else {
-        "党组（党委）"
+        return None;
+    })
+}
+
+/// `{board}`: the body the unit's name names (街道党工委, 红旗社区党支部), unless the user
+/// chose a level the name does not suggest; else the level's word; and `党组（党委）` as
+/// before levels when neither the name nor the user says.
+fn board(r: &Report, words: Option<&LevelWords>) -> String {
+    let suggested = crate::domain::report::suggested_level(&r.unit);
+    match named_board(&r.unit) {
+        Some(named) if r.level.is_none() || r.level == suggested => return named.to_string(),
+        _ => {}
+    }
+    match words {
+        Some(w) if r.level.is_some() || suggested.is_some() => clean_value(&w.board),
+        _ => board_of(&r.unit).to_string(),
     }
 }
 

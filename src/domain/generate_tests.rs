@@ -340,3 +340,133 @@ fn no_two_points_that_can_be_neighbours_repeat_a_phrase() {
     found.dedup();
     assert!(found.is_empty(), "{} repeated phrases:\n{}", found.len(), found.join("\n"));
 }
+
+fn text_of(r: &Report) -> String {
+    to_text(&generate(&Template::default_template(), r))
+}
+
+/// The 主要做法 part of a unit report's text.
+fn work_part(text: &str) -> &str {
+    let start = text.find("主要做法").unwrap_or(0);
+    let end = text.find("存在的问题").unwrap_or(text.len());
+    &text[start..end.max(start)]
+}
+
+#[test]
+fn a_branch_has_no_center_group_and_speaks_of_its_members() {
+    use crate::domain::template::Level;
+    let mut r = Report { unit: "机关第一党支部".into(), ..Report::new("a", 0.0) };
+    for id in ["first-topic", "center-group-plan", "center-group-study", "staff-study", "study-articles"] {
+        r.answer_mut(id).status = Status::Done;
+    }
+    r.answer_mut("one-post-two-duties").status = Status::Partly;
+    let text = text_of(&r);
+    assert!(!text.contains("中心组"), "a 党支部 has no 中心组, whatever was marked: {text}");
+    assert!(!text.contains("干部职工") && !text.contains("科室") && !text.contains("班子"), "{text}");
+    assert!(text.contains("组织全体党员开展理论学习") && text.contains("支部委员会会议"), "{text}");
+    // The same answers for a 党组 name the 中心组 it has.
+    r.level = Some(Level::PartyGroup);
+    let text = text_of(&r);
+    assert!(text.contains("作为党组会议、中心组学习的“第一议题”"), "{text}");
+    assert!(text.contains("印发理论学习中心组年度学习计划") && text.contains("组织全体干部职工开展理论学习"), "{text}");
+}
+
+#[test]
+fn a_community_speaks_of_residents_and_its_own_ethos() {
+    use crate::domain::template::Level;
+    let mut r = Report { unit: "红旗社区".into(), ..Report::new("a", 0.0) };
+    assert_eq!(r.level(), Level::Community);
+    for id in ["core-values", "volunteer", "moral-lecture", "staff-study"] {
+        r.answer_mut(id).status = Status::Done;
+    }
+    r.answer_mut("civic-morality").status = Status::NotDone;
+    let text = text_of(&r);
+    assert!(text.contains("社区风气") && text.contains("党员群众"), "{text}");
+    assert!(!text.contains("单位风气") && !text.contains("干部职工"), "{text}");
+    assert!(text.contains("召开社区党组织会议") || !text.contains("会议专题研究"), "{text}");
+    // A 社区党支部 names its body.
+    r.unit = "红旗社区党支部".into();
+    r.answer_mut("special-study").status = Status::Done;
+    assert!(text_of(&r).contains("召开支部委员会会议专题研究"), "{}", text_of(&r));
+}
+
+#[test]
+fn the_body_follows_the_chosen_level_unless_the_name_agrees() {
+    use crate::domain::template::Level;
+    let mut r = Report { unit: "街道党工委".into(), ..Report::new("a", 0.0) };
+    r.answer_mut("special-study").status = Status::Done;
+    assert!(text_of(&r).contains("召开党工委会议"));
+    r.level = Some(Level::PartyCommittee);
+    assert!(text_of(&r).contains("召开党工委会议"), "the name agrees with the level");
+    r.level = Some(Level::Branch);
+    assert!(text_of(&r).contains("召开支部委员会会议"), "the level chosen against the name wins");
+    r.unit = "县档案馆".into();
+    r.level = None;
+    assert!(text_of(&r).contains("召开党组（党委）会议"), "as before when nothing says");
+}
+
+#[test]
+fn words_naming_another_items_work_say_only_what_the_answers_say() {
+    let mut r = Report { unit: "局党组".into(), ..Report::new("a", 0.0) };
+    r.answer_mut("first-topic").status = Status::Done;
+    r.answer_mut("study-articles").status = Status::Done;
+    r.answer_mut("center-group-study").status = Status::NotDone;
+    let text = text_of(&r);
+    assert!(!work_part(&text).contains("中心组"), "not done, so not claimed: {text}");
+    assert!(text.contains("尚未开展理论学习中心组集体学习"), "{text}");
+
+    // With the 中心组 marked 不适用, no plan prescribes its study rules either.
+    let mut r = Report { unit: "局党组".into(), ..Report::new("b", 0.0) };
+    r.answer_mut("center-group-study").status = Status::NotApplicable;
+    r.answer_mut("special-study").status = Status::Done;
+    let text = text_of(&r);
+    assert!(!text.contains("中心组"), "{text}");
+    r.answer_mut("center-group-study").status = Status::Partly;
+    assert!(text_of(&r).contains("中心组"));
+
+    // 领导小组 is planned only where the unit has one, or will.
+    let mut r = Report { unit: "局党组".into(), ..Report::new("c", 0.0) };
+    r.answer_mut("one-post-two-duties").status = Status::Partly;
+    r.answer_mut("lead-group").status = Status::NotApplicable;
+    assert!(!text_of(&r).contains("领导小组"), "{}", text_of(&r));
+    r.answer_mut("lead-group").status = Status::NotDone;
+    assert!(text_of(&r).contains("每半年向领导小组报告"), "{}", text_of(&r));
+}
+
+#[test]
+fn the_opening_and_the_problems_lead_claim_what_was_done() {
+    use crate::domain::template::Band;
+    assert_eq!(Band::of(8, 0, 10), Band::Most);
+    assert_eq!(Band::of(7, 2, 10), Band::Most);
+    assert_eq!(Band::of(7, 1, 10), Band::Some);
+    assert_eq!(Band::of(0, 8, 10), Band::Some);
+    assert_eq!(Band::of(3, 2, 10), Band::Some);
+    assert_eq!(Band::of(3, 1, 10), Band::Few);
+    assert_eq!(Band::of(3, 0, 10), Band::Few);
+    assert_eq!(Band::of(0, 0, 0), Band::Most, "nothing answered claims as before");
+    let t = Template::default_template();
+    let mut r = Report { unit: "局党组".into(), ..Report::new("a", 0.0) };
+    for (_, i) in t.items() {
+        r.answer_mut(&i.id).status = Status::NotDone;
+    }
+    r.answer_mut("staff-study").status = Status::Done;
+    let text = text_of(&r);
+    assert!(!text.contains("有力的思想保证") && !text.contains("取得了一定成效"), "{text}");
+    assert!(text.contains("多项工作尚未开展") && text.contains("还有较大差距"), "{text}");
+}
+
+/// An item 未落实 gets wording that assumes no work; 部分落实 keeps what falls short.
+#[test]
+fn a_missing_item_is_not_told_to_improve_what_it_never_had() {
+    let mut r = Report { unit: "局党组".into(), ..Report::new("a", 0.0) };
+    r.answer_mut("lead-group").status = Status::NotDone;
+    r.answer_mut("duty-list").status = Status::NotDone;
+    let text = text_of(&r);
+    assert!(!text.contains("调整后未及时充实") && !text.contains("修订完善责任清单"), "{text}");
+    assert!(text.contains("尚未建立意识形态工作领导小组") && text.contains("制定意识形态工作责任清单"), "{text}");
+    r.answer_mut("duty-list").status = Status::Partly;
+    assert!(text_of(&r).contains("修订完善责任清单"));
+    r.kind = ReportKind::Personal;
+    let text = text_of(&r);
+    assert!(text.contains("本单位尚未成立意识形态工作领导小组") && text.contains("本人"), "{text}");
+}

@@ -9,7 +9,7 @@
 //! typed value (`validate`), counting what is answered (`progress`).
 
 use crate::domain::date::Date;
-use crate::domain::template::{Field, FieldKind, Item};
+use crate::domain::template::{Field, FieldKind, Item, Level};
 use crate::domain::validate::check_field;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -197,6 +197,11 @@ pub struct Report {
     pub recipient: String,
     /// 成文日期 as typed, e.g. `2026-06-18`; printed under the unit's name (may be empty).
     pub dated: String,
+    /// The kind of organisation (党组, 党委, 党总支, 党支部, 社区, 村) as chosen on 基本信息;
+    /// `None` until then, when the unit's name suggests it ([`Report::level`]). Reports saved
+    /// before levels existed have none, and read exactly as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
     pub template_id: String,
     /// Answers by item id.
     pub answers: BTreeMap<String, Answer>,
@@ -219,6 +224,7 @@ impl Default for Report {
             meeting: DEFAULT_MEETING.into(),
             recipient: String::new(),
             dated: String::new(),
+            level: None,
             template_id: "default".into(),
             answers: BTreeMap::new(),
             problems: None,
@@ -252,6 +258,12 @@ impl Report {
         }
     }
 
+    /// The kind of organisation the report is for: the one chosen, else the one the unit's
+    /// name suggests ([`suggested_level`]), else 党组.
+    pub fn level(&self) -> Level {
+        self.level.or_else(|| suggested_level(&self.unit)).unwrap_or(Level::PartyGroup)
+    }
+
     /// How the report is named in lists: `局党组 2026年上半年`.
     pub fn display_name(&self) -> String {
         format!("{} {}", self.unit_name(), self.period_label())
@@ -269,6 +281,7 @@ impl Report {
     /// losing anything the user entered.
     pub fn is_blank(&self) -> bool {
         [&self.unit, &self.person, &self.recipient, &self.dated].iter().all(|s| s.trim().is_empty())
+            && self.level.is_none()
             && self.answers.values().all(|a| *a == Answer::default())
             && self.problems.is_none()
     }
@@ -286,6 +299,30 @@ impl Report {
             .map(|(k, a)| (k.clone(), Answer { note: a.note.clone(), ..Answer::default() }))
             .collect();
         Report { id: id.into(), created_ms: now_ms, updated_ms: now_ms, year, period, answers, ..self.clone() }
+    }
+}
+
+/// The level a unit's name suggests, which 基本信息 shows chosen until the user picks one:
+/// 社区 and 村 first (a 社区党委 is a community's), then the body the name names, as
+/// `generate::board_of` reads it. `None` when the name does not say.
+pub fn suggested_level(unit: &str) -> Option<Level> {
+    let u = unit.trim();
+    if u.contains("社区") {
+        Some(Level::Community)
+    } else if u.ends_with('村') || u.contains("村党") || u.contains("村委") {
+        Some(Level::Village)
+    } else if u.ends_with("支部") || u.contains("党支部") {
+        Some(Level::Branch)
+    } else if u.contains("党总支") {
+        Some(Level::GeneralBranch)
+    } else if u.contains("党工委") {
+        Some(Level::PartyCommittee)
+    } else if u.contains("党组") {
+        Some(Level::PartyGroup)
+    } else if u.contains("党委") {
+        Some(Level::PartyCommittee)
+    } else {
+        None
     }
 }
 
@@ -380,6 +417,25 @@ mod tests {
         assert_eq!(Period::Months { from: 0, to: 14 }.label(2023), "2023年1月至12月");
         let r = Report { year: 2022, period: Period::FirstHalf, ..Report::default() };
         assert_eq!(r.period_end(), Date::new(2022, 6, 30));
+    }
+
+    #[test]
+    fn the_level_follows_the_name_until_chosen() {
+        let level = |unit: &str| Report { unit: unit.into(), ..Report::default() }.level();
+        assert_eq!(level("局党组"), Level::PartyGroup);
+        assert_eq!(level("县税务局党委"), Level::PartyCommittee);
+        assert_eq!(level("街道党工委"), Level::PartyCommittee);
+        assert_eq!(level("医院党总支"), Level::GeneralBranch);
+        assert_eq!(level("机关第一党支部"), Level::Branch);
+        assert_eq!(level("红旗社区党委"), Level::Community);
+        assert_eq!(level("王庄村党支部"), Level::Village);
+        assert_eq!(level("县农业农村局党组"), Level::PartyGroup, "农村 in a bureau's name is no 村");
+        assert_eq!(suggested_level("县档案馆"), None);
+        assert_eq!(level("县档案馆"), Level::PartyGroup);
+        let chosen =
+            Report { unit: "机关第一党支部".into(), level: Some(Level::PartyGroup), ..Report::default() };
+        assert_eq!(chosen.level(), Level::PartyGroup, "a chosen level wins over the name");
+        assert!(!Report { level: Some(Level::Village), ..Report::default() }.is_blank());
     }
 
     #[test]

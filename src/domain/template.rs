@@ -37,7 +37,8 @@ pub enum Placeholder {
     Year,
     /// `{period}`: the period as written in a report, e.g. `2026年上半年`.
     Period,
-    /// `{board}`: the body that meets (党组, 党委, 支部委员会…), taken from the unit's name.
+    /// `{board}`: the body that meets (党组, 党委, 支部委员会…), by the report's level, or as
+    /// the unit's name says (街道党工委).
     Board,
     /// `{guidance}`: the guiding-thought line in force on the last day of the report's period.
     Guidance,
@@ -45,14 +46,29 @@ pub enum Placeholder {
     Person,
     /// `{meeting}`: the meeting a self-assessment is for.
     Meeting,
+    /// `{leaders}`: the members of the body (班子成员, 支部委员, 社区“两委”成员…), by level.
+    Leaders,
+    /// `{staff}`: the people the unit's work reaches (干部职工, 党员, 党员群众), by level.
+    Staff,
+    /// `{offices}`: the parts the unit is divided into (科室, 党小组, 网格, 村民小组), by level.
+    Offices,
+    /// `{ethos}`: the climate civility work builds (单位风气, 社区风气, 文明乡风), by level.
+    Ethos,
+    /// `{this_unit}`: how the report names its own organisation (本单位, 本支部, 本社区), by level.
+    ThisUnit,
 }
 
 impl Placeholder {
-    pub const ALL: [Placeholder; 7] = [
+    pub const ALL: [Placeholder; 12] = [
         Placeholder::Unit,
         Placeholder::Year,
         Placeholder::Period,
         Placeholder::Board,
+        Placeholder::Leaders,
+        Placeholder::Staff,
+        Placeholder::Offices,
+        Placeholder::Ethos,
+        Placeholder::ThisUnit,
         Placeholder::Guidance,
         Placeholder::Person,
         Placeholder::Meeting,
@@ -68,6 +84,11 @@ impl Placeholder {
             Placeholder::Guidance => "guidance",
             Placeholder::Person => "person",
             Placeholder::Meeting => "meeting",
+            Placeholder::Leaders => "leaders",
+            Placeholder::Staff => "staff",
+            Placeholder::Offices => "offices",
+            Placeholder::Ethos => "ethos",
+            Placeholder::ThisUnit => "this_unit",
         }
     }
 }
@@ -78,7 +99,10 @@ pub enum Wording {
     /// Section headings, point leads and cause leads: no placeholder.
     Fixed,
     /// Most wording (the unit report's title and leads, section intros, items, causes,
-    /// general problems): `{unit}`, `{year}`, `{period}`, `{board}`; an item's also its fields.
+    /// general problems): `{unit}`, `{year}`, `{period}`, `{board}` and the level's words
+    /// (`{leaders}`, `{staff}`, `{offices}`, `{ethos}`, `{this_unit}`); an item's also its
+    /// fields. Every wording but `Fixed` may also use the template's item words
+    /// ([`ItemWord`]).
     Basic,
     /// The unit report's openings: also `{guidance}`.
     Opening,
@@ -95,15 +119,107 @@ impl Wording {
         use Placeholder::*;
         match self {
             Wording::Fixed => &[],
-            Wording::Basic => &[Unit, Year, Period, Board],
-            Wording::Opening => &[Unit, Year, Period, Board, Guidance],
-            Wording::Personal => &[Unit, Year, Period, Board, Guidance, Person, Meeting],
+            Wording::Basic => &[Unit, Year, Period, Board, Leaders, Staff, Offices, Ethos, ThisUnit],
+            Wording::Opening => &[Unit, Year, Period, Board, Leaders, Staff, Offices, Ethos, ThisUnit, Guidance],
+            Wording::Personal => {
+                &[Unit, Year, Period, Board, Leaders, Staff, Offices, Ethos, ThisUnit, Guidance, Person, Meeting]
+            }
         }
     }
 
     fn accepts(self, name: &str) -> bool {
         self.placeholders().iter().any(|p| p.name() == name)
     }
+}
+
+/// The kind of Party organisation a report is written for. What the wording says for each
+/// (`{board}`, `{leaders}`, `{staff}`…) and what each does not have are data: the
+/// checklist's `[[levels]]` ([`LevelWords`]), one entry per level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// 党组 (of a 机关 or 事业单位).
+    PartyGroup,
+    /// 党委, also 党工委.
+    PartyCommittee,
+    /// 党总支.
+    GeneralBranch,
+    /// 党支部.
+    Branch,
+    /// A 社区's Party organisation (党委, 党总支 or 党支部).
+    Community,
+    /// A 村's Party organisation.
+    Village,
+}
+
+impl Level {
+    pub const ALL: [Level; 6] = [
+        Level::PartyGroup,
+        Level::PartyCommittee,
+        Level::GeneralBranch,
+        Level::Branch,
+        Level::Community,
+        Level::Village,
+    ];
+
+    /// The id written in files (`branch`), as serde writes it.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Level::PartyGroup => "party_group",
+            Level::PartyCommittee => "party_committee",
+            Level::GeneralBranch => "general_branch",
+            Level::Branch => "branch",
+            Level::Community => "community",
+            Level::Village => "village",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.id() == id)
+    }
+}
+
+/// One level's words ([`Level`]), which the wording uses through placeholders, and the items
+/// the level does not have. Every word is plain text without placeholders.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelWords {
+    pub level: Level,
+    /// Shown on 基本信息, e.g. `党支部`.
+    pub name: Text,
+    /// Shown under the choice: examples, and how the report reads at this level.
+    pub hint: Text,
+    /// `{board}`, e.g. `支部委员会` (a unit whose name says its body, 街道党工委, keeps it).
+    pub board: Text,
+    /// `{leaders}`, e.g. `班子成员`.
+    pub leaders: Text,
+    /// `{staff}`, e.g. `干部职工`.
+    pub staff: Text,
+    /// `{offices}`, e.g. `科室`.
+    pub offices: Text,
+    /// `{ethos}`, e.g. `单位风气`.
+    pub ethos: Text,
+    /// `{this_unit}`, e.g. `本单位`.
+    pub this_unit: Text,
+    /// Items this level does not have (a 党支部 has no 理论学习中心组): taken as 不适用, so a
+    /// report at this level never names them. An id the checklist does not have is ignored.
+    #[serde(default)]
+    pub without: List<Text>,
+}
+
+/// A word that names another item's work, e.g. `理论学习中心组` for the item
+/// `center-group-study`. `{name}` is `text` only where that item applies to the report (the
+/// checklist has it, it is not 不适用, and not left out at the report's level); in what a report says was done (`done`,
+/// `personal_done`, section intros) only where that item was done or partly done. Elsewhere
+/// it is empty, so it must stand inside `[...]`, which disappears with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemWord {
+    /// The placeholder's name, e.g. `study_group`.
+    pub name: Text,
+    /// The id of the item whose work it names.
+    pub item: Text,
+    pub text: Text,
 }
 
 /// The keys an input field may have. Fields are the one table serde cannot check for
@@ -135,6 +251,11 @@ pub struct Template {
     /// Problems and measures offered when no item gives one (every report admits some).
     #[serde(default)]
     pub fallback_problems: List<ProblemWording>,
+    /// The words of each level of organisation, one entry per [`Level`].
+    pub levels: List<LevelWords>,
+    /// Words naming another item's work, usable in wording as optional placeholders.
+    #[serde(default)]
+    pub item_words: List<ItemWord>,
     pub sections: List<Section>,
 }
 
@@ -452,6 +573,10 @@ pub enum Part {
     Cause(usize),
     /// One of `fallback_problems`, by index (from 0).
     FallbackProblem(usize),
+    /// One of `levels`, by index (from 0).
+    Level(usize),
+    /// One of `item_words`, by index (from 0).
+    ItemWord(usize),
 }
 
 impl Place {
@@ -490,6 +615,8 @@ impl Place {
             Some(Part::Personal) => f.write_str(" › personal")?,
             Some(Part::Cause(index)) => write!(f, " › personal › causes 第{}条", index + 1)?,
             Some(Part::FallbackProblem(index)) => write!(f, " › fallback_problems 第{}条", index + 1)?,
+            Some(Part::Level(index)) => write!(f, " › levels 第{}条", index + 1)?,
+            Some(Part::ItemWord(index)) => write!(f, " › item_words 第{}条", index + 1)?,
             None => {}
         }
         if let Some(item) = &self.item {
@@ -588,6 +715,22 @@ pub enum TemplateErrorKind {
     },
     /// `[...]` with no input field's placeholder inside.
     BracketsWithoutField,
+    /// No `[[levels]]` entry for a level.
+    MissingLevel {
+        id: &'static str,
+    },
+    /// A second `[[levels]]` entry for a level.
+    DuplicateLevel {
+        id: &'static str,
+    },
+    /// An item word whose name is not a key, is a placeholder's, or an earlier word's.
+    BadWordName {
+        name: String,
+    },
+    /// An item word's placeholder outside `[...]` (it may be empty).
+    WordOutsideBrackets {
+        name: String,
+    },
 }
 
 impl fmt::Display for TemplateErrorKind {
@@ -628,6 +771,16 @@ impl fmt::Display for TemplateErrorKind {
             }
             Self::UnknownPlaceholder { name } => write!(f, "占位符“{{{name}}}”在这里不能用：没有这个输入项"),
             Self::BracketsWithoutField => f.write_str("方括号里至少要有一个输入项占位符"),
+            Self::MissingLevel { id } => write!(f, "levels 缺少 level = \"{id}\" 的一条"),
+            Self::DuplicateLevel { id } => write!(f, "levels 中 level = \"{id}\" 出现了不止一次"),
+            Self::BadWordName { name } => write!(
+                f,
+                "名字“{name}”只能用小写英文字母、数字、连字符和下划线，且不能与其他占位符或前面的 item_words 重名"
+            ),
+            Self::WordOutsideBrackets { name } => write!(
+                f,
+                "占位符“{{{name}}}”在相应条目不适用或未落实时为空，要放在方括号里，例如“[和{{{name}}}学习制度]”"
+            ),
         }
     }
 }
@@ -726,6 +879,55 @@ impl Template {
         self.sections.iter().map(|s| s.items.len()).sum()
     }
 
+    /// The words of a level; `None` only in a template that was not validated.
+    pub fn level_words(&self, level: Level) -> Option<&LevelWords> {
+        self.levels.iter().find(|w| w.level == level)
+    }
+
+    /// Checks `levels` and `item_words`; returns the item words' names. Item ids in them
+    /// may name items this checklist does not have (a preset drops some of the general
+    /// checklist's): such an item never applies.
+    fn validate_words(&self) -> Result<Vec<&str>, TemplateError> {
+        use TemplateErrorKind as K;
+        for level in Level::ALL {
+            match self.levels.iter().filter(|w| w.level == level).count() {
+                0 => return Err(TemplateError::new(Place::default(), K::MissingLevel { id: level.id() })),
+                1 => {}
+                _ => return Err(TemplateError::new(Place::default(), K::DuplicateLevel { id: level.id() })),
+            }
+        }
+        for (n, w) in self.levels.iter().enumerate() {
+            let place = Place::part(Part::Level(n));
+            for (key, text) in [
+                ("name", &w.name),
+                ("board", &w.board),
+                ("leaders", &w.leaders),
+                ("staff", &w.staff),
+                ("offices", &w.offices),
+                ("ethos", &w.ethos),
+                ("this_unit", &w.this_unit),
+            ] {
+                if text.trim().is_empty() {
+                    return Err(TemplateError::new(place.key(key), K::Empty));
+                }
+                check_wording(&place, key, text, Wording::Fixed, &[])?;
+            }
+        }
+        let mut names: Vec<&str> = Vec::new();
+        for (n, w) in self.item_words.iter().enumerate() {
+            let place = Place::part(Part::ItemWord(n));
+            if !valid_key(&w.name) || Wording::Personal.accepts(&w.name) || names.contains(&&*w.name) {
+                return Err(TemplateError::new(place.key("name"), K::BadWordName { name: w.name.to_string() }));
+            }
+            if w.text.trim().is_empty() {
+                return Err(TemplateError::new(place.key("text"), K::Empty));
+            }
+            check_wording(&place, "text", &w.text, Wording::Fixed, &[])?;
+            names.push(&w.name);
+        }
+        Ok(names)
+    }
+
     /// Checks everything the generator relies on, so that generation itself never fails.
     pub fn validate(&self) -> Result<(), TemplateError> {
         let top = |kind| TemplateError::new(Place::default(), kind);
@@ -744,6 +946,7 @@ impl Template {
         if self.sections.is_empty() {
             return Err(top(TemplateErrorKind::NoSections));
         }
+        let words = self.validate_words()?;
         let r = &self.report;
         let place = Place::part(Part::Report);
         check_wording(&place, "title", &r.title, Wording::Basic, &[])?;
@@ -751,10 +954,10 @@ impl Template {
         check_wording(&place, "opening_some", &r.opening_some, Wording::Opening, &[])?;
         check_wording(&place, "opening_few", &r.opening_few, Wording::Opening, &[])?;
         check_wording(&place, "opening_empty", &r.opening_empty, Wording::Opening, &[])?;
-        check_wording(&place, "problems_lead", &r.problems_lead, Wording::Basic, &[])?;
-        check_wording(&place, "problems_lead_some", &r.problems_lead_some, Wording::Basic, &[])?;
-        check_wording(&place, "problems_lead_few", &r.problems_lead_few, Wording::Basic, &[])?;
-        check_wording(&place, "plans_lead", &r.plans_lead, Wording::Basic, &[])?;
+        check_wording_with(&place, "problems_lead", &r.problems_lead, Wording::Basic, &[], &words)?;
+        check_wording_with(&place, "problems_lead_some", &r.problems_lead_some, Wording::Basic, &[], &words)?;
+        check_wording_with(&place, "problems_lead_few", &r.problems_lead_few, Wording::Basic, &[], &words)?;
+        check_wording_with(&place, "plans_lead", &r.plans_lead, Wording::Basic, &[], &words)?;
         let p = &self.personal;
         let place = Place::part(Part::Personal);
         for (key, text) in [
@@ -772,12 +975,12 @@ impl Template {
         for (n, c) in p.causes.iter().enumerate() {
             let place = Place::part(Part::Cause(n));
             check_wording(&place, "lead", &c.lead, Wording::Fixed, &[])?;
-            check_wording(&place, "text", &c.text, Wording::Basic, &[])?;
+            check_wording_with(&place, "text", &c.text, Wording::Basic, &[], &words)?;
         }
         for (n, fp) in self.fallback_problems.iter().enumerate() {
             let place = Place::part(Part::FallbackProblem(n));
-            check_wording(&place, "problem", &fp.problem, Wording::Basic, &[])?;
-            check_wording(&place, "measure", &fp.measure, Wording::Basic, &[])?;
+            check_wording_with(&place, "problem", &fp.problem, Wording::Basic, &[], &words)?;
+            check_wording_with(&place, "measure", &fp.measure, Wording::Basic, &[], &words)?;
         }
 
         let mut section_ids = BTreeSet::new();
@@ -798,12 +1001,12 @@ impl Template {
                 return Err(err(TemplateErrorKind::NoTitleOrHeading));
             }
             check_wording(&place, "heading", &s.heading, Wording::Fixed, &[])?;
-            check_wording(&place, "intro", &s.intro, Wording::Basic, &[])?;
+            check_wording_with(&place, "intro", &s.intro, Wording::Basic, &[], &words)?;
             if s.items.is_empty() {
                 return Err(err(TemplateErrorKind::NoItems));
             }
             for item in s.items.iter() {
-                item.validate(&place.item(&item.id), &mut item_ids)?;
+                item.validate(&place.item(&item.id), &mut item_ids, &words)?;
             }
         }
         Ok(())
@@ -811,7 +1014,12 @@ impl Template {
 }
 
 impl Item {
-    fn validate<'a>(&'a self, place: &Place, item_ids: &mut BTreeSet<&'a str>) -> Result<(), TemplateError> {
+    fn validate<'a>(
+        &'a self,
+        place: &Place,
+        item_ids: &mut BTreeSet<&'a str>,
+        words: &[&str],
+    ) -> Result<(), TemplateError> {
         use TemplateErrorKind as K;
         let at_key = |key: &'static str, kind| TemplateError::new(place.key(key), kind);
         if !valid_key(&self.id) {
@@ -828,7 +1036,7 @@ impl Item {
         let mut field_ids = BTreeSet::new();
         for f in self.fields.iter() {
             let err = |kind| Err(TemplateError::new(place.field(&f.id), kind));
-            if !valid_key(&f.id) || Wording::Basic.accepts(&f.id) {
+            if !valid_key(&f.id) || Wording::Basic.accepts(&f.id) || words.contains(&&*f.id) {
                 return err(K::BadFieldId);
             }
             if !field_ids.insert(&*f.id) {
@@ -865,7 +1073,7 @@ impl Item {
             if required && text.trim().is_empty() {
                 return Err(at_key(key, K::Empty));
             }
-            check_wording(place, key, text, Wording::Basic, &fields)?;
+            check_wording_with(place, key, text, Wording::Basic, &fields, words)?;
         }
         Ok(())
     }
@@ -961,16 +1169,30 @@ pub fn parse_wording(text: &str) -> Result<Vec<Piece<'_>>, WordingError> {
     parse(text, false, &mut pos)
 }
 
-/// Checks one wording, the `key` of `place`: brackets balance, placeholders are ones this
-/// kind of wording may use or the item's `fields`, field placeholders sit inside `[...]` (a
-/// field may be left empty), optional groups hold a field placeholder, and no half-width
-/// punctuation or stray space slips into the Chinese text.
+/// [`check_wording_with`] for a wording that may use no item word.
 fn check_wording(
     place: &Place,
     key: &'static str,
     text: &str,
     wording: Wording,
     fields: &[&str],
+) -> Result<(), TemplateError> {
+    check_wording_with(place, key, text, wording, fields, &[])
+}
+
+/// Checks one wording, the `key` of `place`: brackets balance, placeholders are ones this
+/// kind of wording may use or the item's `fields`, field placeholders sit inside `[...]` (a
+/// field may be left empty), optional groups hold a field placeholder, and no half-width
+/// punctuation or stray space slips into the Chinese text. The template's item `words`
+/// ([`ItemWord`]) may be used where `wording` is not `Fixed`; they too may be empty, so they
+/// stand inside `[...]` and count as a group's optional name.
+fn check_wording_with(
+    place: &Place,
+    key: &'static str,
+    text: &str,
+    wording: Wording,
+    fields: &[&str],
+    words: &[&str],
 ) -> Result<(), TemplateError> {
     use TemplateErrorKind as K;
     let err = |kind| TemplateError::new(place.key(key), kind);
@@ -981,11 +1203,23 @@ fn check_wording(
     if text.contains("  ") || text.starts_with(' ') || text.ends_with(' ') {
         return Err(err(K::ExtraSpaces));
     }
-    fn walk(pieces: &[Piece], optional: bool, wording: Wording, fields: &[&str]) -> Result<(), TemplateErrorKind> {
+    let words = if wording == Wording::Fixed { &[][..] } else { words };
+    fn walk(
+        pieces: &[Piece],
+        optional: bool,
+        wording: Wording,
+        fields: &[&str],
+        words: &[&str],
+    ) -> Result<(), TemplateErrorKind> {
         for p in pieces {
             match p {
                 Piece::Text(_) => {}
                 Piece::Slot(s) if wording.accepts(s) => {}
+                Piece::Slot(s) if words.contains(s) => {
+                    if !optional {
+                        return Err(K::WordOutsideBrackets { name: s.to_string() });
+                    }
+                }
                 Piece::Slot(s) if fields.contains(s) => {
                     if !optional {
                         return Err(K::FieldOutsideBrackets { name: s.to_string() });
@@ -993,8 +1227,8 @@ fn check_wording(
                 }
                 Piece::Slot(s) => return Err(K::UnknownPlaceholder { name: s.to_string() }),
                 Piece::Optional(inner) => {
-                    walk(inner, true, wording, fields)?;
-                    if !inner.iter().any(|p| matches!(p, Piece::Slot(s) if fields.contains(s))) {
+                    walk(inner, true, wording, fields, words)?;
+                    if !inner.iter().any(|p| matches!(p, Piece::Slot(s) if fields.contains(s) || words.contains(s))) {
                         return Err(K::BracketsWithoutField);
                     }
                 }
@@ -1002,7 +1236,7 @@ fn check_wording(
         }
         Ok(())
     }
-    walk(&pieces, false, wording, fields).map_err(err)
+    walk(&pieces, false, wording, fields, words).map_err(err)
 }
 
 /// Checks the keys of every input field in a template file read as plain data (see

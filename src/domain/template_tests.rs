@@ -99,7 +99,7 @@ fn messages_read_as_before() {
     let e = with_item_edit(|i| i.fields.to_mut()[0].id = "unit".into()).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "模板有误（第1部分“组织领导与责任制落实” › 条目 special-study › 字段 fields.unit）：输入项 id 为空、重复、含有不允许的字符，或与 unit/year/period/board 重名"
+        "模板有误（第1部分“组织领导与责任制落实” › 条目 special-study › 字段 fields.unit）：输入项 id 为空、重复、含有不允许的字符，或与 unit/year/period/board/leaders/staff/offices/ethos/this_unit 重名"
     );
     let mut t = Template::default_template();
     t.personal.causes.to_mut()[1].text = "{person}".into();
@@ -212,4 +212,42 @@ fn every_section_id_a_checklist_accepts_can_be_reached_by_address() {
         let e = t.validate().expect_err(bad);
         assert!(matches!(e.kind, TemplateErrorKind::BadSectionId { .. }), "{bad}: {e}");
     }
+}
+
+#[test]
+fn levels_and_item_words_are_checked() {
+    use TemplateErrorKind as K;
+    let check = |edit: &dyn Fn(&mut Template)| {
+        let mut t = Template::default_template();
+        edit(&mut t);
+        Template::from_json(&serde_json::to_string(&t).unwrap())
+    };
+    let e = check(&|t| {
+        t.levels.to_mut().remove(3);
+    })
+    .unwrap_err();
+    assert_eq!(e.kind, K::MissingLevel { id: "branch" }, "{e}");
+    assert!(e.to_string().contains("branch"), "{e}");
+    let e = check(&|t| t.levels.to_mut()[0].staff = "".into()).unwrap_err();
+    assert_eq!((e.place.part, e.place.key, &e.kind), (Some(Part::Level(0)), Some("staff"), &K::Empty), "{e}");
+    // A preset may drop an item the general checklist's levels and words name.
+    check(&|t| t.levels.to_mut()[3].without = vec!["no-such-item".into()].into()).expect("an unknown item is ignored");
+    // The general checklist names only its own items.
+    let t = Template::default_template();
+    for id in t.levels.iter().flat_map(|w| w.without.iter()).chain(t.item_words.iter().map(|w| &w.item)) {
+        assert!(t.item(id).is_some(), "{id} is no item of the general checklist");
+    }
+    let e = check(&|t| t.item_words.to_mut()[0].name = "staff".into()).unwrap_err();
+    assert!(matches!(e.kind, K::BadWordName { .. }), "a word may not take a placeholder's name: {e}");
+    let e = check(&|t| {
+        t.sections.to_mut()[1].items.to_mut()[0].done = "作为{board}会议、{study_group}学习的第一议题。".into()
+    })
+    .unwrap_err();
+    assert_eq!(e.kind, K::WordOutsideBrackets { name: "study_group".into() }, "{e}");
+    assert!(e.to_string().contains("方括号"), "{e}");
+    let e =
+        check(&|t| t.sections.to_mut()[0].items.to_mut()[0].fields.to_mut()[0].id = "study_group".into()).unwrap_err();
+    assert_eq!(e.kind, K::BadFieldId, "a field may not take an item word's name: {e}");
+    check(&|t| t.fallback_problems.to_mut()[0].measure = "落实[{lead_group}制度]。".into())
+        .expect("words are fine in brackets");
 }
