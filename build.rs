@@ -32,6 +32,9 @@ mod date;
 #[path = "src/domain/numerals.rs"]
 mod numerals;
 #[allow(dead_code)]
+#[path = "src/domain/preset.rs"]
+mod preset;
+#[allow(dead_code)]
 #[path = "src/domain/references.rs"]
 mod references;
 #[allow(dead_code)]
@@ -39,17 +42,67 @@ mod references;
 mod template;
 
 use date::Date;
+use preset::Preset;
 use references::*;
 use template::*;
 
 fn main() {
-    for file in ["template", "date", "numerals", "references"] {
+    for file in ["template", "date", "numerals", "preset", "references"] {
         println!("cargo:rerun-if-changed=src/domain/{file}.rs");
     }
     println!("cargo:rerun-if-env-changed=ZEREN_TEMPLATE");
     let refs = references("templates/references.toml");
     let default = env::var("ZEREN_TEMPLATE").ok().filter(|p| !p.is_empty());
-    convert("default", default.as_deref().unwrap_or("templates/default.toml"), &refs);
+    let core = convert("default", default.as_deref().unwrap_or("templates/default.toml"), &refs);
+    presets("templates/presets", &core);
+}
+
+/// Reads every preset (`DIR/*.toml`, by file name), applies it to the core and checks the
+/// result; writes each full checklist as JSON into `OUT_DIR/presets/ID-HASH.json` (the app
+/// fetches it when a report first needs it; the hash changes with the content, so a browser
+/// never keeps an old one), `presets_index.rs` (what the app knows before fetching: id, name,
+/// edition, item count, file) and `presets_files.rs` (the files' text, for native tests and
+/// the command that copies them into dist/).
+fn presets(dir: &str, core: &Template) {
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("presets");
+    fs::create_dir_all(&out).expect("OUT_DIR is writable");
+    println!("cargo:rerun-if-changed={dir}");
+    let mut files: Vec<_> =
+        fs::read_dir(dir).map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect()).unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|x| x == "toml"));
+    files.sort();
+    let (mut index, mut texts) = (String::from("["), String::from("["));
+    for path in files {
+        let src = path.display().to_string();
+        println!("cargo:rerun-if-changed={src}");
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {src}: {e}"));
+        let preset: Preset = read(&src, &text);
+        let raw: serde_json::Value = read(&src, &text);
+        let t = Preset::check_field_keys(&raw)
+            .and_then(|()| preset.apply(core))
+            .unwrap_or_else(|e| panic!("{src}: 预设清单有误：{e}"));
+        let json = serde_json::to_string(&t).expect("a template serialises");
+        let file = format!("{}-{:016x}.json", t.id, fnv1a(json.as_bytes()));
+        fs::write(out.join(&file), &json).expect("OUT_DIR is writable");
+        index.push_str(&format!(
+            "PresetInfo {{ id: {:?}, name: {:?}, edition: {:?}, items: {}, file: {file:?} }},\n",
+            &*t.id,
+            &*t.name,
+            &*t.edition,
+            t.item_count()
+        ));
+        texts.push_str(&format!("({file:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/presets/{file}\"))),\n"));
+    }
+    index.push(']');
+    texts.push(']');
+    let parent = out.parent().expect("OUT_DIR");
+    fs::write(parent.join("presets_index.rs"), index).expect("OUT_DIR is writable");
+    fs::write(parent.join("presets_files.rs"), texts).expect("OUT_DIR is writable");
+}
+
+/// 64-bit FNV-1a: a stable fingerprint of a preset's text for its file name.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Reads and checks the table of dated references and writes it as `references.rs`.
@@ -67,7 +120,7 @@ fn references(src: &str) -> References {
     refs
 }
 
-fn convert(name: &str, src: &str, refs: &References) {
+fn convert(name: &str, src: &str, refs: &References) -> Template {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     println!("cargo:rerun-if-changed={src}");
     let text = fs::read_to_string(src).unwrap_or_else(|e| panic!("cannot read {src}: {e}"));
@@ -92,6 +145,7 @@ fn convert(name: &str, src: &str, refs: &References) {
     fs::write(Path::new(&out).join(format!("{name}_template.rs")), rust).expect("OUT_DIR is writable");
     let json = serde_json::to_string(&t).expect("a template serialises");
     fs::write(Path::new(&out).join(format!("{name}_template.json")), json).expect("OUT_DIR is writable");
+    t
 }
 
 /// Reads a template file (TOML, or JSON when its name ends in `.json`) as `T`; stops the

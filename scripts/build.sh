@@ -44,4 +44,10 @@ zeren_wasm trunk build "${release[@]+"${release[@]}"}" "${dist_args[@]+"${dist_a
 #      - a service worker written from the hashed file list in "$out" (last: it lists what
 #        the steps above added).
 #    A step that fails stops the build with a non-zero exit, like the main build.
+
+#    a. The checklist presets (templates/presets/*.toml), each a JSON file the app fetches
+#       when a report first uses it: built natively from the same build.rs output the app's
+#       index was made from, so the file names match.
+cargo run --quiet --example presets -- "$out/presets"
+
 echo "[build] ${out#"$ZEREN_ROOT/"} ready${ZEREN_TEMPLATE:+ (checklist: $ZEREN_TEMPLATE)}"

@@ -8,8 +8,8 @@
 //! Not here: localStorage itself (`browser::storage`, the one door), the saved format and
 //! its migrations (`domain::saved`), what pages show (`ui`).
 
-use crate::browser::{self, storage};
-use crate::domain::builtin;
+use crate::browser::{self, fetch, storage};
+use crate::domain::builtin::{self, Lookup, PresetInfo};
 use crate::domain::report::Report;
 use crate::domain::saved::Envelope;
 use crate::domain::template::Template;
@@ -17,9 +17,20 @@ use crate::route::Route;
 use leptos::prelude::*;
 
 /// The checklist a report was made with (by its saved `template_id`). Every page and the
-/// generator read a report's items and wording through this.
+/// generator read a report's items and wording through this. A preset not fetched yet gives
+/// the default: pages that show items wait for it first (`Store::checklist_state`).
 pub fn checklist(report: &Report) -> &'static Template {
     builtin::checklist(&report.template_id)
+}
+
+/// Whether a report's checklist can be used yet.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChecklistState {
+    Ready,
+    /// A preset being fetched.
+    Loading(&'static PresetInfo),
+    /// A preset that could not be fetched; the message says why and what to do.
+    Failed(&'static PresetInfo, String),
 }
 
 /// Whether the last change reached storage.
@@ -49,6 +60,9 @@ pub struct Store {
     generation: RwSignal<u64>,
     known_revision: StoredValue<u64>,
     writable: StoredValue<bool>,
+    /// Presets being fetched or that failed (id → why), and a count bumped when one arrives.
+    fetching: RwSignal<Vec<(String, Option<String>)>>,
+    arrived: RwSignal<u32>,
 }
 
 /// What is only on screen: never saved, gone on reload. Pages take it with `use_screen()`.
@@ -106,7 +120,57 @@ impl Store {
             persisted: RwSignal::new(None),
             generation: RwSignal::new(0),
             writable: StoredValue::new(writable),
+            fetching: RwSignal::new(Vec::new()),
+            arrived: RwSignal::new(0),
         }
+    }
+
+    // ---- checklists
+
+    /// Whether a report's checklist can be used yet; starts fetching a preset the first time
+    /// it is asked for. Re-runs the caller when a preset arrives or fails.
+    pub fn checklist_state(&self, report: &Report) -> ChecklistState {
+        let info = match builtin::lookup(&report.template_id) {
+            // Ready stays ready: nothing to follow.
+            Lookup::Ready(_) => return ChecklistState::Ready,
+            Lookup::NotLoaded(info) => info,
+        };
+        self.arrived.track();
+        match self.fetching.with(|f| f.iter().find(|(id, _)| id == info.id).map(|(_, e)| e.clone())) {
+            Some(Some(why)) => ChecklistState::Failed(info, why),
+            Some(None) => ChecklistState::Loading(info),
+            None => {
+                self.fetch_preset(info);
+                ChecklistState::Loading(info)
+            }
+        }
+    }
+
+    /// Tries a failed preset again.
+    pub fn retry_checklist(&self, info: &'static PresetInfo) {
+        self.fetching.update(|f| f.retain(|(id, _)| id != info.id));
+        self.fetch_preset(info);
+    }
+
+    fn fetch_preset(&self, info: &'static PresetInfo) {
+        // Marked before the fetch starts, so a page asking again meanwhile does not fetch twice.
+        self.fetching.update_untracked(|f| f.push((info.id.to_string(), None)));
+        let (fetching, arrived) = (self.fetching, self.arrived);
+        leptos::task::spawn_local(async move {
+            let result = match fetch::fetch_text(&format!("presets/{}", info.file)).await {
+                Ok(text) => builtin::load_preset(info, &text).map(|_| ()).map_err(|e| format!("清单文件有误（{e}）")),
+                Err(e) => Err(e.to_string()),
+            };
+            match result {
+                Ok(()) => fetching.update(|f| f.retain(|(id, _)| id != info.id)),
+                Err(why) => fetching.update(|f| {
+                    if let Some(entry) = f.iter_mut().find(|(id, _)| id == info.id) {
+                        entry.1 = Some(why);
+                    }
+                }),
+            }
+            arrived.update(|n| *n += 1);
+        });
     }
 
     // ---- reading

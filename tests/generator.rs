@@ -78,7 +78,11 @@ fn blessing() -> bool {
 /// `ZEREN_BLESS=1` is set. Returns the text for further checks.
 fn golden(name: &str) -> String {
     let report = load(name);
-    let actual = render(&report);
+    compare_golden(name, render(&report))
+}
+
+/// Compares a text with `tests/fixtures/NAME.txt`, or rewrites that file when blessing.
+fn compare_golden(name: &str, actual: String) -> String {
     let path = fixtures().join(format!("{name}.txt"));
     if blessing() {
         fs::write(&path, &actual).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
@@ -87,7 +91,7 @@ fn golden(name: &str) -> String {
     let expected = fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {} ({e}); create it with ZEREN_BLESS=1 and read it", path.display()));
     if expected != actual {
-        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}.actual.txt"));
+        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{}.actual.txt", name.replace('/', "-")));
         let _ = fs::write(&out, &actual);
         panic!(
             "{name}: generated text differs from tests/fixtures/{name}.txt\n{}\nfull text written to {}\n\
@@ -483,5 +487,61 @@ fn cli_rejects_bad_files_in_chinese() {
         assert!(!out.status.success(), "{file}: should fail, printed {}", String::from_utf8_lossy(&out.stdout));
         assert!(out.stdout.is_empty(), "{file}: nothing on stdout");
         assert!(has_chinese(&stderr) && stderr.contains(expected), "{file}: message should say “{expected}”: {stderr}");
+    }
+}
+
+/// A report for a checklist with every item 已落实 and every figure filled with a valid
+/// value, as a unit that did all its checklist asks would fill it.
+fn filled(t: &Template, id: &str, unit: &str, kind: zeren::domain::report::ReportKind) -> Report {
+    use zeren::domain::report::{Period, Status};
+    use zeren::domain::template::FieldKind;
+    let mut r = Report::new(id, 1.0);
+    r.unit = unit.into();
+    r.year = 2026;
+    r.period = Period::Year;
+    r.kind = kind;
+    r.person = "张三".into();
+    r.template_id = t.id.to_string();
+    for (_, item) in t.items() {
+        let a = r.answer_mut(&item.id);
+        a.status = Status::Done;
+        for f in item.fields.iter() {
+            let v = match &f.kind {
+                FieldKind::Count { min, max, .. } => (*min).max(2).min(*max).to_string(),
+                FieldKind::Percent => "100".into(),
+                FieldKind::Date => "2026-06-18".into(),
+                // The example the hint gives (例如：…), as a user would type it.
+                FieldKind::Text { .. } | FieldKind::LongText { .. } => {
+                    f.hint.split_once("例如：").map_or("意识形态工作", |(_, e)| e).to_string()
+                }
+                FieldKind::Choice { options } => options.first().map(|o| o.to_string()).unwrap_or_default(),
+            };
+            a.values.insert(f.id.to_string(), v);
+        }
+    }
+    r
+}
+
+#[test]
+fn every_preset_writes_a_report_and_a_self_assessment_laid_out_like_the_default() {
+    use zeren::domain::builtin::{checklist, PRESETS};
+    use zeren::domain::report::ReportKind;
+    for p in PRESETS {
+        let t = checklist(p.id);
+        // A unit of that kind, so the level and the board read as it would write them.
+        let unit = match p.id {
+            "township" => "城关镇党委",
+            "village" => "东风村党支部",
+            "soe" => "市交通投资集团党委",
+            "university" => "文学院党委",
+            "school" => "实验小学党支部",
+            "hospital" => "市人民医院党委",
+            _ => "本单位党委",
+        };
+        for (kind, suffix) in [(ReportKind::Unit, "unit"), (ReportKind::Personal, "personal")] {
+            let name = format!("presets/{}-{suffix}", p.id);
+            let text = compare_golden(&name, to_text(&generate(t, &filled(t, p.id, unit, kind))));
+            check_layout(&name, &text);
+        }
     }
 }

@@ -1,8 +1,9 @@
 //! Everything that touches browser APIs beyond rendering: localStorage (`storage`, the only
-//! module that does), the clipboard, file downloads and the clock. Pages call these; the
-//! domain never does.
+//! module that does), the clipboard, file downloads, fetching files beside the app (`fetch`)
+//! and the clock. Pages and the state call these; the domain never does.
 
 pub mod clipboard;
+pub mod fetch;
 pub mod files;
 pub mod storage;
 

@@ -1,4 +1,4 @@
-//! zeren's domain: the checklist template (`template`, `builtin`), a user's report
+//! zeren's domain: the checklist template (`template`, `builtin`, `preset`), a user's report
 //! (`report`) with its checks (`validate`) and progress (`progress`), the generator
 //! (`generate`) and its renderers (`render`, `wordhtml`, `docx`), the saved format (`saved`)
 //! and backup files (`backup`), the rules for characters in text (`text`), calendar days
@@ -12,6 +12,7 @@ pub mod date;
 pub mod docx;
 pub mod generate;
 pub mod numerals;
+pub mod preset;
 pub mod progress;
 pub mod references;
 pub mod render;

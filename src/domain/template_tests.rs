@@ -200,7 +200,8 @@ fn parses_wording_pieces() {
 #[test]
 fn every_section_id_a_checklist_accepts_can_be_reached_by_address() {
     assert_eq!(MAX_SECTION_ID_CHARS, crate::domain::report::MAX_ID_CHARS);
-    for t in crate::domain::builtin::PRESETS {
+    let presets = crate::domain::builtin::PRESETS.iter().map(|p| crate::domain::builtin::checklist(p.id));
+    for t in std::iter::once(&crate::domain::builtin::DEFAULT).chain(presets) {
         for s in t.sections.iter() {
             let route = crate::route::Route::section("r1", &s.id);
             assert_eq!(crate::route::Route::parse(&route.href()), route, "{}", s.id);

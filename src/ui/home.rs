@@ -5,7 +5,7 @@ use crate::browser::{format_time, new_id, now_ms};
 use crate::domain::progress::report_counts;
 use crate::domain::report::{Period, Report};
 use crate::route::Route;
-use crate::state::{checklist, navigate, use_screen, use_store, Store};
+use crate::state::{checklist, navigate, use_screen, use_store, ChecklistState, Store};
 use crate::ui::backup::{export_one, BackupPanel};
 use crate::ui::focus_id;
 use leptos::prelude::*;
@@ -16,14 +16,16 @@ fn new_report(store: Store) {
     let mut r = Report::new(new_id(), now);
     r.year = date.get_full_year() as u16;
     r.period = if date.get_month() < 7 { Period::FirstHalf } else { Period::Year };
-    // Start from the unit name used last time, which is nearly always the same.
-    r.unit = store.with_untracked(|d| {
+    // Start from the unit name and checklist used last time, which are nearly always the same.
+    if let Some((unit, checklist)) = store.with_untracked(|d| {
         d.reports
             .iter()
             .max_by(|a, b| a.updated_ms.total_cmp(&b.updated_ms))
-            .map(|x| x.unit.clone())
-            .unwrap_or_default()
-    });
+            .map(|x| (x.unit.clone(), x.template_id.clone()))
+    }) {
+        r.unit = unit;
+        r.template_id = checklist;
+    }
     let route = Route::info(&r.id);
     store.add_report(r);
     navigate(&route);
@@ -41,8 +43,16 @@ pub fn Home() -> impl IntoView {
             recent
                 .into_iter()
                 .map(|r| {
-                    let (a, n) = report_counts(checklist(r), r);
-                    (r.id.clone(), r.display_name(), r.kind.label(), a, n, format_time(r.updated_ms))
+                    // A preset still being fetched has no counts yet; the list follows when it arrives.
+                    let done = match store.checklist_state(r) {
+                        ChecklistState::Ready => {
+                            let (a, n) = report_counts(checklist(r), r);
+                            format!("已完成 {a}/{n} 项")
+                        }
+                        ChecklistState::Loading(_) => "清单载入中".to_string(),
+                        ChecklistState::Failed(..) => "清单未能载入".to_string(),
+                    };
+                    (r.id.clone(), r.display_name(), r.kind.label(), done, format_time(r.updated_ms))
                 })
                 .collect::<Vec<_>>()
         })
@@ -124,16 +134,14 @@ pub fn Home() -> impl IntoView {
                     <ul class="report-list">
                         {list
                             .into_iter()
-                            .map(|(id, title, kind, a, n, edited)| {
+                            .map(|(id, title, kind, done, edited)| {
                                 let (d1, d2, d3) = (id.clone(), id.clone(), id.clone());
                                 view! {
                                     <li class="report-card">
                                         <h2>
                                             <a href=Route::tasks(&id).href()>{title.clone()}</a>
                                         </h2>
-                                        <p class="meta">
-                                            {format!("{kind} · 已完成 {a}/{n} 项 · 最后修改 {edited}")}
-                                        </p>
+                                        <p class="meta">{format!("{kind} · {done} · 最后修改 {edited}")}</p>
                                         <div class="card-actions">
                                             <a class="button" href=Route::tasks(&id).href()>
                                                 "打开"

@@ -1,9 +1,10 @@
 //! 基本信息: unit name, period, report kind and template. Every change is saved at once.
 
+use crate::domain::builtin::{DEFAULT, PRESETS};
 use crate::domain::report::{Period, Report, ReportKind};
 use crate::domain::validate::{parse_date, parse_year};
 use crate::route::Route;
-use crate::state::{checklist, navigate, use_store};
+use crate::state::{navigate, use_store};
 use crate::ui::focus_id;
 use crate::ui::widgets::{go_on_label, Crumbs};
 use leptos::prelude::*;
@@ -38,7 +39,9 @@ fn period_from(value: &str, old: Period) -> Period {
 pub fn Info(id: String, back: bool) -> impl IntoView {
     let store = use_store();
     let report = store.report(&id);
-    let Some(t) = report.with_untracked(|r| r.as_ref().map(checklist)) else { return ().into_any() };
+    if report.with_untracked(Option::is_none) {
+        return ().into_any();
+    }
     let rid = StoredValue::new(id.clone());
     let get = move |f: fn(&Report) -> String| move || report.with(|r| r.as_ref().map(f).unwrap_or_default());
     let edit = move |f: Box<dyn FnOnce(&mut Report)>| store.edit_report(&rid.get_value(), f);
@@ -319,10 +322,7 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
                         }
                     })
             }}
-            <div class="field">
-                <p class="field-label">"清单模板"</p>
-                <p>{format!("{}（{}版，共{}项）", t.name, t.edition, t.item_count())}</p>
-            </div>
+            <ChecklistChoice report=report />
             <div class="actions">
                 <button type="submit" class="button">
                     {go_on_label(back)}
@@ -367,6 +367,48 @@ fn DatedField(report: Memo<Option<Report>>) -> impl IntoView {
                     store.edit_report(&id.get_value(), |r| r.dated = v);
                 }
             />
+        </div>
+    }
+}
+
+/// The checklist the report uses: the general one or the preset for the unit's kind. A
+/// change keeps every answer (items the two share keep theirs; the others wait, unseen).
+#[component]
+fn ChecklistChoice(report: Memo<Option<Report>>) -> impl IntoView {
+    let store = use_store();
+    let current = move || report.with(|r| r.as_ref().map(|r| r.template_id.clone()).unwrap_or_default());
+    let label = |name: &str, edition: &str, items: usize| format!("{name}（{edition}版，共{items}项）");
+    let choices: Vec<(&'static str, String)> =
+        std::iter::once((&*DEFAULT.id, label(&DEFAULT.name, &DEFAULT.edition, DEFAULT.item_count())))
+            .chain(PRESETS.iter().map(|p| (p.id, label(p.name, p.edition, p.items))))
+            .collect();
+    view! {
+        <div class="field">
+            <label for="checklist">"清单"</label>
+            <p class="hint" id="checklist-hint">
+                "选择与本单位类型相符的清单：通用清单适用于党政机关，其余各加上该类单位的检查要求。换清单不会删除已填写的内容。"
+            </p>
+            <select
+                id="checklist"
+                aria-describedby="checklist-hint"
+                on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    if let Some(rid) = report.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) {
+                        store.edit_report(&rid, |r| r.template_id = id);
+                    }
+                }
+            >
+                {choices
+                    .into_iter()
+                    .map(|(id, text)| {
+                        view! {
+                            <option value=id selected=move || current() == id>
+                                {text}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
         </div>
     }
 }

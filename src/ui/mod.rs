@@ -16,23 +16,30 @@ pub mod section;
 pub mod tasks;
 pub mod widgets;
 
+use crate::domain::builtin::PresetInfo;
 use crate::route::{Page, Route};
-use crate::state::{checklist, use_store};
+use crate::state::{checklist, use_store, ChecklistState};
 use leptos::prelude::*;
 
 /// The view of each page in the route table. A report or section that does not exist
-/// shows a way back, not a blank page.
+/// shows a way back, not a blank page; a page of items waits for the report's checklist
+/// when it is a preset still being fetched.
 pub fn view(route: Route) -> AnyView {
     let store = use_store();
     let Route { page, report, section, back } = route;
     if page != Page::Home && page != Page::NotFound {
-        let known = store.with_untracked(|d| {
-            d.report(&report).map(|r| page != Page::Section || checklist(r).sections.iter().any(|s| s.id == section))
-        });
-        match known {
-            None => return not_found("找不到这份报告。它可能已被删除，或保存在另一台电脑、另一个浏览器中。"),
-            Some(false) => return not_found("找不到这一部分清单。"),
-            Some(true) => {}
+        let Some(r) = store.with_untracked(|d| d.report(&report).cloned()) else {
+            return not_found("找不到这份报告。它可能已被删除，或保存在另一台电脑、另一个浏览器中。");
+        };
+        if page != Page::Info {
+            match store.checklist_state(&r) {
+                ChecklistState::Ready => {}
+                ChecklistState::Loading(info) => return loading(info.name),
+                ChecklistState::Failed(info, why) => return failed(info, why, &report),
+            }
+        }
+        if page == Page::Section && !checklist(&r).sections.iter().any(|s| s.id == section) {
+            return not_found("找不到这一部分清单。");
         }
     }
     match page {
@@ -45,6 +52,36 @@ pub fn view(route: Route) -> AnyView {
         Page::Output => view! { <output::Output id=report /> }.into_any(),
         Page::NotFound => not_found("没有这个页面。"),
     }
+}
+
+fn loading(name: &'static str) -> AnyView {
+    view! {
+        <h1 tabindex="-1">"正在载入清单"</h1>
+        <p role="status">{format!("正在载入“{name}”，请稍候。")}</p>
+    }
+    .into_any()
+}
+
+fn failed(info: &'static PresetInfo, why: String, report: &str) -> AnyView {
+    let store = use_store();
+    let info_link = Route::info(report).href();
+    view! {
+        <h1 tabindex="-1">"清单没有载入"</h1>
+        <div class="banner banner-error" role="alert">
+            <p>{format!("无法载入“{}”：{why}。您填写的内容都还在。", info.name)}</p>
+            <p>
+                "请确认网络正常后点击“重试”；如果仍不行，可以在“基本信息”中暂时改用通用清单。"
+            </p>
+            <button type="button" class="button" on:click=move |_| store.retry_checklist(info)>
+                "重试"
+            </button>
+            " "
+            <a class="button button-secondary" href=info_link>
+                "修改基本信息"
+            </a>
+        </div>
+    }
+    .into_any()
 }
 
 fn not_found(message: &'static str) -> AnyView {

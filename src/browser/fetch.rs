@@ -1,0 +1,42 @@
+//! Fetching a file that sits beside the app on the same server (a checklist preset under
+//! `presets/`), as text. Nothing is ever sent anywhere else: the address is relative.
+
+use std::fmt;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Why a file could not be fetched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchError {
+    /// No answer from the server (offline, server stopped, or the page opened from a file).
+    NoAnswer,
+    /// The server answered with an error status (404: the file is not on the server).
+    Status(u16),
+    /// The answer could not be read as text.
+    Unreadable,
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FetchError::NoAnswer => f.write_str("服务器没有响应，可能是网络断开或服务器已停止"),
+            FetchError::Status(404) => f.write_str("服务器上没有这个文件，可能是网站只更新了一部分"),
+            FetchError::Status(code) => write!(f, "服务器返回错误{code}"),
+            FetchError::Unreadable => f.write_str("文件内容无法读取"),
+        }
+    }
+}
+
+/// The text of the file at `url` (relative to the page).
+pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    let window = web_sys::window().ok_or(FetchError::NoAnswer)?;
+    let answer = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| FetchError::NoAnswer)?;
+    let response: web_sys::Response = answer.dyn_into().map_err(|_| FetchError::NoAnswer)?;
+    if !response.ok() {
+        return Err(FetchError::Status(response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| FetchError::Unreadable)?)
+        .await
+        .map_err(|_| FetchError::Unreadable)?;
+    text.as_string().ok_or(FetchError::Unreadable)
+}
