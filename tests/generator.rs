@@ -148,6 +148,8 @@ fn check_layout(name: &str, text: &str) {
 
     let (mut h1, mut h2, mut point) = (0usize, 0usize, 0usize);
     let mut previous_point: Option<&str> = None;
+    let template = Template::default_template();
+    let names = template.level_names();
     let mut last_was_heading = false;
     for (n, line) in body_lines.into_iter().enumerate() {
         let at = format!("{name} line {}: {line}", n + first);
@@ -177,7 +179,7 @@ fn check_layout(name: &str, text: &str) {
                 assert_eq!(i, point, "{at}: point numbered out of sequence");
                 point += 1;
                 assert!(point <= MAX_POINTS, "{at}: more than {MAX_POINTS} points under one heading");
-                if let Some(p) = previous_point.and_then(|prev| shared_phrase(prev, body, 8)) {
+                if let Some(p) = previous_point.and_then(|prev| shared_phrase(prev, body, 8, &names)) {
                     panic!("{at}: repeats “{p}” from the point before");
                 }
                 previous_point = Some(body);

@@ -884,6 +884,16 @@ impl Template {
         self.levels.iter().find(|w| w.level == level)
     }
 
+    /// Every level's words (`{board}`, `{leaders}`, `{staff}`, `{offices}`, `{ethos}`,
+    /// `{this_unit}`): names, which neighbouring points may both hold
+    /// (`text::shared_phrase`).
+    pub fn level_names(&self) -> Vec<&str> {
+        self.levels
+            .iter()
+            .flat_map(|w| [&*w.board, &*w.leaders, &*w.staff, &*w.offices, &*w.ethos, &*w.this_unit])
+            .collect()
+    }
+
     /// Checks `levels` and `item_words`; returns the item words' names. Item ids in them
     /// may name items this checklist does not have (a preset drops some of the general
     /// checklist's): such an item never applies.

@@ -328,14 +328,17 @@ const DATE_WORDS: [&str; 11] =
     ["年上半年", "年下半年", "年第一季度", "年第二季度", "年第三季度", "年第四季度", "年度", "年", "月至", "月", "日"];
 
 /// The first run of at least `min` Han characters that `a` and `b` both hold, leaving out
-/// [`FIXED_TERMS`] and the words of dates; `None` when they share none. Two neighbouring
-/// points that repeat such a phrase (把意识形态工作作为重要学习内容 twice running) read as
-/// padding: the checklist's wording is held to having none (the generator's tests and
-/// property tests).
-pub fn shared_phrase(a: &str, b: &str, min: usize) -> Option<String> {
+/// [`FIXED_TERMS`], the words of dates and `names` (the unit's, its body's and its parts':
+/// `Template::level_names`); `None` when they share none. Two neighbouring points that
+/// repeat such a phrase (把意识形态工作作为重要学习内容 twice running) read as padding: the
+/// checklist's wording is held to having none (the generator's tests and property tests).
+pub fn shared_phrase(a: &str, b: &str, min: usize, names: &[&str]) -> Option<String> {
+    let mut left_out: Vec<&str> = FIXED_TERMS.iter().copied().chain(names.iter().copied()).collect();
+    // The longest first, so 党总支委员会 goes before 党总支 could split it.
+    left_out.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let runs = |s: &str| -> Vec<Vec<char>> {
         let mut s = s.to_string();
-        for term in FIXED_TERMS {
+        for term in left_out.iter().filter(|w| !w.is_empty()) {
             s = s.replace(term, "|");
         }
         let mut dated = String::with_capacity(s.len());

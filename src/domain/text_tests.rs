@@ -173,18 +173,28 @@ fn escaping_suits_xml_and_html_text_and_attributes() {
 fn finds_a_phrase_two_texts_share() {
     let a = "按计划组织集体学习，把意识形态工作作为重要学习内容。";
     let b = "印发年度学习计划，把意识形态工作作为重要学习内容列入计划。";
-    assert_eq!(shared_phrase(a, b, 8).as_deref(), Some("作为重要学习内容"));
-    assert_eq!(shared_phrase("深入学习党的创新理论", "系统学习党的创新理论，", 8).as_deref(), Some("学习党的创新理论"));
-    // Seven characters, or broken by a mark, or a fixed term: nothing.
-    assert_eq!(shared_phrase("学习党的创新理", "学习党的创新理", 8), None);
-    assert_eq!(shared_phrase("作为重要，学习内容", "作为重要，学习内容", 8), None);
-    assert_eq!(shared_phrase("落实意识形态工作责任制", "落实意识形态工作责任制", 8), None);
-    assert_eq!(shared_phrase("学习习近平新时代中国特色社会主义思想", "学习习近平新时代中国特色社会主义思想", 8), None);
-    assert_eq!(shared_phrase("甲乙", "甲乙", 0), None);
-    // The words of a date are not wording.
-    assert_eq!(shared_phrase("2026年上半年没有参加学习", "2026年上半年没有参加培训", 8), None);
+    assert_eq!(shared_phrase(a, b, 8, &[]).as_deref(), Some("作为重要学习内容"));
     assert_eq!(
-        shared_phrase("2026年度没有组织干部职工学习", "2026年度没有组织干部职工观看", 8).as_deref(),
+        shared_phrase("深入学习党的创新理论", "系统学习党的创新理论，", 8, &[]).as_deref(),
+        Some("学习党的创新理论")
+    );
+    // Seven characters, or broken by a mark, or a fixed term: nothing.
+    assert_eq!(shared_phrase("学习党的创新理", "学习党的创新理", 8, &[]), None);
+    assert_eq!(shared_phrase("作为重要，学习内容", "作为重要，学习内容", 8, &[]), None);
+    assert_eq!(shared_phrase("落实意识形态工作责任制", "落实意识形态工作责任制", 8, &[]), None);
+    assert_eq!(
+        shared_phrase("学习习近平新时代中国特色社会主义思想", "学习习近平新时代中国特色社会主义思想", 8, &[]),
+        None
+    );
+    assert_eq!(shared_phrase("甲乙", "甲乙", 0, &[]), None);
+    // Names are not wording: the parts a village is divided into, say.
+    let (a, b) = ("督促分管村民小组落实管理责任", "督促分管村民小组及时报送信息");
+    assert_eq!(shared_phrase(a, b, 8, &[]).as_deref(), Some("督促分管村民小组"));
+    assert_eq!(shared_phrase(a, b, 8, &["村民小组", "村"]), None);
+    // The words of a date are not wording.
+    assert_eq!(shared_phrase("2026年上半年没有参加学习", "2026年上半年没有参加培训", 8, &[]), None);
+    assert_eq!(
+        shared_phrase("2026年度没有组织干部职工学习", "2026年度没有组织干部职工观看", 8, &[]).as_deref(),
         Some("没有组织干部职工")
     );
 }
