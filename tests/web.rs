@@ -207,3 +207,26 @@ async fn the_task_list_rolls_up_section_status() {
     let text = el.query_selector(".progress-text").unwrap().unwrap().text_content().unwrap();
     assert_eq!(text, format!("已完成 {}/{} 项", t.sections[0].items.len() + 1, t.item_count()));
 }
+
+#[wasm_bindgen_test]
+async fn the_level_follows_the_name_until_chosen_and_the_choice_is_saved() {
+    local().clear().unwrap();
+    storage::save(&envelope_with("局党组"), 0).unwrap();
+    let el = mount_at("#/r/rtest/info");
+    sleep(20).await;
+    let select: web_sys::HtmlSelectElement =
+        el.query_selector("#level").unwrap().expect("the level choice").unchecked_into();
+    assert_eq!(select.value(), "party_group");
+    type_into(&el, "#unit", "机关第一党支部");
+    sleep(20).await;
+    assert_eq!(select.value(), "branch", "the name suggests the level until one is chosen");
+    let hint = el.query_selector("#level-hint").unwrap().unwrap().text_content().unwrap_or_default();
+    assert!(hint.contains("按单位名称") && hint.contains("中心组"), "{hint}");
+    assert_eq!(storage::load().data.reports[0].level, None);
+    select.set_value("community");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    sleep(20).await;
+    assert_eq!(storage::load().data.reports[0].level, Some(zeren::domain::template::Level::Community));
+    let hint = el.query_selector("#level-hint").unwrap().unwrap().text_content().unwrap_or_default();
+    assert!(!hint.contains("按单位名称") && hint.contains("社区"), "{hint}");
+}

@@ -148,6 +148,7 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
                     }
                 />
             </div>
+            <LevelChoice report=report />
             <div class="field" class:field-error=move || year_error.get().is_some()>
                 <label for="year">"年份"</label>
                 {move || {
@@ -404,6 +405,64 @@ fn ChecklistChoice(report: Memo<Option<Report>>) -> impl IntoView {
                         view! {
                             <option value=id selected=move || current() == id>
                                 {text}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// 党组织类型: chosen here; until then the level the unit's name suggests is shown chosen,
+/// and followed as the name changes (`Report::level`). The report's words follow it: a
+/// 党支部 reads 支部委员会, 支部委员 and 党员, and has no 中心组. The names and hints are the
+/// checklist's (`[[levels]]`).
+#[component]
+fn LevelChoice(report: Memo<Option<Report>>) -> impl IntoView {
+    use crate::domain::template::Level;
+    let store = use_store();
+    let current = move || report.with(|r| r.as_ref().map(Report::level).unwrap_or(Level::PartyGroup));
+    let chosen = move || report.with(|r| r.as_ref().is_some_and(|r| r.level.is_some()));
+    let words = move |level: Level| {
+        report.with(|r| {
+            r.as_ref()
+                .and_then(|r| crate::state::checklist(r).level_words(level))
+                .map(|w| (w.name.to_string(), w.hint.to_string()))
+                .unwrap_or_else(|| (level.id().to_string(), String::new()))
+        })
+    };
+    let hint = move || {
+        let (_, hint) = words(current());
+        if chosen() {
+            hint
+        } else {
+            format!("已按单位名称预先选好，不对请改选。{hint}")
+        }
+    };
+    view! {
+        <div class="field">
+            <label for="level">"党组织类型"</label>
+            <p class="hint" id="level-hint">
+                {hint}
+            </p>
+            <select
+                id="level"
+                aria-describedby="level-hint"
+                on:change=move |ev| {
+                    if let Some(level) = Level::from_id(&event_target_value(&ev)) {
+                        if let Some(rid) = report.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) {
+                            store.edit_report(&rid, |r| r.level = Some(level));
+                        }
+                    }
+                }
+            >
+                {Level::ALL
+                    .into_iter()
+                    .map(|level| {
+                        view! {
+                            <option value=level.id() selected=move || current() == level>
+                                {move || words(level).0}
                             </option>
                         }
                     })

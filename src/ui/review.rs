@@ -22,6 +22,7 @@ pub fn Review(id: String) -> impl IntoView {
                     "单位名称",
                     if r.unit.trim().is_empty() { "（未填写）".to_string() } else { r.unit.trim().to_string() },
                 ),
+                ("党组织类型", level_label(t, r)),
                 ("报告期间", r.period_label()),
                 ("报告类型", r.kind.label().to_string()),
             ];
@@ -189,5 +190,17 @@ pub fn Review(id: String) -> impl IntoView {
                 "生成报告"
             </a>
         </div>
+    }
+}
+
+/// The report's level as 核对 shows it: the checklist's name for it, and whether it was
+/// chosen or follows the unit's name.
+fn level_label(t: &crate::domain::template::Template, r: &crate::domain::report::Report) -> String {
+    let level = r.level();
+    let name = t.level_words(level).map_or_else(|| level.id().to_string(), |w| w.name.to_string());
+    if r.level.is_some() {
+        name
+    } else {
+        format!("{name}（按单位名称判断）")
     }
 }
