@@ -8,7 +8,7 @@ use crate::domain::report::{ProblemPlan, Report};
 use crate::route::Route;
 use crate::state::{checklist, use_store};
 use crate::ui::focus_id;
-use crate::ui::widgets::{go_on_label, Crumbs};
+use crate::ui::widgets::{go_on_label, typed, Crumbs};
 use leptos::prelude::*;
 
 /// A change to the list of problems and plans.
@@ -40,6 +40,27 @@ pub fn Plans(id: String, back: bool) -> impl IntoView {
         }
     };
 
+    // One text of one row, as typed.
+    let set_problem = move |i: usize, v: String| {
+        change(
+            Box::new(move |l: &mut Vec<ProblemPlan>| {
+                if let Some(x) = l.get_mut(i) {
+                    x.problem = v;
+                }
+            }),
+            false,
+        )
+    };
+    let set_plan = move |i: usize, v: String| {
+        change(
+            Box::new(move |l: &mut Vec<ProblemPlan>| {
+                if let Some(x) = l.get_mut(i) {
+                    x.plan = v;
+                }
+            }),
+            false,
+        )
+    };
     let rows = move || {
         shape.track();
         let list = report.with_untracked(|r| r.as_ref().map(current).unwrap_or_default());
@@ -73,16 +94,11 @@ pub fn Plans(id: String, back: bool) -> impl IntoView {
                                         aria-describedby=format!("problem-{i}-hint")
                                         prop:value=p.problem
                                         on:input=move |ev| {
-                                            let v = event_target_value(&ev);
-                                            change(
-                                                Box::new(move |l| {
-                                                    if let Some(x) = l.get_mut(i) {
-                                                        x.problem = v;
-                                                    }
-                                                }),
-                                                false,
-                                            );
+                                            if let Some(v) = typed(&ev) {
+                                                set_problem(i, v);
+                                            }
                                         }
+                                        on:compositionend=move |ev| set_problem(i, event_target_value(&ev))
                                     ></textarea>
                                 </div>
                                 <div class="field">
@@ -92,16 +108,11 @@ pub fn Plans(id: String, back: bool) -> impl IntoView {
                                         rows="3"
                                         prop:value=p.plan
                                         on:input=move |ev| {
-                                            let v = event_target_value(&ev);
-                                            change(
-                                                Box::new(move |l| {
-                                                    if let Some(x) = l.get_mut(i) {
-                                                        x.plan = v;
-                                                    }
-                                                }),
-                                                false,
-                                            );
+                                            if let Some(v) = typed(&ev) {
+                                                set_plan(i, v);
+                                            }
                                         }
+                                        on:compositionend=move |ev| set_plan(i, event_target_value(&ev))
                                     ></textarea>
                                 </div>
                                 <div class="card-actions">

@@ -12,7 +12,7 @@ use crate::domain::validate::check_field;
 use crate::route::Route;
 use crate::state::{checklist, navigate, use_store, Store};
 use crate::ui::focus_id;
-use crate::ui::widgets::{go_on_label, Crumbs};
+use crate::ui::widgets::{go_on_label, typed, Crumbs};
 use leptos::prelude::*;
 
 /// The longest note kept without complaint; longer notes are kept but flagged.
@@ -197,6 +197,10 @@ fn ItemInputs(card: CardContext, item: &'static Item) -> impl IntoView {
     let note_len = RwSignal::new(note_init.chars().count());
     let note_id = format!("note-{iid}");
     let too_long = move || note_len.get() > NOTE_MAX;
+    let save_note = move |v: String| {
+        note_len.set(v.chars().count());
+        card.edit(|r| r.answer_mut(iid).note = v);
+    };
     // What this item will say in the report, updated as the user types.
     let point = Memo::new(move |_| card.report.with(|r| r.as_ref().and_then(|r| item_point(card.checklist, r, item))));
     view! {
@@ -225,10 +229,11 @@ fn ItemInputs(card: CardContext, item: &'static Item) -> impl IntoView {
                     aria-invalid=move || too_long().to_string()
                     prop:value=note_init
                     on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        note_len.set(v.chars().count());
-                        card.edit(|r| r.answer_mut(iid).note = v);
+                        if let Some(v) = typed(&ev) {
+                            save_note(v);
+                        }
                     }
+                    on:compositionend=move |ev| save_note(event_target_value(&ev))
                 ></textarea>
             </div>
             {move || {
@@ -285,7 +290,12 @@ fn FieldInput(card: CardContext, item: &'static Item, field: &'static Field) -> 
                 aria-describedby=described.clone()
                 aria-invalid=move || error.get().is_some().to_string()
                 prop:value=init.clone()
-                on:input=move |ev| on_value(event_target_value(&ev))
+                on:input=move |ev| {
+                    if let Some(v) = typed(&ev) {
+                        on_value(v);
+                    }
+                }
+                on:compositionend=move |ev| on_value(event_target_value(&ev))
             ></textarea>
         }
         .into_any(),
@@ -333,7 +343,12 @@ fn FieldInput(card: CardContext, item: &'static Item, field: &'static Field) -> 
                     aria-describedby=described.clone()
                     aria-invalid=move || error.get().is_some().to_string()
                     prop:value=init.clone()
-                    on:input=move |ev| on_value(event_target_value(&ev))
+                    on:input=move |ev| {
+                        if let Some(v) = typed(&ev) {
+                            on_value(v);
+                        }
+                    }
+                    on:compositionend=move |ev| on_value(event_target_value(&ev))
                 />
             }
             .into_any()

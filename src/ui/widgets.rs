@@ -7,6 +7,15 @@ use crate::route::Route;
 use crate::state::checklist;
 use leptos::prelude::*;
 
+/// What a text box holds after an `input` event, or `None` while an input method (拼音, 五笔)
+/// is still composing: the half-typed letters (zh, zhong…) are neither saved nor shown in a
+/// preview. The box's `compositionend` hands over the chosen characters; every text box
+/// that saves as the user types listens to both.
+pub fn typed(ev: &web_sys::Event) -> Option<String> {
+    let composing = wasm_bindgen::JsCast::dyn_ref::<web_sys::InputEvent>(ev).is_some_and(|e| e.is_composing());
+    (!composing).then(|| event_target_value(ev))
+}
+
 /// The label of the button that saves and goes on: back to 核对 when the page was opened
 /// from there, else to the next step.
 pub fn go_on_label(back: bool) -> &'static str {
