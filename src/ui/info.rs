@@ -378,16 +378,27 @@ fn DatedField(report: Memo<Option<Report>>) -> impl IntoView {
 fn ChecklistChoice(report: Memo<Option<Report>>) -> impl IntoView {
     let store = use_store();
     let current = move || report.with(|r| r.as_ref().map(|r| r.template_id.clone()).unwrap_or_default());
-    let label = |name: &str, edition: &str, items: usize| format!("{name}（{edition}版，共{items}项）");
+    // Short enough for a phone: the kind of unit and the count; the full name and edition
+    // are in the hint below.
+    let label = |name: &str, items: usize| format!("{}（共{items}项）", name.trim_end_matches("意识形态工作责任制"));
     let choices: Vec<(&'static str, String)> =
-        std::iter::once((&*DEFAULT.id, label(&DEFAULT.name, &DEFAULT.edition, DEFAULT.item_count())))
-            .chain(PRESETS.iter().map(|p| (p.id, label(p.name, p.edition, p.items))))
+        std::iter::once((&*DEFAULT.id, format!("通用清单：党政机关等（共{}项）", DEFAULT.item_count())))
+            .chain(PRESETS.iter().map(|p| (p.id, label(p.name, p.items))))
             .collect();
+    let in_use = move || {
+        let id = current();
+        PRESETS
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| format!("正在使用：{}，{}版。", p.name, p.edition))
+            .unwrap_or_else(|| format!("正在使用：{}，{}版。", DEFAULT.name, DEFAULT.edition))
+    };
     view! {
         <div class="field">
             <label for="checklist">"清单"</label>
             <p class="hint" id="checklist-hint">
                 "选择与本单位类型相符的清单：通用清单适用于党政机关，其余各加上该类单位的检查要求。换清单不会删除已填写的内容。"
+                {in_use}
             </p>
             <select
                 id="checklist"
