@@ -237,7 +237,7 @@ fn points_under<'a>(text: &'a str, heading: &str) -> Vec<&'a str> {
 }
 
 /// Every fixture, in the order of the list in the report to the maintainers.
-const FIXTURES: [&str; 9] = [
+const FIXTURES: [&str; 13] = [
     "sample-2022h1",
     "branch-2022h1",
     "bureau-2022",
@@ -247,6 +247,10 @@ const FIXTURES: [&str; 9] = [
     "personal-zhangsan-2025",
     "messy-q3-2024",
     "complete-2025",
+    "all-not-done-2025",
+    "half-partly-2024h2",
+    "branch-2025",
+    "community-2025h1",
 ];
 
 /// Every golden text belongs to a listed fixture, and every listed fixture has both files.
@@ -546,4 +550,80 @@ fn every_preset_writes_a_report_and_a_self_assessment_laid_out_like_the_default(
             check_layout(&name, &text);
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// The report says what the answers say: how much was done, and at what level.
+
+/// The judgement (up to the first 。) of an item's problem wording, when it names no
+/// placeholder and so reads the same in every report.
+fn judgement(wording: &str) -> Option<&str> {
+    wording.split('。').next().filter(|j| !j.is_empty() && !j.contains('{'))
+}
+
+#[test]
+fn every_item_not_done_claims_nothing_and_admits_each_gap_as_not_begun() {
+    let text = golden("all-not-done-2025");
+    check_layout("all-not-done-2025", &text);
+    assert!(!text.contains("主要做法"), "nothing was done");
+    for claim in ["有力的思想保证", "取得了一定成效", "取得了进展", "有所推进"] {
+        assert!(!text.contains(claim), "“{claim}” with nothing done");
+    }
+    assert!(text.contains("逐项开展自查") && text.contains("落实责任制还有较大差距，不少工作尚未开展"));
+    let t = Template::default_template();
+    for (_, i) in t.items() {
+        if let Some(j) = judgement(i.problem_for(false, true)) {
+            assert!(text.contains(j), "{}: “{j}” missing", i.id);
+        }
+        if let Some(j) =
+            judgement(i.problem_for(false, false)).filter(|j| Some(*j) != judgement(i.problem_for(false, true)))
+        {
+            assert!(!text.contains(j), "{}: “{j}” assumes work that was not done", i.id);
+        }
+    }
+    assert!(!text.contains("领导小组成员调整后未及时充实") && !text.contains("修订完善责任清单"));
+    assert_eq!(points_under(&text, "存在的问题").len(), 8, "forty gaps grouped into eight points");
+    assert_eq!(points_under(&text, "下一步工作打算").len(), 8);
+}
+
+#[test]
+fn half_the_items_partly_done_claim_some_progress_and_name_what_falls_short() {
+    let text = golden("half-partly-2024h2");
+    check_layout("half-partly-2024h2", &text);
+    assert!(text.contains("一些工作取得了进展") && !text.contains("有力的思想保证"), "the middle band");
+    assert!(text.contains("意识形态工作有所推进") && !text.contains("取得了一定成效"));
+    let t = Template::default_template();
+    let report = load("half-partly-2024h2");
+    for (_, i) in t.items().filter(|(_, i)| report.status(&i.id) == zeren::domain::report::Status::Partly) {
+        if let Some(j) = judgement(i.problem_for(false, false)) {
+            assert!(text.contains(j), "{}: “{j}” missing", i.id);
+        }
+    }
+    assert!(!text.contains("尚未"), "no item was left undone");
+}
+
+#[test]
+fn a_branch_reads_as_a_branch_and_has_no_center_group() {
+    let text = golden("branch-2025");
+    check_layout("branch-2025", &text);
+    for word in ["中心组", "干部职工", "科室", "班子成员", "单位风气"] {
+        assert!(!text.contains(word), "a 党支部 says “{word}”");
+    }
+    assert!(
+        text.contains("召开支部委员会会议专题研究意识形态工作2次") && text.contains("组织全体党员开展理论学习12次")
+    );
+    assert!(text.contains("支部委员结合分工讲党课"));
+    assert!(text.contains("尚未开展意识形态工作考核"), "an item 未落实 gets the 尚未… problem");
+}
+
+#[test]
+fn a_community_reads_as_a_community() {
+    let text = golden("community-2025h1");
+    check_layout("community-2025h1", &text);
+    assert!(text.starts_with("幸福里社区党委关于2025年上半年落实意识形态工作责任制情况的报告\n"));
+    for word in ["中心组", "干部职工", "单位风气", "科室"] {
+        assert!(!text.contains(word), "a 社区 says “{word}”");
+    }
+    assert!(text.contains("社区风气") && text.contains("党员群众") && text.contains("社区“两委”成员"));
+    assert!(text.contains("召开党委会议"), "the 社区党委 names its body");
 }
