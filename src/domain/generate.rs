@@ -128,11 +128,12 @@ pub fn problems(t: &Template, r: &Report) -> Vec<ProblemPlan> {
 /// long list is joined within areas first ([`merge_points`]).
 fn problems_by_area(t: &Template, r: &Report) -> Vec<(usize, ProblemPlan)> {
     let list = problems(t, r);
+    let without = without(t, r);
     let areas: Vec<usize> = t
         .sections
         .iter()
         .enumerate()
-        .flat_map(|(n, s)| s.items.iter().filter(|i| r.status(&i.id).has_gap()).map(move |_| n))
+        .flat_map(|(n, s)| s.items.iter().filter(|i| status_at(r, without, &i.id).has_gap()).map(move |_| n))
         .collect();
     let from_items = r.problems.is_none() && areas.len() == list.len();
     list.into_iter().enumerate().map(|(k, p)| (if from_items { areas[k] } else { 0 }, p)).collect()
@@ -264,7 +265,7 @@ fn nothing_to_report(t: &Template, r: &Report, vars: &Vars) -> String {
     let period = vars.base.value("period").unwrap_or_default();
     let not_done: Vec<String> = t
         .items()
-        .filter(|(_, i)| r.status(&i.id) == Status::NotDone)
+        .filter(|(_, i)| vars.status(r, &i.id) == Status::NotDone)
         .map(|(_, i)| clean_value(&i.task))
         .filter(|task| !task.is_empty())
         .collect();

@@ -489,3 +489,38 @@ fn a_missing_item_is_not_told_to_improve_what_it_never_had() {
     let text = text_of(&r);
     assert!(text.contains("本单位尚未成立意识形态工作领导小组") && text.contains("本人"), "{text}");
 }
+
+/// A level's missing items stay out of every part of the report: the areas problems are
+/// grouped by, and the sentence that names what was not done when nothing else is left.
+#[test]
+fn items_a_level_lacks_stay_out_of_grouping_and_of_the_not_done_sentence() {
+    let mut r = Report { unit: "机关第一党支部".into(), ..Report::new("a", 0.0) };
+    r.answer_mut("center-group-study").status = Status::NotDone;
+    r.answer_mut("center-group-plan").status = Status::NotDone;
+    r.answer_mut("special-study").status = Status::NotDone;
+    r.problems = Some(Vec::new());
+    let text = text_of(&r);
+    assert!(text.contains("尚未开展以下工作：专题研究意识形态工作。"), "{text}");
+    assert!(!text.contains("中心组"), "{text}");
+    // Gaps over two areas: each area's problems are grouped on their own.
+    let mut r = Report { unit: "机关第一党支部".into(), ..Report::new("b", 0.0) };
+    let t = Template::default_template();
+    for (_, i) in t.items().take(14) {
+        r.answer_mut(&i.id).status = Status::NotDone;
+    }
+    let doc = generate(&t, &r);
+    let problems: Vec<String> = doc
+        .blocks
+        .iter()
+        .skip_while(|b| !matches!(b, Block::Heading1 { text, .. } if text == "存在的问题"))
+        .take_while(|b| !matches!(b, Block::Heading1 { text, .. } if text == "下一步工作打算"))
+        .filter_map(|b| match b {
+            Block::Point { lead, .. } => Some(lead.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(problems.len(), 8, "{problems:?}");
+    // The one 理论学习 gap (第一议题; the 中心组 plan is not a branch's) stays a point of its
+    // own rather than joined to the last 组织领导 gap.
+    assert_eq!(problems.last().map(String::as_str), Some("尚未落实“第一议题”制度。"), "{problems:?}");
+}
