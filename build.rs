@@ -279,7 +279,7 @@ bake_struct!(PersonalWording {
     measures_heading,
     measures_lead,
 });
-bake_struct!(Point { lead, text });
+bake_struct!(Point { lead, text, sections });
 bake_struct!(ProblemWording { problem, measure });
 bake_struct!(Section { id, title, heading, intro, items });
 bake_struct!(Item {

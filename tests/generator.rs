@@ -387,7 +387,10 @@ fn personal_self_assessment_uses_the_first_person_wording() {
     }
     assert!(!text.contains("主要做法") && !text.contains("局党组关于"));
     assert_eq!(points_under(&text, "存在的主要问题").len(), 4);
-    assert_eq!(points_under(&text, "问题产生的原因").len(), 4);
+    // Causes of the problems listed (学习 and 网络阵地 gaps), not all four.
+    let causes = points_under(&text, "问题产生的原因");
+    assert_eq!(causes.len(), 2, "{causes:?}");
+    assert!(causes[0].starts_with("一是理想信念有所松懈。") && causes[1].starts_with("二是党性修养有所放松。"));
 }
 
 #[test]

@@ -240,7 +240,9 @@ fn template() -> impl Strategy<Value = Template> {
         });
     let causes = vec((prop_oneof![5 => phrase(), 1 => Just(String::new())], wording(BUILTINS, vec![], "。")), 0..5)
         .prop_map(|c| {
-            c.into_iter().map(|(lead, text)| Point { lead: lead.into(), text: text.into() }).collect::<Vec<_>>()
+            c.into_iter()
+                .map(|(lead, text)| Point { lead: lead.into(), text: text.into(), sections: Vec::new().into() })
+                .collect::<Vec<_>>()
         });
     let personal = (
         wording(PERSONAL, vec![], ""),

@@ -33,7 +33,7 @@
 
 use crate::domain::numerals::chinese;
 use crate::domain::report::{item_values, ProblemPlan, Report, ReportKind, Status, DEFAULT_MEETING};
-use crate::domain::template::{parse_wording, Band, Item, LevelWords, List, Piece, Placeholder, Template, Text};
+use crate::domain::template::{parse_wording, Band, Item, LevelWords, List, Piece, Placeholder, Point, Template, Text};
 use crate::domain::text::{clean_sentence, clean_value};
 use std::collections::BTreeMap;
 
@@ -225,9 +225,8 @@ fn personal_report(t: &Template, r: &Report) -> Document {
         doc.paragraph(fill(&p.problems_lead, &vars.base));
         doc.points(probs);
     }
-    let causes: Vec<(String, String)> = p
-        .causes
-        .iter()
+    let causes: Vec<(String, String)> = causes(t, r, &vars)
+        .into_iter()
         .map(|c| (lead(&c.lead), fill(&c.text, &vars.plan)))
         .filter(|(lead, text)| !lead.is_empty() || !text.is_empty())
         .collect();
@@ -244,6 +243,29 @@ fn personal_report(t: &Template, r: &Report) -> Document {
         doc.paragraph(nothing_to_report(t, r, &vars));
     }
     Document { title: fill(&p.title, &vars.base), blocks: doc.blocks }
+}
+
+/// The causes a self-assessment analyses: those of the areas its problems come from
+/// (`Point::sections`), so a leader whose gaps are all in study does not also confess a
+/// weak spirit of struggle. All of them when the user wrote the problems, when no item has
+/// a gap (the general problems are listed), or when no cause fits.
+fn causes<'t>(t: &'t Template, r: &Report, vars: &Vars) -> Vec<&'t Point> {
+    let all: Vec<&Point> = t.personal.causes.iter().collect();
+    let with_gaps: Vec<&str> =
+        t.sections.iter().filter(|s| s.items.iter().any(|i| vars.status(r, &i.id).has_gap())).map(|s| &*s.id).collect();
+    if r.problems.is_some() || with_gaps.is_empty() {
+        return all;
+    }
+    let fitting: Vec<&Point> = all
+        .iter()
+        .copied()
+        .filter(|c| c.sections.is_empty() || c.sections.iter().any(|s| with_gaps.contains(&&**s)))
+        .collect();
+    if fitting.is_empty() {
+        all
+    } else {
+        fitting
+    }
 }
 
 /// The paragraph that closes the unit report's text, before the 落款.

@@ -74,7 +74,7 @@ fn empty_personal_headings_and_cause_leads_print_nothing_bare() {
     t.personal.causes_heading = "".into();
     let causes = t.personal.causes.to_mut();
     causes[0].lead = "".into();
-    causes[1] = crate::domain::template::Point { lead: "".into(), text: "".into() };
+    causes[1] = crate::domain::template::Point { lead: "".into(), text: "".into(), sections: Vec::new().into() };
     let t = Template::from_json(&serde_json::to_string(&t).unwrap()).expect("the validator lets these through");
     let mut r = Report { kind: ReportKind::Personal, ..Report::default() };
     r.answer_mut("special-study").status = Status::Done;
@@ -523,4 +523,35 @@ fn items_a_level_lacks_stay_out_of_grouping_and_of_the_not_done_sentence() {
     // The one 理论学习 gap (第一议题; the 中心组 plan is not a branch's) stays a point of its
     // own rather than joined to the last 组织领导 gap.
     assert_eq!(problems.last().map(String::as_str), Some("尚未落实“第一议题”制度。"), "{problems:?}");
+}
+
+/// A self-assessment analyses the causes of the problems it lists, not every cause there is.
+#[test]
+fn a_self_assessment_analyses_the_causes_of_its_own_problems() {
+    let mut r = Report { unit: "局党组".into(), kind: ReportKind::Personal, ..Report::new("a", 0.0) };
+    r.answer_mut("staff-study").status = Status::Partly;
+    let causes = |r: &Report| {
+        let doc = generate(&Template::default_template(), r);
+        doc.blocks
+            .iter()
+            .skip_while(|b| !matches!(b, Block::Heading1 { text, .. } if text == "问题产生的原因"))
+            .skip(1)
+            .take_while(|b| !matches!(b, Block::Heading1 { .. }))
+            .filter_map(|b| match b {
+                Block::Point { lead, .. } => Some(lead.clone()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(causes(&r), ["理想信念有所松懈。"], "a gap in study, a cause in study");
+    r.answer_mut("early-signs").status = Status::NotDone;
+    assert_eq!(causes(&r), ["理想信念有所松懈。", "党性修养有所放松。"]);
+    r.answer_mut("duty-list").status = Status::NotDone;
+    assert_eq!(causes(&r).len(), 4, "组织领导 gaps bring both of its causes: {:?}", causes(&r));
+    // The user's own problems, or none from the items: every cause.
+    let mut own = Report { unit: "局党组".into(), kind: ReportKind::Personal, ..Report::new("b", 0.0) };
+    assert_eq!(causes(&own).len(), 4);
+    own.answer_mut("staff-study").status = Status::Partly;
+    own.problems = Some(vec![ProblemPlan { problem: "斗争精神不强。".into(), plan: "加强学习。".into() }]);
+    assert_eq!(causes(&own).len(), 4);
 }

@@ -382,6 +382,12 @@ pub struct PersonalWording {
 pub struct Point {
     pub lead: Text,
     pub text: Text,
+    /// For a cause: the sections (by id) whose problems it explains. A self-assessment
+    /// whose problems come from its items analyses the causes of the sections with gaps
+    /// (and those naming no section); all of them when none fits, or when the user wrote
+    /// the problems. An id the checklist does not have matches nothing.
+    #[serde(default)]
+    pub sections: List<Text>,
 }
 
 /// A problem and the measure that answers it; each is a short judgement then detail.
