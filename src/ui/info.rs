@@ -6,7 +6,7 @@ use crate::domain::validate::{parse_date, parse_year};
 use crate::route::Route;
 use crate::state::{navigate, use_store};
 use crate::ui::focus_id;
-use crate::ui::widgets::{go_on_label, Crumbs};
+use crate::ui::widgets::{go_on_label, typed, Crumbs};
 use leptos::prelude::*;
 
 fn period_value(p: Period) -> String {
@@ -47,6 +47,12 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
     let edit = move |f: Box<dyn FnOnce(&mut Report)>| store.edit_report(&rid.get_value(), f);
 
     let unit_error = RwSignal::new(None::<&'static str>);
+    let save_unit = move |v: String| {
+        if !v.trim().is_empty() {
+            unit_error.set(None);
+        }
+        edit(Box::new(move |r| r.unit = v));
+    };
     let year_text =
         RwSignal::new(report.with_untracked(|r| r.as_ref().map(|r| r.year.to_string()).unwrap_or_default()));
     let year_error = RwSignal::new(None::<String>);
@@ -140,12 +146,11 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
                     aria-invalid=move || unit_error.get().is_some().to_string()
                     prop:value=get(|r| r.unit.clone())
                     on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        if !v.trim().is_empty() {
-                            unit_error.set(None);
+                        if let Some(v) = typed(&ev) {
+                            save_unit(v);
                         }
-                        edit(Box::new(move |r| r.unit = v));
                     }
+                    on:compositionend=move |ev| save_unit(event_target_value(&ev))
                 />
             </div>
             <LevelChoice report=report />
@@ -267,23 +272,15 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
                 (kind() == ReportKind::Unit)
                     .then(|| {
                         view! {
-                            <div class="field">
-                                <label for="recipient">"主送机关（可不填）"</label>
-                                <p class="hint" id="recipient-hint">
-                                    "报告报送的上级党组织，写在标题下一行，例如：中共××县委宣传部"
-                                </p>
-                                <input
-                                    id="recipient"
-                                    type="text"
-                                    maxlength="60"
-                                    aria-describedby="recipient-hint"
-                                    prop:value=get(|r| r.recipient.clone())
-                                    on:input=move |ev| {
-                                        let v = event_target_value(&ev);
-                                        edit(Box::new(move |r| r.recipient = v));
-                                    }
-                                />
-                            </div>
+                            <TextField
+                                report=report
+                                id="recipient"
+                                label="主送机关（可不填）"
+                                hint="报告报送的上级党组织，写在标题下一行，例如：中共××县委宣传部"
+                                max=60
+                                get=|r| r.recipient.clone()
+                                set=|r, v| r.recipient = v
+                            />
                             <DatedField report=report />
                         }
                     })
@@ -292,34 +289,24 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
                 (kind() == ReportKind::Personal)
                     .then(|| {
                         view! {
-                            <div class="field">
-                                <label for="person">"姓名（可不填）"</label>
-                                <p class="hint">"写在标题中，例如：张三同志"</p>
-                                <input
-                                    id="person"
-                                    type="text"
-                                    maxlength="20"
-                                    prop:value=get(|r| r.person.clone())
-                                    on:input=move |ev| {
-                                        let v = event_target_value(&ev);
-                                        edit(Box::new(move |r| r.person = v));
-                                    }
-                                />
-                            </div>
-                            <div class="field">
-                                <label for="meeting">"会议名称"</label>
-                                <p class="hint">"例如：民主生活会、组织生活会"</p>
-                                <input
-                                    id="meeting"
-                                    type="text"
-                                    maxlength="20"
-                                    prop:value=get(|r| r.meeting.clone())
-                                    on:input=move |ev| {
-                                        let v = event_target_value(&ev);
-                                        edit(Box::new(move |r| r.meeting = v));
-                                    }
-                                />
-                            </div>
+                            <TextField
+                                report=report
+                                id="person"
+                                label="姓名（可不填）"
+                                hint="写在标题中，例如：张三同志"
+                                max=20
+                                get=|r| r.person.clone()
+                                set=|r, v| r.person = v
+                            />
+                            <TextField
+                                report=report
+                                id="meeting"
+                                label="会议名称"
+                                hint="例如：民主生活会、组织生活会"
+                                max=20
+                                get=|r| r.meeting.clone()
+                                set=|r, v| r.meeting = v
+                            />
                         }
                     })
             }}
@@ -344,6 +331,10 @@ fn DatedField(report: Memo<Option<Report>>) -> impl IntoView {
         (!v.trim().is_empty() && parse_date(v).is_none()).then_some("请按“2026-06-18”的格式输入日期，或者不填")
     };
     let error = RwSignal::new(date_error(&init));
+    let save = move |v: String| {
+        error.set(date_error(&v));
+        store.edit_report(&id.get_value(), |r| r.dated = v);
+    };
     view! {
         <div class="field" class:field-error=move || error.get().is_some()>
             <label for="dated">"成文日期（可不填）"</label>
@@ -363,10 +354,11 @@ fn DatedField(report: Memo<Option<Report>>) -> impl IntoView {
                 aria-invalid=move || error.get().is_some().to_string()
                 prop:value=init
                 on:input=move |ev| {
-                    let v = event_target_value(&ev);
-                    error.set(date_error(&v));
-                    store.edit_report(&id.get_value(), |r| r.dated = v);
+                    if let Some(v) = typed(&ev) {
+                        save(v);
+                    }
                 }
+                on:compositionend=move |ev| save(event_target_value(&ev))
             />
         </div>
     }
@@ -479,6 +471,49 @@ fn LevelChoice(report: Memo<Option<Report>>) -> impl IntoView {
                     })
                     .collect_view()}
             </select>
+        </div>
+    }
+}
+
+/// A one-line text of the report with its label and hint, saved as typed (once an input
+/// method has handed over its characters).
+#[component]
+fn TextField(
+    report: Memo<Option<Report>>,
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    max: u32,
+    get: fn(&Report) -> String,
+    set: fn(&mut Report, String),
+) -> impl IntoView {
+    let store = use_store();
+    let value = move || report.with(|r| r.as_ref().map(get).unwrap_or_default());
+    let save = move |v: String| {
+        if let Some(rid) = report.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) {
+            store.edit_report(&rid, |r| set(r, v));
+        }
+    };
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <p class="hint" id=hint_id.clone()>
+                {hint}
+            </p>
+            <input
+                id=id
+                type="text"
+                maxlength=max.to_string()
+                aria-describedby=hint_id
+                prop:value=value
+                on:input=move |ev| {
+                    if let Some(v) = typed(&ev) {
+                        save(v);
+                    }
+                }
+                on:compositionend=move |ev| save(event_target_value(&ev))
+            />
         </div>
     }
 }

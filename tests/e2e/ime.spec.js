@@ -51,3 +51,19 @@ test('a problem typed through an input method is saved when the characters are c
   await ime.send('Input.insertText', { text: '问题' });
   await expect.poll(async () => (await problems()).at(-1).problem).toBe('问题');
 });
+
+test('a unit name typed through an input method is saved when the characters are chosen', async ({ page }) => {
+  await openFresh(page);
+  await page.getByRole('button', { name: '新建报告' }).click();
+  const unit = page.getByLabel('单位名称');
+  await unit.fill('');
+  await unit.click();
+  const ime = await page.context().newCDPSession(page);
+  const saved = () => page.evaluate(() => JSON.parse(localStorage.getItem('zeren.data') || '{"reports":[{}]}').reports[0].unit);
+  const before = await saved();
+  await ime.send('Input.imeSetComposition', { text: 'ju', selectionStart: 2, selectionEnd: 2 });
+  await expect(unit).toHaveValue('ju');
+  expect(await saved(), 'nothing written while composing').toEqual(before);
+  await ime.send('Input.insertText', { text: '局党组' });
+  await expect.poll(saved).toBe('局党组');
+});
