@@ -82,7 +82,7 @@ fn presets(dir: &str, core: &Template) {
             .and_then(|()| preset.apply(core))
             .unwrap_or_else(|e| panic!("{src}: 预设清单有误：{e}"));
         let json = serde_json::to_string(&t).expect("a template serialises");
-        let file = format!("{}-{:016x}.json", t.id, fnv1a(json.as_bytes()));
+        let file = format!("{}-{:016x}.json", t.id, fingerprint(&json));
         fs::write(out.join(&file), &json).expect("OUT_DIR is writable");
         index.push_str(&format!(
             "PresetInfo {{ id: {:?}, name: {:?}, edition: {:?}, items: {}, file: {file:?} }},\n",
@@ -98,11 +98,6 @@ fn presets(dir: &str, core: &Template) {
     let parent = out.parent().expect("OUT_DIR");
     fs::write(parent.join("presets_index.rs"), index).expect("OUT_DIR is writable");
     fs::write(parent.join("presets_files.rs"), texts).expect("OUT_DIR is writable");
-}
-
-/// 64-bit FNV-1a: a stable fingerprint of a preset's text for its file name.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Reads and checks the table of dated references and writes it as `references.rs`.

@@ -90,21 +90,217 @@ pub fn checklist(id: &str) -> &'static Template {
     }
 }
 
-/// Reads, checks and keeps a preset's file (fetched by the app), and gives the checklist.
-pub fn load_preset(info: &PresetInfo, text: &str) -> Result<&'static Template, TemplateError> {
-    let t = Template::from_json(text)?;
-    if t.id != info.id {
-        let place = Place::default();
-        return Err(TemplateError::new(
-            place,
-            TemplateErrorKind::Unreadable {
-                reason: format!("文件中的清单是“{}”，不是“{}”", t.id, info.id)
-            },
-        ));
+/// Reads and keeps a preset's file (fetched by the app), and gives the checklist. The build
+/// checked exactly this text: its fingerprint is in the file's name ([`fingerprint`]), so
+/// a file that is not the one this zeren was built with (a wrong or damaged download) is
+/// refused, and the checklist is not checked again here. It is read by [`read`], which
+/// keeps serde's derived reader and the validation out of the app.
+pub fn load_preset(info: &PresetInfo, text: &str) -> Result<&'static Template, String> {
+    if info.file != format!("{}-{:016x}.json", info.id, fingerprint(text)) {
+        return Err(format!("文件内容与本版的“{}”清单不符", info.id));
     }
+    let t = read::template(text).map_err(|key| format!("无法读取 {key}"))?;
     let t: &'static Template = Box::leak(Box::new(t));
     LOADED.with(|l| l.borrow_mut().push(t));
     Ok(t)
+}
+
+/// Reads a checklist in the JSON form the build writes it in (serde's, of [`Template`]:
+/// every key present, `kind` inside each input field) without serde's derived reader, which
+/// with the validation cost the app some 90 kB (this reader, about 10 kB); the build checked
+/// the file, so this only takes it apart. An error names the first key that is missing or of the wrong type. Tests check it
+/// gives what [`Template::from_json`] gives for every preset and the default checklist.
+pub mod read {
+    use super::*;
+    use serde_json::{Map, Value};
+
+    type Obj = Map<String, Value>;
+
+    /// Reads on past a key that is missing or of the wrong type (its value is left empty)
+    /// and remembers the first such key: reading never stops halfway, which keeps the code
+    /// small.
+    #[derive(Default)]
+    struct Reader {
+        wrong: Option<&'static str>,
+    }
+
+    /// The checklist in `text`, or the first key that is missing or of the wrong type.
+    pub fn template(text: &str) -> Result<Template, &'static str> {
+        let r = &mut Reader::default();
+        let o = &mut r.obj(serde_json::from_str(text).unwrap_or(Value::Null), "JSON");
+        let t = Template {
+            format: r.num(o, "format"),
+            id: r.text(o, "id"),
+            name: r.text(o, "name"),
+            edition: r.text(o, "edition"),
+            guidance: r.list(o, "guidance", |r, o| Guidance {
+                from: match r.take(o, "from") {
+                    Value::String(s) => Date::parse(&s).or_else(|| r.wrong("from")),
+                    _ => None,
+                },
+                from_year: r.num(o, "from_year"),
+                text: r.text(o, "text"),
+            }),
+            report: {
+                let v = r.take(o, "report");
+                let o = &mut r.obj(v, "report");
+                ReportWording {
+                    title: r.text(o, "title"),
+                    opening: r.text(o, "opening"),
+                    opening_some: r.text(o, "opening_some"),
+                    opening_few: r.text(o, "opening_few"),
+                    opening_empty: r.text(o, "opening_empty"),
+                    problems_lead: r.text(o, "problems_lead"),
+                    problems_lead_some: r.text(o, "problems_lead_some"),
+                    problems_lead_few: r.text(o, "problems_lead_few"),
+                    plans_lead: r.text(o, "plans_lead"),
+                }
+            },
+            personal: {
+                let v = r.take(o, "personal");
+                let o = &mut r.obj(v, "personal");
+                PersonalWording {
+                    title: r.text(o, "title"),
+                    opening: r.text(o, "opening"),
+                    duties_heading: r.text(o, "duties_heading"),
+                    problems_heading: r.text(o, "problems_heading"),
+                    problems_lead: r.text(o, "problems_lead"),
+                    causes_heading: r.text(o, "causes_heading"),
+                    causes: r.list(o, "causes", |r, o| Point {
+                        lead: r.text(o, "lead"),
+                        text: r.text(o, "text"),
+                        sections: r.texts(o, "sections"),
+                    }),
+                    measures_heading: r.text(o, "measures_heading"),
+                    measures_lead: r.text(o, "measures_lead"),
+                }
+            },
+            fallback_problems: r.list(o, "fallback_problems", |r, o| ProblemWording {
+                problem: r.text(o, "problem"),
+                measure: r.text(o, "measure"),
+            }),
+            levels: r.list(o, "levels", |r, o| LevelWords {
+                level: Level::from_id(&r.text(o, "level")).unwrap_or_else(|| {
+                    r.wrong::<()>("level");
+                    Level::Branch
+                }),
+                name: r.text(o, "name"),
+                hint: r.text(o, "hint"),
+                board: r.text(o, "board"),
+                leaders: r.text(o, "leaders"),
+                staff: r.text(o, "staff"),
+                offices: r.text(o, "offices"),
+                ethos: r.text(o, "ethos"),
+                this_unit: r.text(o, "this_unit"),
+                without: r.texts(o, "without"),
+            }),
+            item_words: r.list(o, "item_words", |r, o| ItemWord {
+                name: r.text(o, "name"),
+                item: r.text(o, "item"),
+                text: r.text(o, "text"),
+            }),
+            sections: r.list(o, "sections", |r, o| Section {
+                id: r.text(o, "id"),
+                title: r.text(o, "title"),
+                heading: r.text(o, "heading"),
+                intro: r.text(o, "intro"),
+                items: r.list(o, "items", item),
+            }),
+        };
+        r.wrong.map_or(Ok(t), Err)
+    }
+
+    fn item(r: &mut Reader, o: &mut Obj) -> Item {
+        Item {
+            id: r.text(o, "id"),
+            task: r.text(o, "task"),
+            guidance: r.text(o, "guidance"),
+            rule: r.text(o, "rule"),
+            local_rule: r.take(o, "local_rule").as_bool().unwrap_or_else(|| r.wrong("local_rule")),
+            fields: r.list(o, "fields", field),
+            point: r.text(o, "point"),
+            done: r.text(o, "done"),
+            problem: r.text(o, "problem"),
+            measure: r.text(o, "measure"),
+            problem_missing: r.text(o, "problem_missing"),
+            measure_missing: r.text(o, "measure_missing"),
+            personal_done: r.text(o, "personal_done"),
+            personal_problem: r.text(o, "personal_problem"),
+            personal_measure: r.text(o, "personal_measure"),
+            personal_problem_missing: r.text(o, "personal_problem_missing"),
+            personal_measure_missing: r.text(o, "personal_measure_missing"),
+        }
+    }
+
+    fn field(r: &mut Reader, o: &mut Obj) -> Field {
+        let kind = match &*r.text(o, "kind") {
+            "count" => FieldKind::Count { min: r.num(o, "min"), max: r.num(o, "max"), unit: r.text(o, "unit") },
+            "percent" => FieldKind::Percent,
+            "date" => FieldKind::Date,
+            "text" => FieldKind::Text { max_chars: r.num(o, "max_chars") },
+            "long_text" => FieldKind::LongText { max_chars: r.num(o, "max_chars") },
+            "choice" => FieldKind::Choice { options: r.texts(o, "options") },
+            _ => {
+                r.wrong::<()>("kind");
+                FieldKind::Percent
+            }
+        };
+        Field { id: r.text(o, "id"), label: r.text(o, "label"), hint: r.text(o, "hint"), kind }
+    }
+
+    impl Reader {
+        /// Notes `key` as wrong (the first one counts) and gives an empty value.
+        fn wrong<T: Default>(&mut self, key: &'static str) -> T {
+            self.wrong.get_or_insert(key);
+            T::default()
+        }
+
+        fn take(&mut self, o: &mut Obj, key: &'static str) -> Value {
+            o.remove(key).unwrap_or_else(|| self.wrong(key))
+        }
+
+        fn obj(&mut self, v: Value, key: &'static str) -> Obj {
+            match v {
+                Value::Object(o) => o,
+                _ => self.wrong(key),
+            }
+        }
+
+        fn text(&mut self, o: &mut Obj, key: &'static str) -> Text {
+            match self.take(o, key) {
+                Value::String(s) => Cow::Owned(s),
+                _ => self.wrong(key),
+            }
+        }
+
+        fn num<T: TryFrom<u64> + Default>(&mut self, o: &mut Obj, key: &'static str) -> T {
+            let n = self.take(o, key).as_u64().and_then(|n| T::try_from(n).ok());
+            n.unwrap_or_else(|| self.wrong(key))
+        }
+
+        fn array(&mut self, o: &mut Obj, key: &'static str) -> Vec<Value> {
+            match self.take(o, key) {
+                Value::Array(a) => a,
+                _ => self.wrong(key),
+            }
+        }
+
+        fn texts(&mut self, o: &mut Obj, key: &'static str) -> List<Text> {
+            let list = self.array(o, key).into_iter().map(|v| match v {
+                Value::String(s) => Cow::Owned(s),
+                _ => self.wrong(key),
+            });
+            Cow::Owned(list.collect())
+        }
+
+        fn list<T: Clone>(&mut self, o: &mut Obj, key: &'static str, each: fn(&mut Reader, &mut Obj) -> T) -> List<T> {
+            let list = self.array(o, key).into_iter().map(|v| {
+                let mut o = self.obj(v, key);
+                each(self, &mut o)
+            });
+            Cow::Owned(list.collect())
+        }
+    }
 }
 
 impl Template {
@@ -159,6 +355,31 @@ mod tests {
         if let (Some(p), Some(wrong)) = (PRESETS.get(1), other) {
             let text = PRESET_FILES.iter().find(|(f, _)| *f == wrong).unwrap().1;
             assert!(load_preset(p, text).is_err(), "a file holding another preset is refused");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_app_reads_a_checklist_file_as_serde_does() {
+        let files = PRESET_FILES.iter().map(|(_, text)| *text);
+        for text in std::iter::once(DEFAULT_JSON).chain(files) {
+            let serde = Template::from_json(text).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(read::template(text), Ok(serde));
+        }
+        assert_eq!(read::template("{}"), Err("format"), "the first key missing is named");
+        let wrong = DEFAULT_JSON.replacen("\"plans_lead\":\"", "\"plans_lead\":[\"", 1);
+        assert_eq!(read::template(&wrong), Err("JSON"));
+        let wrong = DEFAULT_JSON.replacen("\"local_rule\":", "\"local_rule\":1,\"x\":", 1);
+        assert_eq!(read::template(&wrong), Err("local_rule"));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_preset_file_that_is_not_the_one_built_is_refused() {
+        for (p, (_, text)) in PRESETS.iter().zip(PRESET_FILES) {
+            let changed = text.replacen("\"edition\":\"", "\"edition\":\"0", 1);
+            assert_ne!(&changed, text);
+            assert!(load_preset(p, &changed).is_err(), "{}", p.id);
         }
     }
 

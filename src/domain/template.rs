@@ -227,6 +227,12 @@ pub struct ItemWord {
 /// otherwise vanish without a word; [`Template::validate_file`] checks them.
 pub const FIELD_KEYS: [&str; 9] = ["id", "label", "hint", "kind", "min", "max", "unit", "max_chars", "options"];
 
+/// A fingerprint of a checklist file's text (64-bit FNV-1a): the build puts it in the
+/// name of each preset's file, and the app refuses a fetched file whose text does not match.
+pub fn fingerprint(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 /// The format of template files this build understands.
 pub const TEMPLATE_FORMAT: u32 = 1;
 
