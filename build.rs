@@ -236,11 +236,20 @@ bake_struct!(Template {
     personal,
     fallback_problems,
     levels,
+    roles,
     item_words,
     sections
 });
 bake_struct!(LevelWords { level, name, hint, board, leaders, staff, offices, ethos, this_unit, without });
 bake_struct!(ItemWord { name, item, text });
+
+bake_struct!(RoleWords { role, name, hint, without });
+
+impl Bake for Role {
+    fn bake(&self, out: &mut String) {
+        out.push_str(&format!("Role::{self:?}"));
+    }
+}
 
 impl Bake for Level {
     fn bake(&self, out: &mut String) {

@@ -18,7 +18,7 @@ use std::time::Instant;
 use zeren::domain::backup::*;
 use zeren::domain::report::{valid_id, Answer, Period, ProblemPlan, Report, ReportKind, Status, MAX_YEAR, MIN_YEAR};
 use zeren::domain::saved::Envelope;
-use zeren::domain::template::Level;
+use zeren::domain::template::{Level, Role};
 
 // ---------------------------------------------------------------------------------------
 // Running
@@ -438,6 +438,7 @@ fn report() -> BoxedStrategy<Report> {
                     recipient: meeting.clone(),
                     dated: person.clone(),
                     level: some_level(year),
+                    role: some_role(created_ms),
                     person,
                     meeting,
                     template_id,
@@ -454,6 +455,11 @@ fn report() -> BoxedStrategy<Report> {
 /// A level or none, spread over the years (the tuples above are full).
 fn some_level(year: u16) -> Option<Level> {
     Level::ALL.get(usize::from(year) % (Level::ALL.len() + 1)).copied()
+}
+
+/// A role or none, spread over the creation times.
+fn some_role(created_ms: f64) -> Option<Role> {
+    Role::ALL.get(created_ms as usize % (Role::ALL.len() + 1)).copied()
 }
 
 /// A report as a clean zeren writes it: within every limit, nothing to tidy.
@@ -494,6 +500,7 @@ fn clean_report(index: usize) -> BoxedStrategy<Report> {
                 recipient: person.clone(),
                 dated: String::new(),
                 level: some_level(year),
+                role: some_role(created_ms),
                 person,
                 meeting,
                 template_id: "default".into(),

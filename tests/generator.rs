@@ -237,7 +237,7 @@ fn points_under<'a>(text: &'a str, heading: &str) -> Vec<&'a str> {
 }
 
 /// Every fixture, in the order of the list in the report to the maintainers.
-const FIXTURES: [&str; 13] = [
+const FIXTURES: [&str; 16] = [
     "sample-2022h1",
     "branch-2022h1",
     "bureau-2022",
@@ -245,6 +245,9 @@ const FIXTURES: [&str; 13] = [
     "empty-unit-only",
     "two-items-rest-na",
     "personal-zhangsan-2025",
+    "personal-role-secretary-2025",
+    "personal-role-deputy-2025",
+    "personal-role-member-2025",
     "messy-q3-2024",
     "complete-2025",
     "all-not-done-2025",
@@ -391,6 +394,42 @@ fn personal_self_assessment_uses_the_first_person_wording() {
     let causes = points_under(&text, "问题产生的原因");
     assert_eq!(causes.len(), 2, "{causes:?}");
     assert!(causes[0].starts_with("一是理想信念有所松懈。") && causes[1].starts_with("二是党性修养有所放松。"));
+}
+
+/// The three role fixtures hold the same answers (书记第一责任人 partly done, 分管领导直接责任
+/// and 一岗双责 done); each role claims and admits only its own duty.
+#[test]
+fn a_leader_claims_and_admits_only_the_duty_of_the_chosen_role() {
+    use zeren::domain::report::ReportKind;
+    const SECRETARY: &str = "是书记带头抓总。";
+    const SECRETARY_GAP: &str = "是履行第一责任人职责还有差距。";
+    const DEPUTY: &str = "是分管领导具体抓。";
+    const ONE_POST: &str = "是落实一岗双责。";
+    let says = |text: &str, what: &str| text.lines().any(|l| l.contains(what));
+    for (name, secretary, deputy) in [
+        ("personal-role-secretary-2025", true, false),
+        ("personal-role-deputy-2025", false, true),
+        ("personal-role-member-2025", false, false),
+    ] {
+        let text = golden(name);
+        check_layout(name, &text);
+        assert_eq!(says(&text, SECRETARY), secretary, "{name}: 书记带头抓总");
+        assert_eq!(says(&text, SECRETARY_GAP), secretary, "{name}: the 书记's gap");
+        assert_eq!(says(&text, DEPUTY), deputy, "{name}: 分管领导具体抓");
+        assert!(says(&text, ONE_POST), "{name}: every 班子成员 keeps 一岗双责");
+        assert!(!text.contains("第一责任人职责") || secretary, "{name}: no 第一责任人 claim");
+        assert!(!text.contains("协助书记") || deputy, "{name}: no 协助书记 claim");
+    }
+    // Without a role (as before roles existed) the same answers claim both duties.
+    let mut report = load("personal-role-secretary-2025");
+    report.role = None;
+    assert_eq!(report.kind, ReportKind::Personal);
+    let text = render(&report);
+    assert!(says(&text, SECRETARY) && says(&text, DEPUTY) && says(&text, SECRETARY_GAP));
+    // A unit report does not follow the role: the 党组 answers for every duty.
+    let unit = Report { kind: ReportKind::Unit, role: Some(zeren::domain::template::Role::Member), ..report };
+    let text = render(&unit);
+    assert!(says(&text, SECRETARY) && says(&text, DEPUTY));
 }
 
 #[test]

@@ -26,7 +26,7 @@ use zeren::domain::render::to_text;
 use zeren::domain::report::{Answer, Period, ProblemPlan, Report, ReportKind, Status};
 use zeren::domain::template::{
     Band, Field, FieldKind, Guidance, Item, Level, LevelWords, PersonalWording, Point, ProblemWording, ReportWording,
-    Section, Template,
+    Role, RoleWords, Section, Template,
 };
 use zeren::domain::text::{shared_phrase, stray_half_width};
 
@@ -293,10 +293,22 @@ fn template() -> impl Strategy<Value = Template> {
             personal,
             fallback_problems: fallback_problems.into(),
             levels: levels(),
+            roles: roles(),
             item_words: Vec::new().into(),
             sections: sections.into(),
         },
     )
+}
+
+/// The default checklist's roles, without the items they leave out (a random template has
+/// other items).
+fn roles() -> zeren::domain::template::List<RoleWords> {
+    Template::default_template()
+        .roles
+        .iter()
+        .map(|w| RoleWords { without: Vec::new().into(), ..w.clone() })
+        .collect::<Vec<_>>()
+        .into()
 }
 
 /// The default checklist's level words, without the items it leaves out at each level
@@ -425,8 +437,9 @@ fn report_for(t: &Template, brackets: bool) -> BoxedStrategy<Report> {
         answers,
         problems,
         proptest::option::of(select(Level::ALL.to_vec())),
+        proptest::option::of(select(Role::ALL.to_vec())),
     )
-        .prop_map(|(unit, person, meeting, (year, period, kind), answers, problems, level)| Report {
+        .prop_map(|(unit, person, meeting, (year, period, kind), answers, problems, level, role)| Report {
             id: "r".into(),
             unit,
             person,
@@ -437,6 +450,7 @@ fn report_for(t: &Template, brackets: bool) -> BoxedStrategy<Report> {
             answers: answers.into_iter().filter_map(|(id, a)| a.map(|a| (id, a))).collect::<BTreeMap<_, _>>(),
             problems,
             level,
+            role,
             ..Report::default()
         })
         .boxed()
@@ -744,6 +758,47 @@ proptest! {
             }
         }
         prop_assert!(points >= work);
+    }
+
+    /// A personal report with a role never speaks for both the 书记 and the 分管领导: the
+    /// items that are not the role's duty give no point, no problem and no measure (their
+    /// leads and judgements are nowhere), whatever their status.
+    #[test]
+    fn a_role_claims_only_its_own_duty(mut r in default_and_report(), role in select(Role::ALL.to_vec())) {
+        let t = Template::default_template();
+        r.kind = ReportKind::Personal;
+        r.role = Some(role);
+        r.problems = None;
+        let text = all_text(&generate(&t, &r));
+        // What an item says: its lead and the judgement (up to the first 。) of each of its
+        // problem and measure wordings (a self-assessment falls back on the unit's where the
+        // item has no personal one).
+        let marks = |id: &str| -> Vec<String> {
+            let i = t.item(id).expect("the checklist has it");
+            let judgement = |w: &str| w.split('。').next().unwrap_or_default().to_string();
+            [
+                &i.point,
+                &i.personal_problem,
+                &i.personal_problem_missing,
+                &i.personal_measure,
+                &i.personal_measure_missing,
+                &i.problem,
+                &i.problem_missing,
+                &i.measure,
+                &i.measure_missing,
+            ]
+            .into_iter()
+                .map(|w| judgement(w))
+                .filter(|m| !m.is_empty() && !m.contains(['{', '[']))
+                .collect()
+        };
+        let says = |id: &str| marks(id).into_iter().find(|m| text.contains(m.as_str()));
+        let (secretary, deputy) = (says("secretary-first"), says("deputy-direct"));
+        prop_assert!(secretary.is_none() || deputy.is_none(), "{:?}: both {:?} and {:?}\n{}", role, secretary, deputy, text);
+        for id in t.role_words(role).expect("every role").without.iter() {
+            prop_assert_eq!(status(&t, &r, id), Status::NotApplicable);
+            prop_assert!(says(id).is_none(), "{:?} says {:?} of {}\n{}", role, says(id), id, text);
+        }
     }
 
     /// The text never stops at a lead such as 报告如下：: something follows the opening even

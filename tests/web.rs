@@ -230,3 +230,36 @@ async fn the_level_follows_the_name_until_chosen_and_the_choice_is_saved() {
     let hint = el.query_selector("#level-hint").unwrap().unwrap().text_content().unwrap_or_default();
     assert!(!hint.contains("按单位名称") && hint.contains("社区"), "{hint}");
 }
+
+#[wasm_bindgen_test]
+async fn the_role_is_chosen_for_a_personal_report_only_and_shown_on_review() {
+    use zeren::domain::report::ReportKind;
+    use zeren::domain::template::Role;
+    local().clear().unwrap();
+    storage::save(&envelope_with("局党组"), 0).unwrap();
+    let el = mount_at("#/r/rtest/info");
+    sleep(20).await;
+    assert!(el.query_selector("#role").unwrap().is_none(), "no role in a unit report");
+    let personal: web_sys::HtmlInputElement = el.query_selector("#kind-personal").unwrap().unwrap().unchecked_into();
+    personal.set_checked(true);
+    personal.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    sleep(20).await;
+    assert_eq!(storage::load().data.reports[0].kind, ReportKind::Personal);
+    let select: web_sys::HtmlSelectElement =
+        el.query_selector("#role").unwrap().expect("the role choice").unchecked_into();
+    assert_eq!(select.value(), "", "no role until one is chosen");
+    let hint = el.query_selector("#role-hint").unwrap().unwrap().text_content().unwrap_or_default();
+    assert!(hint.contains("未选择时"), "{hint}");
+    select.set_value("deputy");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    sleep(20).await;
+    assert_eq!(storage::load().data.reports[0].role, Some(Role::Deputy));
+    let hint = el.query_selector("#role-hint").unwrap().unwrap().text_content().unwrap_or_default();
+    assert!(hint.contains("协助书记"), "{hint}");
+    drop(el);
+
+    let el = mount_at("#/r/rtest/check");
+    sleep(20).await;
+    let text = el.text_content().unwrap_or_default();
+    assert!(text.contains("本人职责") && text.contains("分管意识形态工作的班子成员（直接责任人）"), "{text}");
+}

@@ -24,7 +24,7 @@
 
 use crate::domain::report::{valid_id, Report, ReportKind, MAX_ID_CHARS, MAX_YEAR, MIN_YEAR};
 use crate::domain::saved::{self, Envelope, LoadError, SCHEMA};
-use crate::domain::template::Level;
+use crate::domain::template::{Level, Role};
 use crate::domain::text::{file_name_part, is_invisible};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -310,6 +310,7 @@ fn read_report(raw: Value) -> Option<(Report, Fixes)> {
     let mut fixes = Fixes::default();
     fix_numbers(&mut obj, &mut fixes);
     fix_level(&mut obj, &mut fixes);
+    fix_role(&mut obj, &mut fixes);
     let mut report: Report = serde_json::from_value(Value::Object(obj)).ok()?;
     tidy(&mut report, &mut fixes);
     Some((report, fixes))
@@ -359,6 +360,24 @@ fn fix_level(obj: &mut Map<String, Value>, fixes: &mut Fixes) {
             format!("党组织类型“{shown}”无法识别，已改为按单位名称判断")
         });
         obj.remove("level");
+    }
+}
+
+/// Drops a role (本人职责) this version does not know, so the report is kept and prints
+/// every duty, as before one was chosen.
+fn fix_role(obj: &mut Map<String, Value>, fixes: &mut Fixes) {
+    let known = |v: &Value| v.is_null() || v.as_str().is_some_and(|id| Role::from_id(id).is_some());
+    if let Some(bad) = obj.get("role").filter(|v| !known(v)) {
+        let shown: String = match bad {
+            Value::String(s) => s.chars().filter(|c| !c.is_control() && !is_invisible(*c)).take(20).collect(),
+            _ => String::new(),
+        };
+        fixes.other.push(if shown.is_empty() {
+            "本人职责无法识别，已改为未选择".to_string()
+        } else {
+            format!("本人职责“{shown}”无法识别，已改为未选择")
+        });
+        obj.remove("role");
     }
 }
 
@@ -680,6 +699,7 @@ fn same_but_id(a: &Report, b: &Report) -> bool {
         recipient,
         dated,
         level,
+        role,
         template_id,
         answers,
         problems,
@@ -695,6 +715,7 @@ fn same_but_id(a: &Report, b: &Report) -> bool {
         && *recipient == b.recipient
         && *dated == b.dated
         && *level == b.level
+        && *role == b.role
         && *template_id == b.template_id
         && *created_ms == b.created_ms
         && *updated_ms == b.updated_ms

@@ -587,3 +587,45 @@ fn a_level_is_kept_and_an_unknown_one_dropped() {
     v.as_object_mut().unwrap().insert("level".into(), Value::Null);
     assert!(one(v).warnings.is_empty(), "null is no level, quietly");
 }
+
+#[test]
+fn a_role_is_kept_and_an_unknown_one_dropped() {
+    use crate::domain::report::ReportKind;
+    use crate::domain::template::Role;
+    for role in Role::ALL {
+        let chosen = Report { kind: ReportKind::Personal, role: Some(role), ..report("a", "局党组") };
+        let v = as_value(&chosen);
+        assert_eq!(v["role"], serde_json::json!(role.id()));
+        let read = one(v);
+        assert_eq!(read.reports, vec![chosen]);
+        assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+    }
+
+    // No role is not written at all: older backups and zeren versions read the same file.
+    let none = report("b", "局党组");
+    assert!(as_value(&none).get("role").is_none(), "no role key when none was chosen");
+    let read = one(as_value(&none));
+    assert_eq!(read.reports, vec![none]);
+    assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+
+    // A role from a newer zeren (or typed by hand) is dropped with a word, not the report.
+    for bad in
+        [serde_json::json!("chair\u{202E}x"), serde_json::json!(""), serde_json::json!(2), serde_json::json!([1])]
+    {
+        let mut v = as_value(&Report { kind: ReportKind::Personal, ..report("c", "局党组") });
+        v.as_object_mut().unwrap().insert("role".into(), bad.clone());
+        let read = one(v);
+        assert_eq!(read.reports.len(), 1, "{bad}: the report is kept");
+        assert_eq!(read.reports[0].role, None, "{bad}");
+        assert_eq!(read.warnings.len(), 1, "{bad}: {:?}", read.warnings);
+        assert!(
+            read.warnings[0].contains("本人职责") && read.warnings[0].contains("已改为未选择"),
+            "{:?}",
+            read.warnings
+        );
+        assert!(!read.warnings[0].contains('\u{202E}'), "{:?}", read.warnings);
+    }
+    let mut v = as_value(&report("d", "局党组"));
+    v.as_object_mut().unwrap().insert("role".into(), Value::Null);
+    assert!(one(v).warnings.is_empty(), "null is no role, quietly");
+}

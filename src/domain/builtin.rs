@@ -194,6 +194,15 @@ pub mod read {
                 this_unit: r.text(o, "this_unit"),
                 without: r.texts(o, "without"),
             }),
+            roles: r.list(o, "roles", |r, o| RoleWords {
+                role: Role::from_id(&r.text(o, "role")).unwrap_or_else(|| {
+                    r.wrong::<()>("role");
+                    Role::Member
+                }),
+                name: r.text(o, "name"),
+                hint: r.text(o, "hint"),
+                without: r.texts(o, "without"),
+            }),
             item_words: r.list(o, "item_words", |r, o| ItemWord {
                 name: r.text(o, "name"),
                 item: r.text(o, "item"),

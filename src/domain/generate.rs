@@ -16,6 +16,9 @@
 //!   (`{board}`, `{staff}`, `{leaders}`…), and items the level does not have are 不适用
 //!   ([`status`]); a word naming another item's work (`{study_group}`) says it was done only
 //!   where that item was done, and plans it only where that item applies ([`Vars`]);
+//! - in a personal report, the leader's role (`Report::role`: 书记, 分管领导, other 班子成员)
+//!   leaves out the items that are not that role's duty, as a level's do; with no role chosen
+//!   every item is taken;
 //! - a section's lead paragraph, which speaks for the whole area, is printed only when the
 //!   area was not mostly left undone;
 //! - the opening and the lead of 存在的问题 claim only as much as was done ([`band`]);
@@ -33,7 +36,7 @@
 
 use crate::domain::numerals::chinese;
 use crate::domain::report::{item_values, ProblemPlan, Report, ReportKind, Status, DEFAULT_MEETING};
-use crate::domain::template::{parse_wording, Band, Item, LevelWords, List, Piece, Placeholder, Point, Template, Text};
+use crate::domain::template::{parse_wording, Band, Item, LevelWords, Piece, Placeholder, Point, Template, Text};
 use crate::domain::text::{clean_sentence, clean_value};
 use std::collections::BTreeMap;
 
@@ -133,7 +136,7 @@ fn problems_by_area(t: &Template, r: &Report) -> Vec<(usize, ProblemPlan)> {
         .sections
         .iter()
         .enumerate()
-        .flat_map(|(n, s)| s.items.iter().filter(|i| status_at(r, without, &i.id).has_gap()).map(move |_| n))
+        .flat_map(|(n, s)| s.items.iter().filter(|i| status_at(r, &without, &i.id).has_gap()).map(move |_| n))
         .collect();
     let from_items = r.problems.is_none() && areas.len() == list.len();
     list.into_iter().enumerate().map(|(k, p)| (if from_items { areas[k] } else { 0 }, p)).collect()
@@ -304,7 +307,7 @@ fn nothing_to_report(t: &Template, r: &Report, vars: &Vars) -> String {
 /// How much of what applies was done ([`Band`]): what the opening and the lead of 存在的问题
 /// may claim.
 pub fn band(t: &Template, r: &Report) -> Band {
-    band_of(t.items().map(|(_, i)| i), r, without(t, r))
+    band_of(t.items().map(|(_, i)| i), r, &without(t, r))
 }
 
 /// The band of some items, their statuses taken at the report's level.
@@ -323,14 +326,21 @@ fn band_of<'a>(items: impl Iterator<Item = &'a Item>, r: &Report, without: &[Tex
 }
 
 /// Where an item stands in this report: its status, except that an item the report's level
-/// does not have (`LevelWords::without`: the 中心组 of a 党支部) is 不适用, however marked.
+/// does not have (`LevelWords::without`: the 中心组 of a 党支部), or in a personal report one
+/// that is not the leader's role's duty, is 不适用, however marked.
 pub fn status(t: &Template, r: &Report, item_id: &str) -> Status {
-    status_at(r, without(t, r), item_id)
+    status_at(r, &without(t, r), item_id)
 }
 
-/// The items the report's level does not have.
-fn without<'t>(t: &'t Template, r: &Report) -> &'t [Text] {
-    t.level_words(r.level()).map_or(&[], |w| &w.without)
+/// The items the report's level does not have and, in a personal report, those that are not
+/// the chosen role's duty (`RoleWords::without`: a 书记 does not claim the 分管领导's work).
+fn without(t: &Template, r: &Report) -> Vec<Text> {
+    let level = t.level_words(r.level()).map_or(&[][..], |w| &w.without[..]);
+    let role = match (r.kind, r.role) {
+        (ReportKind::Personal, Some(role)) => t.role_words(role).map_or(&[][..], |w| &w.without[..]),
+        _ => &[],
+    };
+    level.iter().chain(role).cloned().collect()
 }
 
 fn status_at(r: &Report, without: &[Text], item_id: &str) -> Status {
@@ -525,8 +535,8 @@ struct Vars {
     /// `base` and the item words for problems and plans: a word is there where its item
     /// applies (not 不适用).
     plan: BTreeMap<String, String>,
-    /// The items the report's level does not have.
-    without: List<Text>,
+    /// The items the report's level does not have, and those not the role's duty.
+    without: Vec<Text>,
 }
 
 /// What a wording says: what was done, or what is lacking and planned.
@@ -561,7 +571,7 @@ impl Vars {
                 (p.name().to_string(), value)
             })
             .collect();
-        let without = words.map(|w| w.without.clone()).unwrap_or_default();
+        let without = without(t, r);
         let (mut claim, mut plan) = (base.clone(), base.clone());
         for w in t.item_words.iter() {
             // An item the checklist does not have (a preset dropped it) never applies.

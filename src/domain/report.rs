@@ -9,7 +9,7 @@
 //! typed value (`validate`), counting what is answered (`progress`).
 
 use crate::domain::date::Date;
-use crate::domain::template::{Field, FieldKind, Item, Level};
+use crate::domain::template::{Field, FieldKind, Item, Level, Role};
 use crate::domain::validate::check_field;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -202,6 +202,11 @@ pub struct Report {
     /// before levels existed have none, and read exactly as before.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<Level>,
+    /// In a personal report, the leader's part (书记, 分管领导, other 班子成员) as chosen on
+    /// 基本信息: the items that are not this role's duty are left out. `None` until chosen,
+    /// when every item is taken as before roles existed; unused in a unit report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
     pub template_id: String,
     /// Answers by item id.
     pub answers: BTreeMap<String, Answer>,
@@ -225,6 +230,7 @@ impl Default for Report {
             recipient: String::new(),
             dated: String::new(),
             level: None,
+            role: None,
             template_id: "default".into(),
             answers: BTreeMap::new(),
             problems: None,
@@ -282,6 +288,7 @@ impl Report {
     pub fn is_blank(&self) -> bool {
         [&self.unit, &self.person, &self.recipient, &self.dated].iter().all(|s| s.trim().is_empty())
             && self.level.is_none()
+            && self.role.is_none()
             && self.answers.values().all(|a| *a == Answer::default())
             && self.problems.is_none()
     }
@@ -436,6 +443,7 @@ mod tests {
             Report { unit: "机关第一党支部".into(), level: Some(Level::PartyGroup), ..Report::default() };
         assert_eq!(chosen.level(), Level::PartyGroup, "a chosen level wins over the name");
         assert!(!Report { level: Some(Level::Village), ..Report::default() }.is_blank());
+        assert!(!Report { role: Some(Role::Member), ..Report::default() }.is_blank());
     }
 
     #[test]

@@ -179,6 +179,52 @@ impl Level {
     }
 }
 
+/// A leader's part in ideological work, which a personal 对照检查 is written for: what the
+/// person claims and answers for. Its name, hint and the items that are not this role's duty
+/// are data: the checklist's `[[roles]]` ([`RoleWords`]), one entry per role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// 书记, 第一责任人.
+    Secretary,
+    /// The 班子成员 in charge of ideological work (分管), 直接责任人.
+    Deputy,
+    /// Another 班子成员, 一岗双责.
+    Member,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Secretary, Role::Deputy, Role::Member];
+
+    /// The id written in files (`deputy`), as serde writes it.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Role::Secretary => "secretary",
+            Role::Deputy => "deputy",
+            Role::Member => "member",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
+/// One role's name and hint for 基本信息 ([`Role`]), and the items that are not its duty (a
+/// 书记 does not claim the 分管领导's direct responsibility): in a personal report they are
+/// taken as 不适用. Every id must be an item of the checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleWords {
+    pub role: Role,
+    /// Shown on 基本信息, e.g. `书记（第一责任人）`.
+    pub name: Text,
+    /// Shown under the choice.
+    pub hint: Text,
+    #[serde(default)]
+    pub without: List<Text>,
+}
+
 /// One level's words ([`Level`]), which the wording uses through placeholders, and the items
 /// the level does not have. Every word is plain text without placeholders.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -259,6 +305,8 @@ pub struct Template {
     pub fallback_problems: List<ProblemWording>,
     /// The words of each level of organisation, one entry per [`Level`].
     pub levels: List<LevelWords>,
+    /// A leader's roles in a personal report, one entry per [`Role`].
+    pub roles: List<RoleWords>,
     /// Words naming another item's work, usable in wording as optional placeholders.
     #[serde(default)]
     pub item_words: List<ItemWord>,
@@ -589,6 +637,8 @@ pub enum Part {
     Level(usize),
     /// One of `item_words`, by index (from 0).
     ItemWord(usize),
+    /// One of `roles`, by index (from 0).
+    Role(usize),
 }
 
 impl Place {
@@ -629,6 +679,7 @@ impl Place {
             Some(Part::FallbackProblem(index)) => write!(f, " › fallback_problems 第{}条", index + 1)?,
             Some(Part::Level(index)) => write!(f, " › levels 第{}条", index + 1)?,
             Some(Part::ItemWord(index)) => write!(f, " › item_words 第{}条", index + 1)?,
+            Some(Part::Role(index)) => write!(f, " › roles 第{}条", index + 1)?,
             None => {}
         }
         if let Some(item) = &self.item {
@@ -735,6 +786,18 @@ pub enum TemplateErrorKind {
     DuplicateLevel {
         id: &'static str,
     },
+    /// No `[[roles]]` entry for a role.
+    MissingRole {
+        id: &'static str,
+    },
+    /// A second `[[roles]]` entry for a role.
+    DuplicateRole {
+        id: &'static str,
+    },
+    /// A role's `without` names an item the checklist does not have.
+    UnknownRoleItem {
+        id: String,
+    },
     /// An item word whose name is not a key, is a placeholder's, or an earlier word's.
     BadWordName {
         name: String,
@@ -785,6 +848,9 @@ impl fmt::Display for TemplateErrorKind {
             Self::BracketsWithoutField => f.write_str("方括号里至少要有一个输入项占位符"),
             Self::MissingLevel { id } => write!(f, "levels 缺少 level = \"{id}\" 的一条"),
             Self::DuplicateLevel { id } => write!(f, "levels 中 level = \"{id}\" 出现了不止一次"),
+            Self::MissingRole { id } => write!(f, "roles 缺少 role = \"{id}\" 的一条"),
+            Self::DuplicateRole { id } => write!(f, "roles 中 role = \"{id}\" 出现了不止一次"),
+            Self::UnknownRoleItem { id } => write!(f, "without 中的“{id}”不是清单里的条目 id"),
             Self::BadWordName { name } => write!(
                 f,
                 "名字“{name}”只能用小写英文字母、数字、连字符和下划线，且不能与其他占位符或前面的 item_words 重名"
@@ -896,6 +962,36 @@ impl Template {
         self.levels.iter().find(|w| w.level == level)
     }
 
+    /// The name, hint and items of a role; `None` only in a template that was not validated.
+    pub fn role_words(&self, role: Role) -> Option<&RoleWords> {
+        self.roles.iter().find(|w| w.role == role)
+    }
+
+    /// Checks `roles`: each role once, a plain name and hint, and only the checklist's item
+    /// ids in `without` (a misspelt id would silently leave a duty in).
+    fn validate_roles(&self) -> Result<(), TemplateError> {
+        use TemplateErrorKind as K;
+        for role in Role::ALL {
+            match self.roles.iter().filter(|w| w.role == role).count() {
+                0 => return Err(TemplateError::new(Place::default(), K::MissingRole { id: role.id() })),
+                1 => {}
+                _ => return Err(TemplateError::new(Place::default(), K::DuplicateRole { id: role.id() })),
+            }
+        }
+        for (n, w) in self.roles.iter().enumerate() {
+            let place = Place::part(Part::Role(n));
+            if w.name.trim().is_empty() {
+                return Err(TemplateError::new(place.key("name"), K::Empty));
+            }
+            check_wording(&place, "name", &w.name, Wording::Fixed, &[])?;
+            check_wording(&place, "hint", &w.hint, Wording::Fixed, &[])?;
+            if let Some(id) = w.without.iter().find(|id| self.item(id).is_none()) {
+                return Err(TemplateError::new(place.key("without"), K::UnknownRoleItem { id: id.to_string() }));
+            }
+        }
+        Ok(())
+    }
+
     /// Every level's words (`{board}`, `{leaders}`, `{staff}`, `{offices}`, `{ethos}`,
     /// `{this_unit}`): names, which neighbouring points may both hold
     /// (`text::shared_phrase`).
@@ -969,6 +1065,7 @@ impl Template {
             return Err(top(TemplateErrorKind::NoSections));
         }
         let words = self.validate_words()?;
+        self.validate_roles()?;
         let r = &self.report;
         let place = Place::part(Part::Report);
         check_wording(&place, "title", &r.title, Wording::Basic, &[])?;

@@ -252,3 +252,50 @@ fn levels_and_item_words_are_checked() {
     check(&|t| t.fallback_problems.to_mut()[0].measure = "落实[{lead_group}制度]。".into())
         .expect("words are fine in brackets");
 }
+
+#[test]
+fn roles_are_checked_and_name_only_items_of_the_checklist() {
+    use TemplateErrorKind as K;
+    let check = |edit: &dyn Fn(&mut Template)| {
+        let mut t = Template::default_template();
+        edit(&mut t);
+        Template::from_json(&serde_json::to_string(&t).unwrap())
+    };
+    // A misspelt id would leave a duty in the material without a word: it stops the build.
+    let e = check(&|t| t.roles.to_mut()[1].without = vec!["secretary-frist".into()].into()).unwrap_err();
+    assert_eq!(
+        (e.place.part, e.place.key, &e.kind),
+        (Some(Part::Role(1)), Some("without"), &K::UnknownRoleItem { id: "secretary-frist".into() }),
+        "{e}"
+    );
+    assert!(e.to_string().contains("roles 第2条") && e.to_string().contains("secretary-frist"), "{e}");
+    // Every role once.
+    let e = check(&|t| {
+        t.roles.to_mut().remove(2);
+    })
+    .unwrap_err();
+    assert_eq!(e.kind, K::MissingRole { id: "member" }, "{e}");
+    let e = check(&|t| {
+        let first = t.roles[0].clone();
+        t.roles.to_mut().push(first);
+    })
+    .unwrap_err();
+    assert_eq!(e.kind, K::DuplicateRole { id: "secretary" }, "{e}");
+    let e = check(&|t| t.roles.to_mut()[0].name = " ".into()).unwrap_err();
+    assert_eq!((e.place.part, e.place.key, &e.kind), (Some(Part::Role(0)), Some("name"), &K::Empty), "{e}");
+    // The checklist's roles: the 书记 and the 分管领导 each leave out the other's duty, other
+    // members both, and every role keeps 一岗双责.
+    let t = Template::default_template();
+    let without = |role: Role| t.role_words(role).map(|w| w.without.to_vec()).unwrap_or_default();
+    assert_eq!(without(Role::Secretary), ["deputy-direct"]);
+    assert_eq!(without(Role::Deputy), ["secretary-first"]);
+    assert_eq!(without(Role::Member), ["secretary-first", "deputy-direct"]);
+    assert!(t.roles.iter().all(|w| !w.without.iter().any(|id| id == "one-post-two-duties")));
+    // Every preset keeps the items the roles name.
+    for p in crate::domain::builtin::PRESETS {
+        let t = crate::domain::builtin::checklist(p.id);
+        for id in t.roles.iter().flat_map(|w| w.without.iter()) {
+            assert!(t.item(id).is_some(), "{}: {id}", p.id);
+        }
+    }
+}

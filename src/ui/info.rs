@@ -298,6 +298,7 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
                                 get=|r| r.person.clone()
                                 set=|r, v| r.person = v
                             />
+                            <RoleChoice report=report />
                             <TextField
                                 report=report
                                 id="meeting"
@@ -466,6 +467,63 @@ fn LevelChoice(report: Memo<Option<Report>>) -> impl IntoView {
                         view! {
                             <option value=level.id() selected=move || current() == level>
                                 {move || words(level).0}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// 本人职责, for a personal report only: 书记, 分管意识形态工作的班子成员 or another
+/// 班子成员. The material then leaves out the duties that are not the person's (a 书记 does not
+/// claim the 分管领导's direct responsibility). Until chosen every duty is written, as
+/// before roles existed. The names and hints are the checklist's (`[[roles]]`).
+#[component]
+fn RoleChoice(report: Memo<Option<Report>>) -> impl IntoView {
+    use crate::domain::template::Role;
+    let store = use_store();
+    let current = move || report.with(|r| r.as_ref().and_then(|r| r.role));
+    let words = move |role: Role| {
+        report.with(|r| {
+            r.as_ref()
+                .and_then(|r| crate::state::checklist(r).role_words(role))
+                .map(|w| (w.name.to_string(), w.hint.to_string()))
+                .unwrap_or_else(|| (role.id().to_string(), String::new()))
+        })
+    };
+    let hint = move || match current() {
+        Some(role) => words(role).1,
+        None => {
+            "选择后，对照检查只写本人职责范围内的责任；未选择时，书记第一责任人和分管领导直接责任都会写入。".to_string()
+        }
+    };
+    view! {
+        <div class="field">
+            <label for="role">"本人职责"</label>
+            <p class="hint" id="role-hint">
+                {hint}
+            </p>
+            <select
+                id="role"
+                aria-describedby="role-hint"
+                on:change=move |ev| {
+                    let role = Role::from_id(&event_target_value(&ev));
+                    if let Some(rid) = report.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) {
+                        store.edit_report(&rid, |r| r.role = role);
+                    }
+                }
+            >
+                <option value="" selected=move || current().is_none()>
+                    "未选择"
+                </option>
+                {Role::ALL
+                    .into_iter()
+                    .map(|role| {
+                        view! {
+                            <option value=role.id() selected=move || current() == Some(role)>
+                                {move || words(role).0}
                             </option>
                         }
                     })

@@ -43,6 +43,7 @@ pub fn Review(id: String) -> impl IntoView {
             }
             if r.kind == ReportKind::Personal {
                 info.push(("姓名", r.person.trim().to_string()));
+                info.push(("本人职责", role_label(t, r)));
                 info.push(("会议名称", r.meeting.trim().to_string()));
             }
             let bad: Vec<_> = field_errors(t, r).collect();
@@ -190,6 +191,15 @@ pub fn Review(id: String) -> impl IntoView {
                 "生成报告"
             </a>
         </div>
+    }
+}
+
+/// The leader's role as 核对 shows it: the checklist's name for it, or that none was chosen
+/// and every duty is written.
+fn role_label(t: &crate::domain::template::Template, r: &crate::domain::report::Report) -> String {
+    match r.role {
+        Some(role) => t.role_words(role).map_or_else(|| role.id().to_string(), |w| w.name.to_string()),
+        None => "（未选择，书记和分管领导的责任都写入）".to_string(),
     }
 }
 
