@@ -173,6 +173,52 @@ pub fn late_citations(template: &Template, report: &Report) -> Vec<LateCitation>
     out
 }
 
+/// Words by which an organisation speaks of itself. A leader's 对照检查 speaks as 本人.
+const UNIT_VOICE: [&str; 14] = [
+    "我单位",
+    "本单位",
+    "我局",
+    "我委",
+    "我办",
+    "我校",
+    "我院",
+    "我镇",
+    "我村",
+    "我社区",
+    "我部",
+    "我厅",
+    "党组织",
+    "领导班子",
+];
+
+/// A problem or measure the user typed into a leader's 对照检查 in the organisation's voice
+/// (`本单位…`, `我局…`, or the unit's own name) with no word of the leader's own (`本人`,
+/// `自己`, `我` standing alone), so 核对 can ask for it to be rewritten in the first person.
+/// Only the user's own list is read: the suggestions are written in the first person.
+pub fn unit_voice(report: &Report) -> Vec<TypedPlace> {
+    if report.kind != ReportKind::Personal {
+        return Vec::new();
+    }
+    let unit = report.unit.trim();
+    let speaks_as_unit = |text: &str| {
+        let own = ["本人", "自己", "自身"].iter().any(|w| text.contains(w))
+            || text.match_indices('我').any(|(at, _)| !UNIT_VOICE.iter().any(|u| text[at..].starts_with(u)));
+        let unit_words =
+            UNIT_VOICE.iter().any(|w| text.contains(w)) || (unit.chars().count() >= 2 && text.contains(unit));
+        unit_words && !own
+    };
+    let mut out = Vec::new();
+    for (index, p) in report.problems.iter().flatten().enumerate() {
+        if speaks_as_unit(&p.problem) {
+            out.push(TypedPlace::Problem { index, plan: false });
+        }
+        if speaks_as_unit(&p.plan) {
+            out.push(TypedPlace::Problem { index, plan: true });
+        }
+    }
+    out
+}
+
 /// What the 落款 still lacks: `None` when the unit report has a real 成文日期 (or for a
 /// self-assessment, which has no 落款); else a clause saying what to fill in.
 pub fn missing_date(report: &Report) -> Option<String> {
@@ -204,6 +250,10 @@ pub fn left_out(template: &Template, report: &Report) -> Option<String> {
     if late > 0 {
         parts.push(format!("有{late}处引用了报告期末以后才召开的会议或才提出的提法，请改正"));
     }
+    let voice = unit_voice(report).len();
+    if voice > 0 {
+        parts.push(format!("有{voice}处问题或措施像是以单位名义写的，个人对照检查应写本人的问题和措施"));
+    }
     parts.extend(missing_date(report));
     (!parts.is_empty()).then(|| parts.join("；"))
 }
@@ -216,7 +266,36 @@ pub fn percent(done: usize, total: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::report::Status;
+    use crate::domain::report::{ProblemPlan, Status};
+
+    #[test]
+    fn a_self_assessment_in_the_unit_s_voice_is_pointed_out() {
+        let mut r = Report::new("a", 0.0);
+        r.unit = "市统计局党组".into();
+        r.kind = ReportKind::Personal;
+        let pair = |problem: &str, plan: &str| ProblemPlan { problem: problem.into(), plan: plan.into() };
+        r.problems = Some(vec![
+            pair("我局理论学习不够深入。", "本人带头深入学习。"),
+            pair("市统计局党组对阵地管理抓得不够细。", "督促我局各科室落实阵地管理责任。"),
+            pair("本人对分管科室的意识形态工作过问不多。", "我将每季度听取一次分管科室汇报。"),
+            pair("领导班子成员中本人带头作用发挥不够。", "自己带头讲党课。"),
+        ]);
+        let found = unit_voice(&r);
+        assert_eq!(
+            found,
+            vec![
+                TypedPlace::Problem { index: 0, plan: false },
+                TypedPlace::Problem { index: 1, plan: false },
+                TypedPlace::Problem { index: 1, plan: true },
+            ]
+        );
+        assert!(left_out(&Template::default_template(), &r).unwrap().contains("有3处问题或措施像是以单位名义写的"));
+        r.kind = ReportKind::Unit;
+        assert!(unit_voice(&r).is_empty(), "a unit report speaks as the unit");
+        r.kind = ReportKind::Personal;
+        r.problems = None;
+        assert!(unit_voice(&r).is_empty(), "the suggestions are in the first person");
+    }
 
     #[test]
     fn rolls_up_section_status() {

@@ -1,7 +1,7 @@
 //! 核对: every answer on one page, each with a 修改 link that returns here after the change.
 
 use crate::domain::generate::{problems, DATE_PLACEHOLDER};
-use crate::domain::progress::{field_errors, late_citations, left_out, missing_date, TypedPlace};
+use crate::domain::progress::{field_errors, late_citations, left_out, missing_date, unit_voice, TypedPlace};
 use crate::domain::report::{item_values, ReportKind, Status};
 use crate::route::Route;
 use crate::state::{checklist, use_screen, use_store};
@@ -131,6 +131,9 @@ pub fn Review(id: String) -> impl IntoView {
                 .iter()
                 .filter(|l| matches!(l.place, TypedPlace::Problem { .. }))
                 .map(|l| format!("引用有误：{}中的{}", l.place.label(), l.message))
+                .chain(unit_voice(r).iter().map(|p| {
+                    format!("{}像是以单位名义写的。个人对照检查应写本人的问题和措施，例如“本人……”，请改写。", p.label())
+                }))
                 .collect();
             let plink = Route::plans(&r.id).from_review().href();
             view! {
