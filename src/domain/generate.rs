@@ -332,6 +332,13 @@ pub fn status(t: &Template, r: &Report, item_id: &str) -> Status {
     status_at(r, &without(t, r), item_id)
 }
 
+/// Whether an item is asked of this report at all: not when the report's level does not
+/// have it (the 中心组 of a 党支部) or, in a personal report, when it is not the chosen
+/// role's duty. Pages leave such items out of the questions and the counts.
+pub fn applies(t: &Template, r: &Report, item_id: &str) -> bool {
+    !without(t, r).iter().any(|w| w == item_id)
+}
+
 /// The items the report's level does not have and, in a personal report, those that are not
 /// the chosen role's duty (`RoleWords::without`: a 书记 does not claim the 分管领导's work).
 fn without(t: &Template, r: &Report) -> Vec<Text> {

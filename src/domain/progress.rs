@@ -7,7 +7,7 @@
 //! (`references`).
 
 use crate::domain::builtin::REFERENCES;
-use crate::domain::generate::DATE_PLACEHOLDER;
+use crate::domain::generate::{applies, DATE_PLACEHOLDER};
 use crate::domain::report::{Report, ReportKind, Status};
 use crate::domain::template::{FieldKind, Section, Template};
 use crate::domain::validate::{check_field, parse_date, FieldError};
@@ -29,24 +29,27 @@ impl SectionStatus {
     }
 }
 
-/// Answered and total items of one section.
-pub fn section_counts(section: &Section, report: &Report) -> (usize, usize) {
-    let answered = section.items.iter().filter(|i| report.status(&i.id).answered()).count();
-    (answered, section.items.len())
+/// Answered and total items of one section, counting only the items asked of this report
+/// (`generate::applies`: not the 中心组 of a 党支部, not another leader's duty).
+pub fn section_counts(template: &Template, section: &Section, report: &Report) -> (usize, usize) {
+    let asked: Vec<_> = section.items.iter().filter(|i| applies(template, report, &i.id)).collect();
+    let answered = asked.iter().filter(|i| report.status(&i.id).answered()).count();
+    (answered, asked.len())
 }
 
-/// 已完成 when every item has a status, 未开始 when none has, 进行中 otherwise.
-pub fn section_status(section: &Section, report: &Report) -> SectionStatus {
-    match section_counts(section, report) {
+/// 已完成 when every item asked has a status, 未开始 when none has, 进行中 otherwise.
+pub fn section_status(template: &Template, section: &Section, report: &Report) -> SectionStatus {
+    match section_counts(template, section, report) {
+        (0, 0) => SectionStatus::Completed,
         (0, _) => SectionStatus::NotStarted,
         (a, t) if a == t => SectionStatus::Completed,
         _ => SectionStatus::InProgress,
     }
 }
 
-/// (answered, total) over the whole template.
+/// (answered, total) over the whole template, of the items asked of this report.
 pub fn report_counts(template: &Template, report: &Report) -> (usize, usize) {
-    template.sections.iter().map(|s| section_counts(s, report)).fold((0, 0), |(a, t), (x, y)| (a + x, t + y))
+    template.sections.iter().map(|s| section_counts(template, s, report)).fold((0, 0), |(a, t), (x, y)| (a + x, t + y))
 }
 
 /// A figure the user typed that cannot go into the report, and why.
@@ -302,15 +305,39 @@ mod tests {
         let t = Template::default_template();
         let s = &t.sections[0];
         let mut r = Report::new("a", 0.0);
-        assert_eq!(section_status(s, &r), SectionStatus::NotStarted);
+        assert_eq!(section_status(&t, s, &r), SectionStatus::NotStarted);
         r.answer_mut(&s.items[0].id).status = Status::NotApplicable;
         let expected = if s.items.len() == 1 { SectionStatus::Completed } else { SectionStatus::InProgress };
-        assert_eq!(section_status(s, &r), expected);
+        assert_eq!(section_status(&t, s, &r), expected);
         for i in s.items.iter() {
             r.answer_mut(&i.id).status = Status::Done;
         }
-        assert_eq!(section_status(s, &r), SectionStatus::Completed);
+        assert_eq!(section_status(&t, s, &r), SectionStatus::Completed);
         assert_eq!(report_counts(&t, &r).0, s.items.len());
+    }
+
+    #[test]
+    fn items_a_branch_does_not_have_are_neither_asked_nor_counted() {
+        let t = Template::default_template();
+        let mut r = Report::new("a", 0.0);
+        r.unit = "机关第一党支部".into();
+        assert_eq!(r.level(), crate::domain::template::Level::Branch);
+        let (_, total) = report_counts(&t, &r);
+        let lacking: Vec<_> =
+            t.items().filter(|(_, i)| !applies(&t, &r, &i.id)).map(|(_, i)| i.id.to_string()).collect();
+        assert!(lacking.iter().any(|id| id == "center-group-study"), "{lacking:?}");
+        assert_eq!(total, t.item_count() - lacking.len());
+        // Answering every item asked completes the report, with the 中心组 items left alone.
+        let asked: Vec<String> =
+            t.items().filter(|(_, i)| applies(&t, &r, &i.id)).map(|(_, i)| i.id.to_string()).collect();
+        for id in &asked {
+            r.answer_mut(id).status = Status::Done;
+        }
+        assert_eq!(report_counts(&t, &r), (total, total));
+        assert!(t.sections.iter().all(|s| section_status(&t, s, &r) == SectionStatus::Completed));
+        // A 党组 is asked everything.
+        r.unit = "局党组".into();
+        assert_eq!(report_counts(&t, &r).1, t.item_count());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! 核对: every answer on one page, each with a 修改 link that returns here after the change.
 
-use crate::domain::generate::{problems, DATE_PLACEHOLDER};
+use crate::domain::generate::{applies, problems, DATE_PLACEHOLDER};
 use crate::domain::progress::{field_errors, late_citations, left_out, missing_date, unit_voice, TypedPlace};
 use crate::domain::report::{item_values, ReportKind, Status};
 use crate::route::Route;
@@ -65,7 +65,8 @@ pub fn Review(id: String) -> impl IntoView {
                         .iter()
                         .map(|i| {
                             let a = r.answers.get(&*i.id);
-                            let status = r.status(&i.id);
+                            let asked = applies(t, r, &i.id);
+                            let status = if asked { r.status(&i.id) } else { Status::NotApplicable };
                             let values = item_values(i, a);
                             let mut detail: Vec<String> = i
                                 .fields
@@ -93,7 +94,13 @@ pub fn Review(id: String) -> impl IntoView {
                                 <div class="summary-row" class:summary-missing=status == Status::NotStarted>
                                     <dt>{i.task.clone()}</dt>
                                     <dd>
-                                        <strong>{status.label()}</strong>
+                                        <strong>
+                                            {if asked {
+                                                status.label()
+                                            } else {
+                                                "不适用（按党组织类型或本人职责，无需填写）"
+                                            }}
+                                        </strong>
                                         {detail
                                             .into_iter()
                                             .map(|x| view! { <span class="summary-detail">{x}</span> })

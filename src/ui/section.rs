@@ -4,7 +4,7 @@
 //! Inputs own their text while the user types (no re-render per keystroke, nothing fights
 //! the Chinese input method); each change is written to the store at once.
 
-use crate::domain::generate::item_point;
+use crate::domain::generate::{applies, item_point};
 use crate::domain::progress::field_errors;
 use crate::domain::report::{is_numeric, Report, Status};
 use crate::domain::template::{Field, FieldKind, Item, Template};
@@ -139,6 +139,8 @@ fn ItemCard(card: CardContext, item: &'static Item) -> impl IntoView {
     let status = move || card.report.with(|r| r.as_ref().map(|r| r.status(iid)).unwrap_or_default());
     let set_status = move |s: Status| card.edit(|r| r.answer_mut(iid).status = s);
     let show_inputs = move || !matches!(status(), Status::NotDone | Status::NotApplicable);
+    // Not asked of this report at all (the 中心组 of a 党支部, another leader's duty).
+    let asked = Memo::new(move |_| card.report.with(|r| r.as_ref().is_none_or(|r| applies(card.checklist, r, iid))));
     let rule = if item.rule.is_empty() {
         String::new()
     } else if item.local_rule {
@@ -157,32 +159,49 @@ fn ItemCard(card: CardContext, item: &'static Item) -> impl IntoView {
                 <p>{item.guidance.clone()}</p>
                 {(!rule.is_empty()).then(|| view! { <p class="hint">{rule}</p> })}
             </details>
-            <fieldset class="status-choice">
-                <legend class="visually-hidden">
-                    {format!("“{}”的落实情况", item.task.replace('“', "‘").replace('”', "’"))}
-                </legend>
-                {Status::ALL
-                    .into_iter()
-                    .map(|s| {
-                        let input_id = format!("st-{iid}-{}", s.label());
-                        view! {
-                            <span class="status-option">
-                                <input
-                                    type="radio"
-                                    id=input_id.clone()
-                                    name=format!("status-{iid}")
-                                    prop:checked=move || status() == s
-                                    on:change=move |_| set_status(s)
-                                />
-                                <label for=input_id>{s.label()}</label>
-                            </span>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
-            <Show when=show_inputs>
-                <ItemInputs card=card item=item />
-            </Show>
+            {move || {
+                if asked.get() {
+                    view! {
+                        <fieldset class="status-choice">
+                            <legend class="visually-hidden">
+                                {format!(
+                                    "“{}”的落实情况",
+                                    item.task.replace('“', "‘").replace('”', "’"),
+                                )}
+                            </legend>
+                            {Status::ALL
+                                .into_iter()
+                                .map(|s| {
+                                    let input_id = format!("st-{iid}-{}", s.label());
+                                    view! {
+                                        <span class="status-option">
+                                            <input
+                                                type="radio"
+                                                id=input_id.clone()
+                                                name=format!("status-{iid}")
+                                                prop:checked=move || status() == s
+                                                on:change=move |_| set_status(s)
+                                            />
+                                            <label for=input_id>{s.label()}</label>
+                                        </span>
+                                    }
+                                })
+                                .collect_view()}
+                        </fieldset>
+                        <Show when=show_inputs>
+                            <ItemInputs card=card item=item />
+                        </Show>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <p class="hint">
+                            "按本报告的党组织类型或本人职责，这一项不适用，不写入报告，无需填写。类型或职责选得不对，可以在“基本信息”中修改。"
+                        </p>
+                    }
+                        .into_any()
+                }
+            }}
         </section>
     }
 }

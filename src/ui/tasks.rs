@@ -36,11 +36,11 @@ pub fn Tasks(id: String) -> impl IntoView {
                     let status = Signal::derive(move || {
                         report
                             .with(|r| {
-                                r.as_ref().map(|r| section_status(section, r)).unwrap_or(SectionStatus::NotStarted)
+                                r.as_ref().map(|r| section_status(t, section, r)).unwrap_or(SectionStatus::NotStarted)
                             })
                     });
                     let count = move || {
-                        report.with(|r| r.as_ref().map(|r| section_counts(section, r)).unwrap_or((0, 0)))
+                        report.with(|r| r.as_ref().map(|r| section_counts(t, section, r)).unwrap_or((0, 0)))
                     };
                     view! {
                         <li class="task">

@@ -80,7 +80,7 @@ pub fn SectionChart(report: Memo<Option<Report>>) -> impl IntoView {
                 .sections
                 .iter()
                 .map(|s| {
-                    let (a, n) = section_counts(s, r);
+                    let (a, n) = section_counts(checklist(r), s, r);
                     (s.title.clone(), a, n)
                 })
                 .collect::<Vec<_>>()
