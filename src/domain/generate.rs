@@ -336,18 +336,24 @@ pub fn status(t: &Template, r: &Report, item_id: &str) -> Status {
 /// have it (the 中心组 of a 党支部) or, in a personal report, when it is not the chosen
 /// role's duty. Pages leave such items out of the questions and the counts.
 pub fn applies(t: &Template, r: &Report, item_id: &str) -> bool {
-    !without(t, r).iter().any(|w| w == item_id)
+    !not_asked(t, r).any(|w| w == item_id)
 }
 
 /// The items the report's level does not have and, in a personal report, those that are not
-/// the chosen role's duty (`RoleWords::without`: a 书记 does not claim the 分管领导's work).
-fn without(t: &Template, r: &Report) -> Vec<Text> {
+/// the chosen role's duty (`RoleWords::without`: a 书记 does not claim the 分管领导's work),
+/// borrowed from the checklist (pages ask this per item, on every keystroke).
+fn not_asked<'t>(t: &'t Template, r: &Report) -> impl Iterator<Item = &'t Text> {
     let level = t.level_words(r.level()).map_or(&[][..], |w| &w.without[..]);
     let role = match (r.kind, r.role) {
         (ReportKind::Personal, Some(role)) => t.role_words(role).map_or(&[][..], |w| &w.without[..]),
         _ => &[],
     };
-    level.iter().chain(role).cloned().collect()
+    level.iter().chain(role)
+}
+
+/// [`not_asked`], kept for a whole document's worth of lookups.
+fn without(t: &Template, r: &Report) -> Vec<Text> {
+    not_asked(t, r).cloned().collect()
 }
 
 fn status_at(r: &Report, without: &[Text], item_id: &str) -> Status {

@@ -32,9 +32,8 @@ impl SectionStatus {
 /// Answered and total items of one section, counting only the items asked of this report
 /// (`generate::applies`: not the 中心组 of a 党支部, not another leader's duty).
 pub fn section_counts(template: &Template, section: &Section, report: &Report) -> (usize, usize) {
-    let asked: Vec<_> = section.items.iter().filter(|i| applies(template, report, &i.id)).collect();
-    let answered = asked.iter().filter(|i| report.status(&i.id).answered()).count();
-    (answered, asked.len())
+    let asked = section.items.iter().filter(|i| applies(template, report, &i.id));
+    asked.fold((0, 0), |(answered, total), i| (answered + usize::from(report.status(&i.id).answered()), total + 1))
 }
 
 /// 已完成 when every item asked has a status, 未开始 when none has, 进行中 otherwise.
