@@ -3,7 +3,8 @@
 // Playwright never downloads a browser here.
 const { defineConfig } = require('@playwright/test');
 
-const port = 4173;
+// ZEREN_E2E_PORT lets two checkouts run their end-to-end tests side by side.
+const port = Number(process.env.ZEREN_E2E_PORT) || 4173;
 
 module.exports = defineConfig({
   testDir: 'tests/e2e',
@@ -25,7 +26,7 @@ module.exports = defineConfig({
     { name: 'phone', use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } },
   ],
   webServer: {
-    command: `rm -rf target/e2e-root && mkdir -p target/e2e-root && cp -r dist target/e2e-root/zeren && exec python3 -m http.server ${port} --bind 127.0.0.1 --directory target/e2e-root`,
+    command: `rm -rf target/e2e-root-${port} && mkdir -p target/e2e-root-${port} && cp -r dist target/e2e-root-${port}/zeren && exec python3 -m http.server ${port} --bind 127.0.0.1 --directory target/e2e-root-${port}`,
     url: `http://127.0.0.1:${port}/zeren/index.html`,
     reuseExistingServer: false,
     stdout: 'ignore',
