@@ -60,9 +60,10 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
     cargo install trunk --version "$TRUNK_VERSION" --locked --force --quiet
 fi
 
-# 4. npm packages: wasm-opt (binaryen from npm; Debian's 108 silently breaks the module)
-#    and Playwright's test runner (never its browser download).
+# 4. npm packages: wasm-opt (binaryen from npm; Debian's 108 silently breaks the module),
+#    Playwright's test runner (never its browser download) and axe-core for the audit.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] ||
+   [ ! -d node_modules/@axe-core/playwright ] ||
    [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "npm ci"
   npm ci --no-audit --no-fund --loglevel=error

@@ -93,6 +93,14 @@ pub fn App() -> impl IntoView {
             request_animation_frame(move || ui::focus_selector(&target.unwrap_or_else(|| "main h1".into())));
         }
     });
+    // The text size chosen on 我的报告 scales the interface through the root element's
+    // data-text attribute (the style sheet keeps the report preview and print as they are).
+    Effect::new(move |_| {
+        let key = store.text_size().key();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-text", key);
+        }
+    });
     store.request_persistence();
 
     view! {

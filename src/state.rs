@@ -11,7 +11,7 @@
 use crate::browser::{self, fetch, storage};
 use crate::domain::builtin::{self, Lookup, PresetInfo};
 use crate::domain::report::Report;
-use crate::domain::saved::Envelope;
+use crate::domain::saved::{Envelope, TextSize};
 use crate::domain::template::Template;
 use crate::route::Route;
 use leptos::prelude::*;
@@ -267,6 +267,17 @@ impl Store {
     pub fn record_export(&self) {
         let now = browser::now_ms();
         self.edit(|d| d.settings.last_export_ms = now);
+    }
+
+    /// The interface's text size (文字大小), kept with the user's settings.
+    pub fn text_size(&self) -> TextSize {
+        self.data.with(|d| d.settings.text_size)
+    }
+
+    pub fn set_text_size(&self, size: TextSize) {
+        if self.data.with_untracked(|d| d.settings.text_size) != size {
+            self.edit(|d| d.settings.text_size = size);
+        }
     }
 
     /// Remembers the page the user is on, to resume there; only when it changed.

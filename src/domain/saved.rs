@@ -33,6 +33,43 @@ pub struct Settings {
     pub last_page: Option<String>,
     /// When the user last exported a backup (ms since 1970), 0 if never.
     pub last_export_ms: f64,
+    /// The interface's text size, chosen on 我的报告 (not the report preview or print).
+    /// A field added within schema 1: older data lacks it and reads as standard.
+    pub text_size: TextSize,
+}
+
+/// 文字大小: how large the interface's text is, for leaders who read at arm's length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum TextSize {
+    Large,
+    Larger,
+    /// Last, to catch what a later version may add (serde's `other` must be last).
+    #[default]
+    #[serde(other)]
+    Standard,
+}
+
+impl TextSize {
+    pub const ALL: [TextSize; 3] = [TextSize::Standard, TextSize::Large, TextSize::Larger];
+
+    /// The choice as the user reads it.
+    pub fn label(self) -> &'static str {
+        match self {
+            TextSize::Standard => "标准",
+            TextSize::Large => "大",
+            TextSize::Larger => "特大",
+        }
+    }
+
+    /// The value of the page's `data-text` attribute, which the style sheet scales by.
+    pub fn key(self) -> &'static str {
+        match self {
+            TextSize::Standard => "standard",
+            TextSize::Large => "large",
+            TextSize::Larger => "larger",
+        }
+    }
 }
 
 impl Default for Envelope {
@@ -148,6 +185,20 @@ mod tests {
         e.reports.push(Report::new("a", 1.0));
         e.revision = 7;
         assert_eq!(Envelope::from_json(&e.to_json()), Ok(e));
+    }
+
+    #[test]
+    fn text_size_reads_old_new_and_unknown_values() {
+        let old = Envelope::from_json(r#"{"schema":1,"revision":1,"reports":[]}"#).unwrap();
+        assert_eq!(old.settings.text_size, TextSize::Standard);
+        let mut e = Envelope::default();
+        e.settings.text_size = TextSize::Larger;
+        assert_eq!(Envelope::from_json(&e.to_json()).unwrap().settings.text_size, TextSize::Larger);
+        // A size a later version may add reads as standard instead of making the data unreadable.
+        let later = r#"{"schema":1,"revision":1,"reports":[],"settings":{"text_size":"huge"}}"#;
+        assert_eq!(Envelope::from_json(later).unwrap().settings.text_size, TextSize::Standard);
+        let keys: Vec<_> = TextSize::ALL.iter().map(|t| t.key()).collect();
+        assert_eq!(keys, ["standard", "large", "larger"]);
     }
 
     #[test]

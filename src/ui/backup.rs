@@ -109,14 +109,21 @@ pub fn BackupPanel() -> impl IntoView {
                 <p class="hint" id="import-hint">
                     "选择本工具导出的 .json 文件。导入前会先显示文件内容，由您确认。"
                 </p>
+                // The browser's own file control speaks the browser's language ("Choose File"
+                // in an English-language browser): it stays focusable but unseen, and a label
+                // in Chinese opens it (by click, or Enter/Space on the focused control).
                 <input
                     id="import-file"
+                    class="file-input"
                     type="file"
                     accept=".json,application/json"
                     node_ref=input
                     aria-describedby="import-hint"
                     on:change=on_file
                 />
+                <label for="import-file" class="button button-secondary file-button" aria-hidden="true">
+                    "选择备份文件…"
+                </label>
             </div>
             {move || {
                 message

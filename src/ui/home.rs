@@ -4,6 +4,7 @@
 use crate::browser::{format_time, new_id, now_ms};
 use crate::domain::progress::report_counts;
 use crate::domain::report::{Period, Report};
+use crate::domain::saved::TextSize;
 use crate::route::Route;
 use crate::state::{checklist, navigate, use_screen, use_store, ChecklistState, Store};
 use crate::ui::backup::{export_one, BackupPanel};
@@ -183,5 +184,45 @@ pub fn Home() -> impl IntoView {
         {move || backup_note().map(|n| view! { <p class="backup-note">{n}</p> })}
         {move || persisted().map(|n| view! { <p class="hint">{n}</p> })}
         <BackupPanel />
+        <TextSizeChoice />
+    }
+}
+
+/// 文字大小: three sizes for the whole interface, kept with the user's settings. The report
+/// preview and print keep their own sizes.
+#[component]
+fn TextSizeChoice() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <section class="display-settings" aria-labelledby="display-h">
+            <h2 id="display-h">"显示设置"</h2>
+            <fieldset class="field">
+                <legend>"文字大小"</legend>
+                <p class="hint" id="text-size-hint">
+                    "只改变本页面的文字大小，不影响生成的报告和打印。"
+                </p>
+                <div class="choice-row">
+                    {TextSize::ALL
+                        .into_iter()
+                        .map(|size| {
+                            let id = format!("text-size-{}", size.key());
+                            view! {
+                                <div class="radio">
+                                    <input
+                                        type="radio"
+                                        name="text-size"
+                                        id=id.clone()
+                                        aria-describedby="text-size-hint"
+                                        prop:checked=move || store.text_size() == size
+                                        on:change=move |_| store.set_text_size(size)
+                                    />
+                                    <label for=id>{size.label()}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+        </section>
     }
 }
