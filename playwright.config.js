@@ -15,6 +15,9 @@ module.exports = defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/zeren/`,
     locale: 'zh-CN',
+    // The service worker is tested on its own (offline.spec.js, with its own browser); here it
+    // would answer requests that tests route or refuse.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',

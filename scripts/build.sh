@@ -40,14 +40,21 @@ zeren_wasm trunk build "${release[@]+"${release[@]}"}" "${dist_args[@]+"${dist_a
 # 2. Post-build steps, in this order, on the finished "$out" (hashed names already final).
 #    They go here, each as one function or one script under scripts/ called with "$out":
 #      - a legacy wasm build without reference types, for older browsers, beside the main one;
-#      - zeren.html: the whole app in one file, for opening without a web server;
-#      - a service worker written from the hashed file list in "$out" (last: it lists what
-#        the steps above added).
 #    A step that fails stops the build with a non-zero exit, like the main build.
 
 #    a. The checklist presets (templates/presets/*.toml), each a JSON file the app fetches
 #       when a report first uses it: built natively from the same build.rs output the app's
 #       index was made from, so the file names match.
 cargo run --quiet --example presets -- "$out/presets"
+
+#    b. IIS reads its settings (the .wasm type, compression, caching) from web.config in
+#       the site's folder; other servers ignore the file.
+cp deploy/web.config "$out/web.config"
+
+#    c. zeren.html: the whole app, presets included, in one file that opens by double-click.
+node scripts/single-file.js "$out"
+
+#    d. The service worker, from the hashed file list (last: it lists what is in "$out").
+node scripts/service-worker.js "$out"
 
 echo "[build] ${out#"$ZEREN_ROOT/"} ready${ZEREN_TEMPLATE:+ (checklist: $ZEREN_TEMPLATE)}"

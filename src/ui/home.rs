@@ -1,6 +1,7 @@
 //! 我的报告: every saved report with its progress and last edit; new, open, duplicate for
 //! the next period, delete with 撤销; backups.
 
+use crate::browser::fetch::opened_from_file;
 use crate::browser::{format_time, new_id, now_ms};
 use crate::domain::progress::report_counts;
 use crate::domain::report::{Period, Report};
@@ -184,7 +185,37 @@ pub fn Home() -> impl IntoView {
         {move || backup_note().map(|n| view! { <p class="backup-note">{n}</p> })}
         {move || persisted().map(|n| view! { <p class="hint">{n}</p> })}
         <BackupPanel />
+        <OfflineCopy />
         <TextSizeChoice />
+    }
+}
+
+/// Opened from a file: where the data lives. Served: the offer of that file (下载离线版).
+#[component]
+fn OfflineCopy() -> impl IntoView {
+    if opened_from_file() {
+        view! {
+            <section class="notice offline-note" aria-labelledby="offline-h">
+                <h2 id="offline-h">"离线版"</h2>
+                <p>
+                    "本页面是从文件打开的离线版。填写的内容保存在这台电脑的这个浏览器中，不在文件里：换电脑、换浏览器，或把文件发给别人，都带不走这些内容。需要时请用上面的“导出全部报告”生成备份文件，到新的地方再导入。"
+                </p>
+            </section>
+        }
+            .into_any()
+    } else {
+        view! {
+            <section class="offline-offer" aria-labelledby="offline-h">
+                <h2 id="offline-h">"离线版"</h2>
+                <p>
+                    <a href="zeren.html" download="意识形态工作责任制自查与报告.html">
+                        "下载离线版"
+                    </a>
+                    "：整个工具在一个文件里，可以拷到U盘或不能上网的电脑上，双击用浏览器打开，不需要服务器。在那台电脑上填写的内容保存在那台电脑的浏览器中。"
+                </p>
+            </section>
+        }
+            .into_any()
     }
 }
 
