@@ -47,7 +47,16 @@ export WASM_BINDGEN_TEST_TIMEOUT=120
 run browser zeren_wasm cargo test --target wasm32-unknown-unknown --test web
 browser=$(grep -hoE 'test result: ok\. [0-9]+ passed' "$logs/browser.log" | awk '{s+=$4} END {print s+0}')
 
+# The legacy build (scripts/legacy.sh) must validate with WebAssembly reference types and
+# multi-value off, and its JavaScript must be ES2020 (Chromium 80). FinalizationRegistry,
+# the one newer name in it, is only used where typeof says it exists.
+legacy_check() {
+  wasm-validate --disable-reference-types --disable-multi-value dist/legacy/*.wasm &&
+    echo "[legacy] wasm valid without reference types and multi-value" &&
+    npx es-check es2020 'dist/legacy/*.js' --module --checkFeatures --ignore FinalizationRegistry
+}
 if run build scripts/build.sh; then
+  run legacy legacy_check
   run e2e npx playwright test
   e2e=$(grep -hoE '[0-9]+ passed' "$logs/e2e.log" | tail -1 | awk '{print $1+0}')
 fi

@@ -38,8 +38,7 @@ zeren_wasm trunk build "${release[@]+"${release[@]}"}" "${dist_args[@]+"${dist_a
   "${trunk_args[@]+"${trunk_args[@]}"}"
 
 # 2. Post-build steps, in this order, on the finished "$out" (hashed names already final).
-#    They go here, each as one function or one script under scripts/ called with "$out":
-#      - a legacy wasm build without reference types, for older browsers, beside the main one;
+#    They go here, each as one function or one script under scripts/ called with "$out".
 #    A step that fails stops the build with a non-zero exit, like the main build.
 
 #    a. The checklist presets (templates/presets/*.toml), each a JSON file the app fetches
@@ -47,14 +46,20 @@ zeren_wasm trunk build "${release[@]+"${release[@]}"}" "${dist_args[@]+"${dist_a
 #       index was made from, so the file names match.
 cargo run --quiet --example presets -- "$out/presets"
 
-#    b. IIS reads its settings (the .wasm type, compression, caching) from web.config in
+#    b. The legacy build (no WebAssembly reference types, for Chromium 80-95) into
+#       "$out/legacy", then the start-up script in index.html that picks one of the two at run
+#       time and sets the content security policy.
+scripts/legacy.sh "$out"
+node scripts/loader.js "$out"
+
+#    c. IIS reads its settings (the .wasm type, compression, caching) from web.config in
 #       the site's folder; other servers ignore the file.
 cp deploy/web.config "$out/web.config"
 
-#    c. zeren.html: the whole app, presets included, in one file that opens by double-click.
+#    d. zeren.html: the whole app, presets included, in one file that opens by double-click.
 node scripts/single-file.js "$out"
 
-#    d. The service worker, from the hashed file list (last: it lists what is in "$out").
+#    e. The service worker, from the hashed file list (last: it lists what is in "$out").
 node scripts/service-worker.js "$out"
 
 echo "[build] ${out#"$ZEREN_ROOT/"} ready${ZEREN_TEMPLATE:+ (checklist: $ZEREN_TEMPLATE)}"

@@ -8,7 +8,8 @@
 //   - the page itself (a navigation) is asked of the server first, and the cached copy is used
 //     only when the server does not answer (within 4 s): a fresh index.html always comes with
 //     fresh hashed files from the server, a cached one with the cached files it was cached with;
-//   - a preset file (presets/NAME-HASH.json) is cached the first time a report uses it;
+//   - a preset file (presets/NAME-HASH.json) is cached the first time a report uses it, and
+//     the legacy build's files (legacy/) the first time an older browser loads them;
 //   - a new worker waits until the page asks it to take over (the user pressed 刷新 on the
 //     新版本可用 banner); only then are the old caches deleted.
 // Browsers give service workers only to secure contexts (https, or http on localhost): on a
@@ -77,7 +78,7 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   event.respondWith(caches.match(request).then((hit) => hit || fetch(request).then((response) => {
-    if (response.ok && url.pathname.includes('/presets/')) {
+    if (response.ok && (url.pathname.includes('/presets/') || url.pathname.includes('/legacy/'))) {
       const copy = response.clone();
       caches.open(CACHE).then((cache) => cache.put(request, copy));
     }

@@ -61,9 +61,10 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
 fi
 
 # 4. npm packages: wasm-opt (binaryen from npm; Debian's 108 silently breaks the module),
-#    Playwright's test runner (never its browser download) and axe-core for the audit.
+#    Playwright's test runner (never its browser download), axe-core for the audit and
+#    es-check for the legacy build's syntax level.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] ||
-   [ ! -d node_modules/@axe-core/playwright ] ||
+   [ ! -d node_modules/@axe-core/playwright ] || [ ! -d node_modules/es-check ] ||
    [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
@@ -72,7 +73,7 @@ fi
 # 5. Browsers and fonts for the tests; python-docx to open the .docx we write; leptosfmt for
 #    the view! format check.
 if [ "$what" = test ]; then
-  apt_install chromium chromium-driver fonts-noto-cjk poppler-utils
+  apt_install chromium chromium-driver fonts-noto-cjk poppler-utils wabt
   if ! python3 -c 'import docx' 2>/dev/null; then
     if command -v apt-get >/dev/null; then
       apt_install python3-docx

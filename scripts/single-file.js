@@ -1,8 +1,9 @@
-// Post-build step: writes DIR/zeren.html, the whole app in one file that opens by double-click
-// (file://, no server): the style sheet, the icon, the JavaScript (imported from a data: URL,
-// since a page opened from a file may not load module files beside it), the wasm (base64,
-// compiled asynchronously, which every browser allows for a module this size) and the preset
-// files (as window.zerenFiles, which src/browser/fetch.rs reads before asking a server).
+// Post-build step, after scripts/loader.js: writes DIR/zeren.html, the whole app in one file
+// that opens by double-click (file://, no server): the style sheet, the icon, both builds'
+// JavaScript (imported from data: URLs, since a page opened from a file may not load module
+// files beside it) and wasm (base64, compiled asynchronously, which every browser allows for
+// a module this size), chosen as index.html chooses, and the preset files (as
+// window.zerenFiles, which src/browser/fetch.rs reads before asking a server).
 //   node scripts/single-file.js DIR
 const fs = require('fs');
 const path = require('path');
@@ -32,18 +33,19 @@ html = html.replace(css[0], () => `<style>${scriptSafe(read(css[1]).toString('ut
 const icon = one(/<link rel="icon" href="\.\/([^"]+\.svg)"[^>]*>/g, 'the icon');
 html = html.replace(icon[0], () => `<link rel="icon" href="data:image/svg+xml;base64,${read(icon[1]).toString('base64')}">`);
 
-// Opened from a file is this file's normal case: a failure here means an old browser, so the
-// start-up check shows the general message, not index.html's "open zeren.html instead".
-const fileCase = "location.protocol === 'file:' ? 'boot-file' : 'boot-failed'";
-one(new RegExp(fileCase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'), 'the start-up check');
-html = html.replace(fileCase, () => "'boot-failed'");
+// Opened from a file is this file's normal case: without index.html's "open zeren.html
+// instead" message, a failure here shows the message for its real cause.
+const fileNote = one(/\s*<p id="boot-file"[^>]*>[^<]*<\/p>/g, "index.html's message for a file");
+html = html.replace(fileNote[0], '');
 
 // Preloads point at files that are not there any more.
 html = html.replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
 
-const start = one(/<script type="module">([\s\S]*?)<\/script>/g, 'the start-up script');
-const js = one(/import init, \* as bindings from '\.\/([^']+\.js)';/g, 'the module import')[1];
-const wasm = one(/init\(\{ module_or_path: '\.\/([^']+\.wasm)' \}\)/g, 'the wasm path')[1];
+// The start-up script scripts/loader.js wrote: both builds' files, by path.
+const start = one(/<script id="zeren-start">([\s\S]*?)<\/script>/g, 'the start-up script (scripts/loader.js)');
+const paths = [...start[1].matchAll(/"js":"\.\/([^"]+)","wasm":"\.\/([^"]+)"/g)].map((m) => ({ js: m[1], wasm: m[2] }));
+if (paths.length !== 2) fail(`the modern and legacy paths in the start-up script (found ${paths.length})`);
+const [modern, legacy] = paths;
 
 const files = {};
 const presets = path.join(dir, 'presets');
@@ -52,16 +54,29 @@ if (fs.existsSync(presets)) {
 }
 // JSON inside a script element: "<" written as \u003c so no text can close the element.
 const filesJson = JSON.stringify(files).replace(/</g, '\\u003c');
+const dataJs = (f) => `data:text/javascript;base64,${read(f).toString('base64')}`;
 
+// The same choice as index.html's, with everything carried inside (base64 for the wasm).
 const startup = `<script id="zeren-files" type="application/json">${filesJson}</script>
-<script id="zeren-wasm" type="application/octet-stream">${read(wasm).toString('base64')}</script>
-<script type="module">
-import init, * as bindings from 'data:text/javascript;base64,${read(js).toString('base64')}';
-window.zerenFiles = JSON.parse(document.getElementById('zeren-files').textContent);
-const bytes = Uint8Array.from(atob(document.getElementById('zeren-wasm').textContent), (c) => c.charCodeAt(0));
-const wasm = await init({ module_or_path: bytes });
-window.wasmBindings = bindings;
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+<script id="zeren-wasm" type="application/octet-stream">${read(modern.wasm).toString('base64')}</script>
+<script id="zeren-wasm-legacy" type="application/octet-stream">${read(legacy.wasm).toString('base64')}</script>
+<script id="zeren-start">
+  (function () {
+    if (typeof WebAssembly !== 'object' || window.zerenStop) return;
+    var probe = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 1, 111, 0, 3, 2, 1, 0, 10, 4, 1, 2, 0, 11]);
+    var modern = !window.zerenForceLegacy && WebAssembly.validate(probe);
+    window.zerenBuild = modern ? 'modern' : 'legacy';
+    window.zerenFiles = JSON.parse(document.getElementById('zeren-files').textContent);
+    var text = atob(document.getElementById(modern ? 'zeren-wasm' : 'zeren-wasm-legacy').textContent);
+    var bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    import(modern ? ${JSON.stringify(dataJs(modern.js))} : ${JSON.stringify(dataJs(legacy.js))}).then(function (bindings) {
+      return bindings.default({ module_or_path: bytes }).then(function (wasm) {
+        window.wasmBindings = bindings;
+        dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: wasm } }));
+      });
+    });
+  })();
 </script>`;
 html = html.replace(start[0], () => startup);
 

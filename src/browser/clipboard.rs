@@ -1,17 +1,20 @@
 //! Copying text to the clipboard, on https/localhost and on plain-http intranet hosts alike.
-//! First the async Clipboard API; where it does not exist or is refused, a one-shot `copy`
-//! event listener that sets the data, triggered by `execCommand('copy')`. If both fail,
-//! the caller selects the text so the user can press Ctrl+C.
+//! Two ways: the async Clipboard API, and a one-shot `copy` event listener that sets the data,
+//! triggered by `execCommand('copy')` (the only way on plain http). Plain text goes the first
+//! way where it can; formatted HTML goes the second way first, because the browser passes it
+//! on exactly as written, where the Clipboard API re-reads it inside the page (under the
+//! page's content security policy, which refuses its style attributes). If both fail, the
+//! caller selects the text so the user can press Ctrl+C.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Copied {
-    /// Through `navigator.clipboard`.
-    ClipboardApi,
-    /// Through the `copy` event and `execCommand`.
-    CopyCommand,
+    /// The usual way for this kind of content.
+    Direct,
+    /// The other way, because the usual one is missing or was refused.
+    Compatible,
     Failed,
 }
 
@@ -21,24 +24,25 @@ pub async fn copy_text(text: &str) -> Copied {
         if js_sys::Reflect::has(&nav, &"clipboard".into()).unwrap_or(false) {
             let promise = nav.clipboard().write_text(text);
             if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-                return Copied::ClipboardApi;
+                return Copied::Direct;
             }
         }
     }
     if copy_with_command(text) {
-        Copied::CopyCommand
+        Copied::Compatible
     } else {
         Copied::Failed
     }
 }
 
 /// Copies HTML (for Word and WPS, which keep its formatting) with a plain-text twin.
+/// The `copy` event first (the HTML as written), then the Clipboard API.
 pub async fn copy_html(html: &str, text: &str) -> Copied {
-    if write_clipboard_item(html, text).await {
-        return Copied::ClipboardApi;
-    }
     if copy_with_command_types(&[("text/html", html), ("text/plain", text)]) {
-        Copied::CopyCommand
+        return Copied::Direct;
+    }
+    if write_clipboard_item(html, text).await {
+        Copied::Compatible
     } else {
         Copied::Failed
     }

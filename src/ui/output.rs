@@ -33,8 +33,8 @@ pub fn Output(id: String) -> impl IntoView {
     let review_href = Route::review(&id).href();
     let preview: NodeRef<leptos::html::Div> = NodeRef::new();
     let report_copy = move |how: Copied, what: &str| match how {
-        Copied::ClipboardApi => format!("已{what}。请到Word或WPS中粘贴（Ctrl+V）。"),
-        Copied::CopyCommand => format!("已{what}（使用兼容方式）。请到Word或WPS中粘贴（Ctrl+V）。"),
+        Copied::Direct => format!("已{what}。请到Word或WPS中粘贴（Ctrl+V）。"),
+        Copied::Compatible => format!("已{what}（使用兼容方式）。请到Word或WPS中粘贴（Ctrl+V）。"),
         Copied::Failed => {
             if let Some(el) = preview.get_untracked() {
                 select_contents(&el);

@@ -54,7 +54,7 @@ pub fn ProgressBar(#[prop(into)] done: Signal<usize>, #[prop(into)] total: Signa
                 aria-valuenow=move || pct().to_string()
                 aria-label="完成进度"
             >
-                <div class="progress-fill" style=move || format!("width:{}%", pct())></div>
+                <div class="progress-fill" style:width=move || format!("{}%", pct())></div>
             </div>
         </div>
     }

@@ -1,5 +1,6 @@
-// Shared fixtures: every test fails on a console error, a page error, or any request
-// that leaves 127.0.0.1. Page helpers speak in the user's terms.
+// Shared fixtures: every test fails on a console error, a page error, a violation of the
+// content security policy, or any request that leaves 127.0.0.1. Page helpers speak in the
+// user's terms.
 const base = require('@playwright/test');
 
 exports.expect = base.expect;
@@ -13,7 +14,14 @@ exports.test = base.test.extend({
       const u = new URL(r.url());
       if (!['127.0.0.1', ''].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol)) problems.push(`request left the machine: ${r.url()}`);
     });
+    // The content security policy: any violation on any page fails the test.
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     await use(page);
+    const csp = await page.evaluate(() => window.__cspViolations || []).catch(() => []);
+    for (const v of csp) problems.push(`content security policy violated: ${v}`);
     base.expect(problems, problems.join('\n')).toEqual([]);
   },
 });

@@ -32,7 +32,7 @@ test('复制为公文格式 puts formatted HTML and plain text on the clipboard'
   expect(html).not.toMatch(/<h[1-6]/);
 });
 
-test('复制为公文格式 on plain http: the copy event carries both types and the user is told', async ({ page }) => {
+test('on plain http (no Clipboard API) the copy event carries both types, and a plain copy says it used the other way', async ({ page }) => {
   await page.addInitScript(() => {
     delete Navigator.prototype.clipboard;
     delete window.ClipboardItem;
@@ -42,10 +42,15 @@ test('复制为公文格式 on plain http: the copy event carries both types and
   });
   await reportWithContent(page);
   await page.getByRole('button', { name: '复制为公文格式' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '（使用兼容方式）' })).toBeVisible();
+  // The formatted copy always goes through the copy event: nothing different to say.
+  await expect(page.getByRole('status').filter({ hasText: '已按公文格式复制全文。' })).toBeVisible();
   const types = await page.evaluate(() => window.__types);
   expect(types['text/plain']).toBe(await page.locator('.preview').textContent());
   expect(types['text/html']).toContain('方正小标宋简体');
+  await page.evaluate(() => { window.__types = {}; });
+  await page.getByRole('button', { name: '复制全文', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已复制全文（使用兼容方式）' })).toBeVisible();
+  expect(await page.evaluate(() => window.__types['text/plain'])).toBe(await page.locator('.preview').textContent());
 });
 
 test('下载Word文件 gives a .docx named after the unit and period', async ({ page }) => {

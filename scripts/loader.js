@@ -1,0 +1,84 @@
+// Post-build step, after scripts/legacy.sh: replaces Trunk's start-up script in
+// DIR/index.html (a module with top-level await, which Chromium before 89 cannot parse) with
+// one plain script that picks the build at run time: the modern one where WebAssembly
+// reference types validate (Chromium 96 and later), the legacy one (DIR/legacy/) otherwise.
+// A modern browser fetches only the modern files, as before. The same script sets the page's
+// content security policy, once every inline script has run and before anything loads, so
+// no inline script needs to be allowed by the policy.
+//   node scripts/loader.js DIR
+const fs = require('fs');
+const path = require('path');
+
+const dir = process.argv[2];
+const indexPath = dir && path.join(dir, 'index.html');
+if (!indexPath || !fs.existsSync(indexPath)) {
+  console.error('[loader] usage: node scripts/loader.js DIR (a built folder with index.html)');
+  process.exit(2);
+}
+const fail = (what) => { console.error(`[loader] ${what}`); process.exit(1); };
+let html = fs.readFileSync(indexPath, 'utf8');
+
+const trunk = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
+if (trunk.length !== 1) fail(`expected Trunk's one start-up script in ${indexPath}, found ${trunk.length}`);
+const js = trunk[0][1].match(/from '(\.\/[^']+\.js)'/);
+const wasm = trunk[0][1].match(/module_or_path: '(\.\/[^']+\.wasm)'/);
+if (!js || !wasm) fail("Trunk's start-up script has changed: no module or wasm path in it");
+
+const legacyDir = path.join(dir, 'legacy');
+const legacy = fs.existsSync(legacyDir) ? fs.readdirSync(legacyDir) : [];
+const legacyJs = legacy.find((f) => /^zeren-legacy-[0-9a-f]{16}\.js$/.test(f));
+const legacyWasm = legacy.find((f) => /^zeren-legacy-[0-9a-f]{16}_bg\.wasm$/.test(f));
+if (!legacyJs || !legacyWasm) fail(`no legacy build in ${legacyDir} (scripts/legacy.sh makes it)`);
+
+// The policy the page runs under; WASM becomes the keyword for WebAssembly the browser knows.
+// In a meta element a policy cannot say frame-ancestors, report-uri or sandbox; a server can
+// add those as a header.
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self' WASM",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+// ES5 apart from import(), so any browser parses it; the start-up check below the boot
+// message (index.html) turns a failure into the message for the user.
+const loader = `<script id="zeren-start">
+  // Starts the app: the modern build where WebAssembly reference types are there (Chromium 96
+  // and later, current Firefox and Safari), the legacy build otherwise. Written at build time
+  // by scripts/loader.js. window.zerenForceLegacy (tests only) takes the legacy path.
+  (function () {
+    if (typeof WebAssembly !== 'object' || window.zerenStop) return;
+    var probe = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 1, 111, 0, 3, 2, 1, 0, 10, 4, 1, 2, 0, 11]);
+    var modern = !window.zerenForceLegacy && WebAssembly.validate(probe);
+    var files = modern ? ${JSON.stringify({ js: js[1], wasm: wasm[1] })}
+      : ${JSON.stringify({ js: `./legacy/${legacyJs}`, wasm: `./legacy/${legacyWasm}` })};
+    window.zerenBuild = modern ? 'modern' : 'legacy';
+    // The content security policy, set before anything is loaded: scripts and styles only
+    // from this site, no eval, no plugins, nothing fetched from elsewhere. WebAssembly needs
+    // 'wasm-unsafe-eval' (Chromium 97 and later: those have Array.prototype.findLast);
+    // older browsers allow it only under 'unsafe-eval', their one way to run the app.
+    var wasmEval = typeof [].findLast === 'function' ? "'wasm-unsafe-eval'" : "'unsafe-eval'";
+    var csp = document.createElement('meta');
+    csp.httpEquiv = 'Content-Security-Policy';
+    csp.content = ${JSON.stringify(CSP)}.replace('WASM', wasmEval);
+    document.head.appendChild(csp);
+    import(files.js).then(function (bindings) {
+      return bindings.default({ module_or_path: files.wasm }).then(function (wasm) {
+        window.wasmBindings = bindings;
+        dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: wasm } }));
+      });
+    });
+  })();
+</script>
+`;
+html = html.replace(trunk[0][0], '');
+if (!html.includes('</body>')) fail('index.html has no </body>');
+html = html.replace('</body>', () => `${loader}</body>`);
+fs.writeFileSync(indexPath, html);
+console.log(`[loader] index.html starts ${js[1]} or, without reference types, legacy/${legacyJs}`);
