@@ -416,7 +416,7 @@ fn a_leader_claims_and_admits_only_the_duty_of_the_chosen_role() {
         assert_eq!(says(&text, SECRETARY), secretary, "{name}: 书记带头抓总");
         assert_eq!(says(&text, SECRETARY_GAP), secretary, "{name}: the 书记's gap");
         assert_eq!(says(&text, DEPUTY), deputy, "{name}: 分管领导具体抓");
-        assert!(says(&text, ONE_POST), "{name}: every 班子成员 keeps 一岗双责");
+        assert_eq!(says(&text, ONE_POST), !secretary && !deputy, "{name}: only another 班子成员 claims 一岗双责");
         assert!(!text.contains("第一责任人职责") || secretary, "{name}: no 第一责任人 claim");
         assert!(!text.contains("协助书记") || deputy, "{name}: no 协助书记 claim");
     }
@@ -430,6 +430,41 @@ fn a_leader_claims_and_admits_only_the_duty_of_the_chosen_role() {
     let unit = Report { kind: ReportKind::Unit, role: Some(zeren::domain::template::Role::Member), ..report };
     let text = render(&unit);
     assert!(says(&text, SECRETARY) && says(&text, DEPUTY));
+}
+
+/// What marks each role's voice: the 书记's 第一责任人 who 带头抓、负总责, the 分管领导's
+/// 直接责任人 who 协助书记具体抓, the other 班子成员's 一岗双责 in 分管领域.
+const ROLE_MARKERS: [(&str, &[&str]); 3] = [
+    ("secretary", &["第一责任人", "带头抓、负总责"]),
+    ("deputy", &["直接责任", "协助书记"]),
+    ("member", &["一岗双责", "抓好分管领域"]),
+];
+
+/// Every fixture's answers, written as each role's self-assessment: the text says its own
+/// role's duty and none of another role's marker phrases; a 书记, who has no 分管 area,
+/// never speaks of one.
+#[test]
+fn each_role_speaks_only_for_itself() {
+    use zeren::domain::report::ReportKind;
+    use zeren::domain::template::Role;
+    for name in FIXTURES {
+        for (id, own) in ROLE_MARKERS {
+            let role = Role::from_id(id).expect("a role id");
+            let report = Report { kind: ReportKind::Personal, role: Some(role), ..load(name) };
+            let text = render(&report);
+            for (other, markers) in ROLE_MARKERS.iter().filter(|(other, _)| *other != id) {
+                for m in markers.iter() {
+                    assert!(!text.contains(m), "{name} as {id}: says {other}'s “{m}”\n{text}");
+                }
+            }
+            if text.lines().any(|l| l.ends_with("、履行意识形态工作职责情况")) {
+                assert!(own.iter().all(|m| text.contains(m)), "{name} as {id}: its own duty is said\n{text}");
+            }
+            if role == Role::Secretary {
+                assert!(!text.contains("分管"), "{name} as 书记: speaks of 分管\n{text}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -263,6 +263,9 @@ fn template() -> impl Strategy<Value = Template> {
                     causes: causes.into(),
                     measures_heading: measures.into(),
                     measures_lead: measures_lead.into(),
+                    last_year_heading: "".into(),
+                    last_year_empty: "".into(),
+                    closing: "".into(),
                 }
             },
         );

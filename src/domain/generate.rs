@@ -18,7 +18,9 @@
 //!   where that item was done, and plans it only where that item applies ([`Vars`]);
 //! - in a personal report, the leader's role (`Report::role`: 书记, 分管领导, other 班子成员)
 //!   leaves out the items that are not that role's duty, as a level's do; with no role chosen
-//!   every item is taken;
+//!   every item is taken; its words (`{my_field}`: 本单位 for the 书记, 分管领域 for another
+//!   班子成员…, [`own_role`]) fill the first-person wording, and its `duties_lead` opens the
+//!   part on duties, so each role speaks for itself;
 //! - a section's lead paragraph, which speaks for the whole area, is printed only when the
 //!   area was not mostly left undone;
 //! - the opening and the lead of 存在的问题 claim only as much as was done ([`band`]);
@@ -36,7 +38,9 @@
 
 use crate::domain::numerals::chinese;
 use crate::domain::report::{item_values, ProblemPlan, Report, ReportKind, Status, DEFAULT_MEETING};
-use crate::domain::template::{parse_wording, Band, Item, LevelWords, Piece, Placeholder, Point, Template, Text};
+use crate::domain::template::{
+    parse_wording, Band, Item, LevelWords, Piece, Placeholder, Point, Role, RoleWords, Template, Text,
+};
 use crate::domain::text::{clean_sentence, clean_value};
 use std::collections::BTreeMap;
 
@@ -216,6 +220,11 @@ fn personal_report(t: &Template, r: &Report) -> Document {
     let duties = work_sections(t, r, &vars);
     if !duties.is_empty() {
         doc.heading1(&heading(&p.duties_heading, "履行意识形态工作职责情况"));
+        // Who the leader is in this work and what the role answers for (第一责任人…), when
+        // a role is chosen.
+        if let Some(w) = r.role.and_then(|role| t.role_words(role)) {
+            doc.paragraph(fill(&w.duties_lead, &vars.base));
+        }
         for (n, (title, _, points)) in duties.into_iter().enumerate() {
             doc.blocks.push(Block::Heading2 { number: chinese(n + 1), text: title });
             doc.work_points(points);
@@ -580,10 +589,29 @@ impl Vars {
                     Placeholder::Offices => word(|w| &w.offices),
                     Placeholder::Ethos => word(|w| &w.ethos),
                     Placeholder::ThisUnit => word(|w| &w.this_unit),
+                    // The role's words, filled below: they may use the level's.
+                    Placeholder::MyField
+                    | Placeholder::MyOffices
+                    | Placeholder::MyWork
+                    | Placeholder::MyPost
+                    | Placeholder::MyChair => String::new(),
                 };
                 (p.name().to_string(), value)
             })
             .collect();
+        let mut base = base;
+        if let Some(w) = own_role(t, r) {
+            for (p, wording) in [
+                (Placeholder::MyField, &w.field),
+                (Placeholder::MyOffices, &w.offices),
+                (Placeholder::MyWork, &w.work),
+                (Placeholder::MyPost, &w.post),
+                (Placeholder::MyChair, &w.chair),
+            ] {
+                let value = clean_value(&fill(wording, &base));
+                base.insert(p.name().to_string(), value);
+            }
+        }
         let without = without(t, r);
         let (mut claim, mut plan) = (base.clone(), base.clone());
         for w in t.item_words.iter() {
@@ -614,6 +642,13 @@ impl Vars {
         };
         ItemVars { base, values }
     }
+}
+
+/// The role whose words a self-assessment's first person uses (`{my_field}`…, the lead of
+/// its duties and its closing line): the chosen one, or with none chosen (reports made
+/// before roles) the other 班子成员's, whose words (分管领域, 分管科室) the wording had then.
+fn own_role<'t>(t: &'t Template, r: &Report) -> Option<&'t RoleWords> {
+    t.role_words(r.role.unwrap_or(Role::Member))
 }
 
 /// The body whose meetings decide things, from the unit's name: a 党支部 has no 党组, so
