@@ -283,7 +283,6 @@ bake_struct!(PersonalWording {
     measures_heading,
     measures_lead,
     last_year_heading,
-    last_year_empty,
     closing,
 });
 bake_struct!(Point { lead, text, sections });

@@ -439,6 +439,8 @@ fn report() -> BoxedStrategy<Report> {
                     dated: person.clone(),
                     level: some_level(year),
                     role: some_role(created_ms),
+                    // And a hostile problem where 上年度整改落实情况 goes (several lines).
+                    last_year: problems.as_ref().and_then(|p| p.first()).map(|p| p.problem.clone()).unwrap_or_default(),
                     person,
                     meeting,
                     template_id,
@@ -501,6 +503,7 @@ fn clean_report(index: usize) -> BoxedStrategy<Report> {
                 dated: String::new(),
                 level: some_level(year),
                 role: some_role(created_ms),
+                last_year: meeting.clone(),
                 person,
                 meeting,
                 template_id: "default".into(),

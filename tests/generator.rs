@@ -384,8 +384,13 @@ fn personal_self_assessment_uses_the_first_person_wording() {
     let text = golden("personal-zhangsan-2025");
     check_layout("personal-zhangsan-2025", &text);
     assert!(text.starts_with("张三同志2025年度民主生活会个人对照检查材料（落实意识形态工作责任制部分）\n"));
-    for heading in ["一、履行意识形态工作职责情况", "二、存在的主要问题", "三、问题产生的原因", "四、整改措施"]
-    {
+    for heading in [
+        "一、上年度民主生活会整改措施落实情况",
+        "二、履行意识形态工作职责情况",
+        "三、存在的主要问题",
+        "四、问题产生的原因",
+        "五、整改措施",
+    ] {
         assert!(text.contains(heading), "{heading}");
     }
     assert!(!text.contains("主要做法") && !text.contains("局党组关于"));
@@ -463,6 +468,45 @@ fn each_role_speaks_only_for_itself() {
             if role == Role::Secretary {
                 assert!(!text.contains("分管"), "{name} as 书记: speaks of 分管\n{text}");
             }
+        }
+    }
+}
+
+/// A self-assessment opens with how last year's problems were rectified, as the user wrote
+/// it (one paragraph a line) or, not yet written, a placeholder 核对 names; it ends with the
+/// leader's closing line (表态) in the role's own words.
+#[test]
+fn a_self_assessment_opens_with_last_year_and_closes_with_the_role_s_pledge() {
+    use zeren::domain::generate::LAST_YEAR_PLACEHOLDER;
+    use zeren::domain::progress::left_out;
+    let t = Template::default_template();
+    for (name, role_pledge, written) in [
+        ("personal-role-secretary-2025", "切实扛起意识形态工作第一责任人责任", true),
+        ("personal-role-deputy-2025", "认真履行直接责任人责任，协助书记具体抓好", false),
+        ("personal-role-member-2025", "坚持一岗双责，抓好分管领域意识形态工作", false),
+        ("personal-zhangsan-2025", "认真履行意识形态工作责任", false),
+    ] {
+        let text = golden(name);
+        let lines = body_lines(&text);
+        assert_eq!(lines[1], "一、上年度民主生活会整改措施落实情况", "{name}");
+        let last = lines.last().expect("a closing line");
+        assert!(
+            last.starts_with("今后，本人将以这次民主生活会为新的起点") && last.contains(role_pledge),
+            "{name}: {last}"
+        );
+        let report = load(name);
+        let gap = left_out(&t, &report).unwrap_or_default();
+        if written {
+            assert_eq!(
+                lines[2],
+                "针对上年度民主生活会查摆的“对网络舆情研判不够及时”问题，建立了每季度舆情分析制度，全年开展分析4次。"
+            );
+            assert!(lines[3].starts_with("针对“理论学习联系实际不够”问题"), "{name}: one paragraph a line");
+            assert_eq!(lines[4], "二、履行意识形态工作职责情况");
+            assert!(!text.contains(LAST_YEAR_PLACEHOLDER) && !gap.contains("上年度整改落实情况"), "{name}");
+        } else {
+            assert_eq!(lines[2], LAST_YEAR_PLACEHOLDER, "{name}");
+            assert!(gap.contains("还没有填写上年度整改落实情况"), "{name}: 核对 names it: {gap}");
         }
     }
 }

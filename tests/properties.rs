@@ -264,7 +264,6 @@ fn template() -> impl Strategy<Value = Template> {
                     measures_heading: measures.into(),
                     measures_lead: measures_lead.into(),
                     last_year_heading: "".into(),
-                    last_year_empty: "".into(),
                     closing: "".into(),
                 }
             },

@@ -398,6 +398,7 @@ fn tidy(r: &mut Report, fixes: &mut Fixes) {
     fixes.text(&mut r.recipient, Line::Single, MAX_NAME_CHARS, || "主送机关".into());
     fixes.text(&mut r.dated, Line::Single, MAX_NAME_CHARS, || "成文日期".into());
     fixes.text(&mut r.template_id, Line::Single, MAX_KEY_CHARS, || "清单模板编号".into());
+    fixes.text(&mut r.last_year, Line::Multi, MAX_TEXT_CHARS, || "上年度整改落实情况".into());
 
     let answers = std::mem::take(&mut r.answers);
     let count = answers.len();
@@ -700,6 +701,7 @@ fn same_but_id(a: &Report, b: &Report) -> bool {
         dated,
         level,
         role,
+        last_year,
         template_id,
         answers,
         problems,
@@ -716,6 +718,7 @@ fn same_but_id(a: &Report, b: &Report) -> bool {
         && *dated == b.dated
         && *level == b.level
         && *role == b.role
+        && *last_year == b.last_year
         && *template_id == b.template_id
         && *created_ms == b.created_ms
         && *updated_ms == b.updated_ms

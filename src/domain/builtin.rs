@@ -174,7 +174,6 @@ pub mod read {
                     measures_heading: r.text(o, "measures_heading"),
                     measures_lead: r.text(o, "measures_lead"),
                     last_year_heading: r.text(o, "last_year_heading"),
-                    last_year_empty: r.text(o, "last_year_empty"),
                     closing: r.text(o, "closing"),
                 }
             },

@@ -214,6 +214,15 @@ fn personal_report(t: &Template, r: &Report) -> Document {
         }
     };
     doc.paragraph(fill(&p.opening, &vars.base));
+    // 上年度整改落实情况 first, as the user wrote it, one paragraph a line; while it is not
+    // written, a placeholder the user sees and 核对 names (`progress::missing_last_year`).
+    doc.heading1(&heading(&p.last_year_heading, "上年度整改落实情况"));
+    let last_year: Vec<String> = r.last_year.lines().map(clean_sentence).filter(|l| !l.is_empty()).collect();
+    if last_year.is_empty() {
+        doc.paragraph(LAST_YEAR_PLACEHOLDER.to_string());
+    }
+    last_year.into_iter().for_each(|l| doc.paragraph(l));
+    let before_duties = doc.blocks.len();
     // Duties grouped by area under （一）（二）… headings, so a leader who did much does not
     // get one list running to 二十几是; the section's lead paragraph is the unit's voice and
     // is left out here.
@@ -251,9 +260,13 @@ fn personal_report(t: &Template, r: &Report) -> Document {
         doc.paragraph(fill(&p.measures_lead, &vars.base));
         doc.points(plans);
     }
-    if doc.only_opening() {
+    // Nothing done, every problem removed and no causes: say so rather than stop.
+    if doc.blocks.len() == before_duties {
         doc.paragraph(nothing_to_report(t, r, &vars));
     }
+    // The closing line (表态): the role's, or the general one with no role chosen.
+    let closing = r.role.and_then(|role| t.role_words(role)).map_or(&p.closing, |w| &w.closing);
+    doc.paragraph(fill(closing, &vars.base));
     Document { title: fill(&p.title, &vars.base), blocks: doc.blocks }
 }
 
@@ -282,6 +295,10 @@ fn causes<'t>(t: &'t Template, r: &Report, vars: &Vars) -> Vec<&'t Point> {
 
 /// The paragraph that closes the unit report's text, before the 落款.
 pub const SIGN_OFF: &str = "特此报告。";
+
+/// What the part on last year's rectification says while the user has not written it: kept
+/// visibly as a placeholder, for the user to fill in on 基本信息 (核对 and 生成报告 say so).
+pub const LAST_YEAR_PLACEHOLDER: &str = "【上年度整改落实情况待填写：请对照上年度查摆的问题，逐条写明整改措施和成效】";
 
 /// The 落款's date line while the report has no 成文日期: kept visibly as a placeholder, for
 /// the user to fill in (核对 and 生成报告 say so).

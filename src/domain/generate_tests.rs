@@ -72,6 +72,7 @@ fn empty_personal_headings_and_cause_leads_print_nothing_bare() {
     let mut t = Template::default_template();
     t.personal.duties_heading = "{person}".into();
     t.personal.causes_heading = "".into();
+    t.personal.last_year_heading = "".into();
     let causes = t.personal.causes.to_mut();
     causes[0].lead = "".into();
     causes[1] = crate::domain::template::Point { lead: "".into(), text: "".into(), sections: Vec::new().into() };
@@ -79,8 +80,9 @@ fn empty_personal_headings_and_cause_leads_print_nothing_bare() {
     let mut r = Report { kind: ReportKind::Personal, ..Report::default() };
     r.answer_mut("special-study").status = Status::Done;
     let text: Vec<String> = generate(&t, &r).blocks.iter().map(Block::text).collect();
-    assert!(text.contains(&"一、履行意识形态工作职责情况".to_string()), "{text:?}");
-    assert!(text.contains(&"三、问题产生的原因".to_string()), "{text:?}");
+    assert!(text.contains(&"二、履行意识形态工作职责情况".to_string()), "{text:?}");
+    assert!(text.contains(&"四、问题产生的原因".to_string()), "{text:?}");
+    assert!(text.contains(&"一、上年度整改落实情况".to_string()), "{text:?}");
     assert!(text.iter().any(|l| l.starts_with("一是对加强理论学习")), "{text:?}");
     assert!(text.iter().any(|l| l.starts_with("二是党性修养有所放松。")), "the empty cause is dropped: {text:?}");
     assert!(!text.iter().any(|l| l.ends_with('、') || l.contains("是。")), "{text:?}");
@@ -259,9 +261,13 @@ fn a_report_never_stops_at_its_opening() {
     r.kind = ReportKind::Personal;
     let mut t2 = t.clone();
     t2.personal.causes = vec![].into();
+    r.last_year = "上年度查摆的问题已整改到位。".into();
     let lines: Vec<String> = generate(&t2, &r).blocks.iter().map(Block::text).collect();
-    assert_eq!(lines.len(), 2, "{lines:?}");
-    assert!(lines[1].contains("本人2026年度尚未开展以下工作：专题研究意识形态工作"), "{lines:?}");
+    // The opening, last year's rectification, what was not done, the closing line.
+    assert_eq!(lines.len(), 5, "{lines:?}");
+    assert_eq!(lines[2], "上年度查摆的问题已整改到位。");
+    assert!(lines[3].contains("本人2026年度尚未开展以下工作：专题研究意识形态工作"), "{lines:?}");
+    assert!(lines[4].starts_with("今后，本人将以这次民主生活会为新的起点"), "{lines:?}");
 }
 
 /// No two points that can stand next to each other repeat a phrase of eight or more Han

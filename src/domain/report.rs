@@ -208,6 +208,12 @@ pub struct Report {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
     pub template_id: String,
+    /// In a personal report, how the problems found last year were rectified (上年度整改
+    /// 落实情况), as typed on 基本信息; one paragraph a line. Empty until written, when the
+    /// material keeps a placeholder (`generate::LAST_YEAR_PLACEHOLDER`). Reports saved before
+    /// it existed have none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub last_year: String,
     /// Answers by item id.
     pub answers: BTreeMap<String, Answer>,
     /// `None`: problems and plans come from the gaps; `Some`: the user's own list replaces them.
@@ -231,6 +237,7 @@ impl Default for Report {
             dated: String::new(),
             level: None,
             role: None,
+            last_year: String::new(),
             template_id: "default".into(),
             answers: BTreeMap::new(),
             problems: None,

@@ -480,12 +480,10 @@ pub struct PersonalWording {
     pub causes: List<Point>,
     pub measures_heading: Text,
     pub measures_lead: Text,
-    /// Heading of the part on how last year's problems were rectified.
+    /// Heading of the part on how the problems found last year were rectified (上年度整改
+    /// 落实情况), which comes first; the user writes its text on 基本信息.
     #[serde(default)]
     pub last_year_heading: Text,
-    /// What that part says while the user has not written it: a placeholder to fill in.
-    #[serde(default)]
-    pub last_year_empty: Text,
     /// The closing line (表态) when no role is chosen; a role has its own ([`RoleWords`]).
     #[serde(default)]
     pub closing: Text,
@@ -1164,7 +1162,6 @@ impl Template {
             ("measures_heading", &p.measures_heading),
             ("measures_lead", &p.measures_lead),
             ("last_year_heading", &p.last_year_heading),
-            ("last_year_empty", &p.last_year_empty),
             ("closing", &p.closing),
         ] {
             check_wording(&place, key, text, Wording::Personal, &[])?;

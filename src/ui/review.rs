@@ -1,6 +1,6 @@
 //! 核对: every answer on one page, each with a 修改 link that returns here after the change.
 
-use crate::domain::generate::{applies, problems, DATE_PLACEHOLDER};
+use crate::domain::generate::{applies, problems, DATE_PLACEHOLDER, LAST_YEAR_PLACEHOLDER};
 use crate::domain::progress::{field_errors, late_citations, left_out, missing_date, unit_voice, TypedPlace};
 use crate::domain::report::{item_values, ReportKind, Status};
 use crate::route::Route;
@@ -45,6 +45,16 @@ pub fn Review(id: String) -> impl IntoView {
                 info.push(("姓名", r.person.trim().to_string()));
                 info.push(("本人职责", role_label(t, r)));
                 info.push(("会议名称", r.meeting.trim().to_string()));
+                // Not written yet: the material keeps a placeholder; say so here.
+                let last_year = r.last_year.trim();
+                info.push((
+                    "上年度整改落实情况",
+                    if last_year.is_empty() {
+                        format!("（未填写，材料中暂留“{LAST_YEAR_PLACEHOLDER}”）")
+                    } else {
+                        last_year.to_string()
+                    },
+                ));
             }
             let bad: Vec<_> = field_errors(t, r).collect();
             let late = late_citations(t, r);
