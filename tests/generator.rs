@@ -326,6 +326,62 @@ fn branch_with_many_gaps_groups_them_into_eight_points() {
     assert_eq!(points_under(&text, "下一步工作打算").len(), MAX_POINTS);
 }
 
+/// Past eight points the user sees which points were joined into which (`merge_choices`)
+/// and chooses those that stand alone: a chosen point gets its own number, with its own
+/// text, in 存在的问题 and 下一步工作打算 alike; the rest are joined so there are still eight,
+/// every word kept; more than seven chosen count as the first seven; no choice joins as
+/// before.
+#[test]
+fn the_user_chooses_which_points_stand_alone_past_eight() {
+    use zeren::domain::generate::{merge_choices, PROBLEMS_KEY};
+    let t = Template::default_template();
+    let mut report = load("branch-2023-gaps");
+    let choices = merge_choices(&t, &report);
+    assert_eq!(choices.len(), 1, "only the problems run past eight: {choices:?}");
+    let c = &choices[0];
+    assert_eq!((c.key.as_str(), c.heading.as_str()), (PROBLEMS_KEY, "存在的问题和下一步工作打算"));
+    assert_eq!((c.points.len(), c.groups.len()), (13, MAX_POINTS));
+    assert!(c.alone.iter().all(|a| !a));
+    // 报告 and 研判 are joined by default (the golden's third point); take 研判 out.
+    let (at, _) =
+        c.points.iter().enumerate().find(|(_, (_, lead))| lead == "尚未开展意识形态领域形势研判").expect("研判");
+    let joined = c.groups.iter().find(|g| g.contains(&at)).expect("in a group");
+    assert!(joined.len() > 1, "joined by default: {:?}", c.groups);
+    let id = c.points[at].0.clone();
+    assert_eq!(id, "situation-analysis");
+    report.merge_alone.insert(PROBLEMS_KEY.into(), vec![id.clone()]);
+    let text = render(&report);
+    check_layout("branch-2023-gaps with 研判 alone", &text);
+    let problems = points_under(&text, "存在的问题");
+    let plans = points_under(&text, "下一步工作打算");
+    assert_eq!((problems.len(), plans.len()), (MAX_POINTS, MAX_POINTS), "{problems:#?}");
+    let alone = problems.iter().position(|p| p.contains("是尚未开展意识形态领域形势研判。")).expect("its own point");
+    assert!(!problems[alone].split('。').next().unwrap().contains('；'), "{}", problems[alone]);
+    assert!(plans[alone].starts_with(&format!("{}是建立定期研判机制。", CN_NUM[alone])), "{}", plans[alone]);
+    assert!(
+        problems.iter().any(|p| p.contains("尚未按规定向上级党委报告意识形态工作")),
+        "报告 is still there: {problems:#?}"
+    );
+    for p in suggested_problems(&t, &report) {
+        let judgement = p.problem.split('。').next().unwrap_or_default();
+        assert!(problems.iter().any(|line| line.contains(judgement)), "“{judgement}” is printed");
+        assert!(text.contains(&p.plan[p.plan.find('。').unwrap() + '。'.len_utf8()..]), "every measure's words");
+    }
+    let c = &merge_choices(&t, &report)[0];
+    assert!(c.groups.contains(&vec![at]) && c.alone[at], "核对 shows it alone: {:?}", c.groups);
+    // Every point chosen: the first seven stand alone, the other six share the eighth.
+    let ids: Vec<String> = c.points.iter().map(|(id, _)| id.clone()).collect();
+    report.merge_alone.insert(PROBLEMS_KEY.into(), ids);
+    let text = render(&report);
+    let problems = points_under(&text, "存在的问题");
+    assert_eq!(problems.len(), MAX_POINTS);
+    assert!(problems[..7].iter().all(|p| !p.split('。').next().unwrap().contains('；')), "{problems:#?}");
+    assert_eq!(problems[7].split('。').next().unwrap().matches('；').count(), 5, "{}", problems[7]);
+    // No choice: as the golden.
+    report.merge_alone.clear();
+    assert_eq!(render(&report), golden("branch-2023-gaps"));
+}
+
 /// A 2022年上半年 report cites the 19th congress (the 20th closed on 2022-10-22), keeps
 /// the 落款's date as a placeholder while no 成文日期 is given, and a note looking forward to
 /// the 20th congress is no late citation.

@@ -181,20 +181,22 @@ fn the_guidance_follows_the_end_of_the_period() {
 #[test]
 fn points_past_eight_are_joined_into_runs() {
     let points = |n: usize| -> Points { (1..=n).map(|i| (format!("做法{i}。"), format!("内容{i}。"))).collect() };
-    assert_eq!(merge_points(one_area(points(8)), '、'), points(8));
-    let twelve = merge_points(one_area(points(12)), '、');
+    let ids = |p: Points| -> IdPoints { p.into_iter().enumerate().map(|(i, p)| (format!("#{}", i + 1), p)).collect() };
+    let merge_points = |p: AreaPoints, join: char| merge_points(p, &[], join);
+    assert_eq!(merge_points(one_area(ids(points(8))), '、'), points(8));
+    let twelve = merge_points(one_area(ids(points(12))), '、');
     assert_eq!(twelve.len(), MAX_POINTS);
     assert_eq!(twelve[3], ("做法4。".to_string(), "内容4。".to_string()));
     assert_eq!(twelve[4], ("做法5、做法6。".to_string(), "内容5。内容6。".to_string()));
     assert_eq!(twelve[7], ("做法11、做法12。".to_string(), "内容11。内容12。".to_string()));
-    let forty = merge_points(one_area(points(40)), '；');
+    let forty = merge_points(one_area(ids(points(40))), '；');
     assert_eq!(forty.len(), MAX_POINTS);
     assert!(forty[0].0.starts_with("做法1；做法2；做法3；做法4"), "{}", forty[0].0);
     let all: String = forty.iter().map(|(_, t)| t.as_str()).collect();
     assert_eq!(all, (1..=40).map(|i| format!("内容{i}。")).collect::<String>());
     // Areas: neighbours of one area are joined first, however the list runs.
     let areas = [0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 3, 3];
-    let mixed: AreaPoints = areas.iter().zip(points(13)).map(|(a, p)| (*a, p)).collect();
+    let mixed: AreaPoints = areas.iter().zip(ids(points(13))).map(|(a, (id, p))| (*a, id, p)).collect();
     let leads: Vec<String> = merge_points(mixed, '；').into_iter().map(|(l, _)| l).collect();
     assert_eq!(
         leads,
@@ -212,7 +214,7 @@ fn points_past_eight_are_joined_into_runs() {
         "no run crosses from one area to the next"
     );
     // A text without a closing mark is closed before the next; an empty lead is skipped.
-    let odd = one_area(vec![("".to_string(), "甲".to_string()); 9]);
+    let odd = one_area(ids(vec![("".to_string(), "甲".to_string()); 9]));
     assert_eq!(merge_points(odd, '、')[7], (String::new(), "甲。甲".to_string()));
 
     // In a report: a whole section done gives at most eight points under its heading.
