@@ -315,7 +315,7 @@ fn merge_view(report_id: &str, choices: Vec<MergeChoice>) -> impl IntoView {
                         </button>
                     }
                 });
-            let legend = format!("{}：选择单独成条的条目", c.heading);
+            let legend = "选择单独成条的条目";
             view! {
                 <section class="merge-choice" aria-label=c.heading.clone()>
                     <h3>{c.heading.clone()}</h3>
