@@ -729,6 +729,44 @@ fn every_preset_writes_a_report_and_a_self_assessment_laid_out_like_the_default(
     }
 }
 
+/// Each preset's self-assessment, written for each role with items done, partly done and not
+/// done, says none of another role's marker phrases, and a 书记 never speaks of 分管.
+#[test]
+fn every_preset_lets_each_role_speak_for_itself() {
+    use zeren::domain::builtin::{checklist, PRESETS};
+    use zeren::domain::report::{ReportKind, Status};
+    use zeren::domain::template::Role;
+    let mut found = Vec::new();
+    for p in PRESETS {
+        let t = checklist(p.id);
+        for status in [Status::Done, Status::Partly, Status::NotDone] {
+            for (id, _) in ROLE_MARKERS {
+                let role = Role::from_id(id).expect("a role id");
+                let mut r = Report { kind: ReportKind::Personal, role: Some(role), ..Report::default() };
+                for (_, i) in t.items() {
+                    r.answer_mut(&i.id).status = status;
+                }
+                let text = to_text(&generate(t, &r));
+                let mut banned: Vec<&str> =
+                    ROLE_MARKERS.iter().filter(|(o, _)| *o != id).flat_map(|(_, m)| m.iter().copied()).collect();
+                if role == Role::Secretary {
+                    banned.push("分管");
+                }
+                for line in text.lines() {
+                    for m in &banned {
+                        if line.contains(m) {
+                            found.push(format!("{} {:?} {id}: “{m}” in {line}", p.id, status));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    assert!(found.is_empty(), "{} lines:\n{}", found.len(), found.join("\n"));
+}
+
 // ---------------------------------------------------------------------------------------
 // The report says what the answers say: how much was done, and at what level.
 
