@@ -243,7 +243,7 @@ bake_struct!(Template {
 bake_struct!(LevelWords { level, name, hint, board, leaders, staff, offices, ethos, this_unit, without });
 bake_struct!(ItemWord { name, item, text });
 
-bake_struct!(RoleWords { role, name, hint, without });
+bake_struct!(RoleWords { role, name, hint, without, field, offices, work, post, chair, duties_lead, closing });
 
 impl Bake for Role {
     fn bake(&self, out: &mut String) {
@@ -282,6 +282,8 @@ bake_struct!(PersonalWording {
     causes,
     measures_heading,
     measures_lead,
+    last_year_heading,
+    closing,
 });
 bake_struct!(Point { lead, text, sections });
 bake_struct!(ProblemWording { problem, measure });

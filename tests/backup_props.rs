@@ -100,6 +100,15 @@ fn clean(imported: &Imported) -> Result<(), TestCaseError> {
                 multi(&p.plan, MAX_TEXT_CHARS, "plan")?;
             }
         }
+        multi(&r.last_year, MAX_TEXT_CHARS, "last year")?;
+        prop_assert!(r.merge_alone.len() <= MAX_VALUES);
+        for (key, ids) in &r.merge_alone {
+            single(key, MAX_KEY_CHARS, "merge heading")?;
+            prop_assert!(ids.len() <= MAX_VALUES);
+            for id in ids {
+                single(id, MAX_KEY_CHARS, "merge point")?;
+            }
+        }
         for ms in [r.created_ms, r.updated_ms] {
             prop_assert!(ms.is_finite() && ms >= 0.0 && ms.fract() == 0.0, "time {ms}");
         }
@@ -439,6 +448,10 @@ fn report() -> BoxedStrategy<Report> {
                     dated: person.clone(),
                     level: some_level(year),
                     role: some_role(created_ms),
+                    // And a hostile problem where 上年度整改落实情况 goes (several lines).
+                    last_year: problems.as_ref().and_then(|p| p.first()).map(|p| p.problem.clone()).unwrap_or_default(),
+                    // And the hostile names as a heading and a point of the choice to join.
+                    merge_alone: [(person.clone(), vec![meeting.clone(), template_id.clone()])].into_iter().collect(),
                     person,
                     meeting,
                     template_id,
@@ -501,6 +514,8 @@ fn clean_report(index: usize) -> BoxedStrategy<Report> {
                 dated: String::new(),
                 level: some_level(year),
                 role: some_role(created_ms),
+                last_year: meeting.clone(),
+                merge_alone: Default::default(),
                 person,
                 meeting,
                 template_id: "default".into(),

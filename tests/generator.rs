@@ -326,6 +326,62 @@ fn branch_with_many_gaps_groups_them_into_eight_points() {
     assert_eq!(points_under(&text, "下一步工作打算").len(), MAX_POINTS);
 }
 
+/// Past eight points the user sees which points were joined into which (`merge_choices`)
+/// and chooses those that stand alone: a chosen point gets its own number, with its own
+/// text, in 存在的问题 and 下一步工作打算 alike; the rest are joined so there are still eight,
+/// every word kept; more than seven chosen count as the first seven; no choice joins as
+/// before.
+#[test]
+fn the_user_chooses_which_points_stand_alone_past_eight() {
+    use zeren::domain::generate::{merge_choices, PROBLEMS_KEY};
+    let t = Template::default_template();
+    let mut report = load("branch-2023-gaps");
+    let choices = merge_choices(&t, &report);
+    assert_eq!(choices.len(), 1, "only the problems run past eight: {choices:?}");
+    let c = &choices[0];
+    assert_eq!((c.key.as_str(), c.heading.as_str()), (PROBLEMS_KEY, "存在的问题和下一步工作打算"));
+    assert_eq!((c.points.len(), c.groups.len()), (13, MAX_POINTS));
+    assert!(c.alone.iter().all(|a| !a));
+    // 报告 and 研判 are joined by default (the golden's third point); take 研判 out.
+    let (at, _) =
+        c.points.iter().enumerate().find(|(_, (_, lead))| lead == "尚未开展意识形态领域形势研判").expect("研判");
+    let joined = c.groups.iter().find(|g| g.contains(&at)).expect("in a group");
+    assert!(joined.len() > 1, "joined by default: {:?}", c.groups);
+    let id = c.points[at].0.clone();
+    assert_eq!(id, "situation-analysis");
+    report.merge_alone.insert(PROBLEMS_KEY.into(), vec![id.clone()]);
+    let text = render(&report);
+    check_layout("branch-2023-gaps with 研判 alone", &text);
+    let problems = points_under(&text, "存在的问题");
+    let plans = points_under(&text, "下一步工作打算");
+    assert_eq!((problems.len(), plans.len()), (MAX_POINTS, MAX_POINTS), "{problems:#?}");
+    let alone = problems.iter().position(|p| p.contains("是尚未开展意识形态领域形势研判。")).expect("its own point");
+    assert!(!problems[alone].split('。').next().unwrap().contains('；'), "{}", problems[alone]);
+    assert!(plans[alone].starts_with(&format!("{}是建立定期研判机制。", CN_NUM[alone])), "{}", plans[alone]);
+    assert!(
+        problems.iter().any(|p| p.contains("尚未按规定向上级党委报告意识形态工作")),
+        "报告 is still there: {problems:#?}"
+    );
+    for p in suggested_problems(&t, &report) {
+        let judgement = p.problem.split('。').next().unwrap_or_default();
+        assert!(problems.iter().any(|line| line.contains(judgement)), "“{judgement}” is printed");
+        assert!(text.contains(&p.plan[p.plan.find('。').unwrap() + '。'.len_utf8()..]), "every measure's words");
+    }
+    let c = &merge_choices(&t, &report)[0];
+    assert!(c.groups.contains(&vec![at]) && c.alone[at], "核对 shows it alone: {:?}", c.groups);
+    // Every point chosen: the first seven stand alone, the other six share the eighth.
+    let ids: Vec<String> = c.points.iter().map(|(id, _)| id.clone()).collect();
+    report.merge_alone.insert(PROBLEMS_KEY.into(), ids);
+    let text = render(&report);
+    let problems = points_under(&text, "存在的问题");
+    assert_eq!(problems.len(), MAX_POINTS);
+    assert!(problems[..7].iter().all(|p| !p.split('。').next().unwrap().contains('；')), "{problems:#?}");
+    assert_eq!(problems[7].split('。').next().unwrap().matches('；').count(), 5, "{}", problems[7]);
+    // No choice: as the golden.
+    report.merge_alone.clear();
+    assert_eq!(render(&report), golden("branch-2023-gaps"));
+}
+
 /// A 2022年上半年 report cites the 19th congress (the 20th closed on 2022-10-22), keeps
 /// the 落款's date as a placeholder while no 成文日期 is given, and a note looking forward to
 /// the 20th congress is no late citation.
@@ -384,8 +440,13 @@ fn personal_self_assessment_uses_the_first_person_wording() {
     let text = golden("personal-zhangsan-2025");
     check_layout("personal-zhangsan-2025", &text);
     assert!(text.starts_with("张三同志2025年度民主生活会个人对照检查材料（落实意识形态工作责任制部分）\n"));
-    for heading in ["一、履行意识形态工作职责情况", "二、存在的主要问题", "三、问题产生的原因", "四、整改措施"]
-    {
+    for heading in [
+        "一、上年度民主生活会整改措施落实情况",
+        "二、履行意识形态工作职责情况",
+        "三、存在的主要问题",
+        "四、问题产生的原因",
+        "五、整改措施",
+    ] {
         assert!(text.contains(heading), "{heading}");
     }
     assert!(!text.contains("主要做法") && !text.contains("局党组关于"));
@@ -416,7 +477,7 @@ fn a_leader_claims_and_admits_only_the_duty_of_the_chosen_role() {
         assert_eq!(says(&text, SECRETARY), secretary, "{name}: 书记带头抓总");
         assert_eq!(says(&text, SECRETARY_GAP), secretary, "{name}: the 书记's gap");
         assert_eq!(says(&text, DEPUTY), deputy, "{name}: 分管领导具体抓");
-        assert!(says(&text, ONE_POST), "{name}: every 班子成员 keeps 一岗双责");
+        assert_eq!(says(&text, ONE_POST), !secretary && !deputy, "{name}: only another 班子成员 claims 一岗双责");
         assert!(!text.contains("第一责任人职责") || secretary, "{name}: no 第一责任人 claim");
         assert!(!text.contains("协助书记") || deputy, "{name}: no 协助书记 claim");
     }
@@ -430,6 +491,80 @@ fn a_leader_claims_and_admits_only_the_duty_of_the_chosen_role() {
     let unit = Report { kind: ReportKind::Unit, role: Some(zeren::domain::template::Role::Member), ..report };
     let text = render(&unit);
     assert!(says(&text, SECRETARY) && says(&text, DEPUTY));
+}
+
+/// What marks each role's voice: the 书记's 第一责任人 who 带头抓、负总责, the 分管领导's
+/// 直接责任人 who 协助书记具体抓, the other 班子成员's 一岗双责 in 分管领域.
+const ROLE_MARKERS: [(&str, &[&str]); 3] = [
+    ("secretary", &["第一责任人", "带头抓、负总责"]),
+    ("deputy", &["直接责任", "协助书记"]),
+    ("member", &["一岗双责", "抓好分管领域"]),
+];
+
+/// Every fixture's answers, written as each role's self-assessment: the text says its own
+/// role's duty and none of another role's marker phrases; a 书记, who has no 分管 area,
+/// never speaks of one.
+#[test]
+fn each_role_speaks_only_for_itself() {
+    use zeren::domain::report::ReportKind;
+    use zeren::domain::template::Role;
+    for name in FIXTURES {
+        for (id, own) in ROLE_MARKERS {
+            let role = Role::from_id(id).expect("a role id");
+            let report = Report { kind: ReportKind::Personal, role: Some(role), ..load(name) };
+            let text = render(&report);
+            for (other, markers) in ROLE_MARKERS.iter().filter(|(other, _)| *other != id) {
+                for m in markers.iter() {
+                    assert!(!text.contains(m), "{name} as {id}: says {other}'s “{m}”\n{text}");
+                }
+            }
+            if text.lines().any(|l| l.ends_with("、履行意识形态工作职责情况")) {
+                assert!(own.iter().all(|m| text.contains(m)), "{name} as {id}: its own duty is said\n{text}");
+            }
+            if role == Role::Secretary {
+                assert!(!text.contains("分管"), "{name} as 书记: speaks of 分管\n{text}");
+            }
+        }
+    }
+}
+
+/// A self-assessment opens with how last year's problems were rectified, as the user wrote
+/// it (one paragraph a line) or, not yet written, a placeholder 核对 names; it ends with the
+/// leader's closing line (表态) in the role's own words.
+#[test]
+fn a_self_assessment_opens_with_last_year_and_closes_with_the_role_s_pledge() {
+    use zeren::domain::generate::LAST_YEAR_PLACEHOLDER;
+    use zeren::domain::progress::left_out;
+    let t = Template::default_template();
+    for (name, role_pledge, written) in [
+        ("personal-role-secretary-2025", "切实扛起意识形态工作第一责任人责任", true),
+        ("personal-role-deputy-2025", "认真履行直接责任人责任，协助书记具体抓好", false),
+        ("personal-role-member-2025", "坚持一岗双责，抓好分管领域意识形态工作", false),
+        ("personal-zhangsan-2025", "认真履行意识形态工作责任", false),
+    ] {
+        let text = golden(name);
+        let lines = body_lines(&text);
+        assert_eq!(lines[1], "一、上年度民主生活会整改措施落实情况", "{name}");
+        let last = lines.last().expect("a closing line");
+        assert!(
+            last.starts_with("今后，本人将以这次民主生活会为新的起点") && last.contains(role_pledge),
+            "{name}: {last}"
+        );
+        let report = load(name);
+        let gap = left_out(&t, &report).unwrap_or_default();
+        if written {
+            assert_eq!(
+                lines[2],
+                "针对上年度民主生活会查摆的“对网络舆情研判不够及时”问题，建立了每季度舆情分析制度，全年开展分析4次。"
+            );
+            assert!(lines[3].starts_with("针对“理论学习联系实际不够”问题"), "{name}: one paragraph a line");
+            assert_eq!(lines[4], "二、履行意识形态工作职责情况");
+            assert!(!text.contains(LAST_YEAR_PLACEHOLDER) && !gap.contains("上年度整改落实情况"), "{name}");
+        } else {
+            assert_eq!(lines[2], LAST_YEAR_PLACEHOLDER, "{name}");
+            assert!(gap.contains("还没有填写上年度整改落实情况"), "{name}: 核对 names it: {gap}");
+        }
+    }
 }
 
 #[test]
@@ -592,6 +727,44 @@ fn every_preset_writes_a_report_and_a_self_assessment_laid_out_like_the_default(
             check_layout(&name, &text);
         }
     }
+}
+
+/// Each preset's self-assessment, written for each role with items done, partly done and not
+/// done, says none of another role's marker phrases, and a 书记 never speaks of 分管.
+#[test]
+fn every_preset_lets_each_role_speak_for_itself() {
+    use zeren::domain::builtin::{checklist, PRESETS};
+    use zeren::domain::report::{ReportKind, Status};
+    use zeren::domain::template::Role;
+    let mut found = Vec::new();
+    for p in PRESETS {
+        let t = checklist(p.id);
+        for status in [Status::Done, Status::Partly, Status::NotDone] {
+            for (id, _) in ROLE_MARKERS {
+                let role = Role::from_id(id).expect("a role id");
+                let mut r = Report { kind: ReportKind::Personal, role: Some(role), ..Report::default() };
+                for (_, i) in t.items() {
+                    r.answer_mut(&i.id).status = status;
+                }
+                let text = to_text(&generate(t, &r));
+                let mut banned: Vec<&str> =
+                    ROLE_MARKERS.iter().filter(|(o, _)| *o != id).flat_map(|(_, m)| m.iter().copied()).collect();
+                if role == Role::Secretary {
+                    banned.push("分管");
+                }
+                for line in text.lines() {
+                    for m in &banned {
+                        if line.contains(m) {
+                            found.push(format!("{} {:?} {id}: “{m}” in {line}", p.id, status));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    assert!(found.is_empty(), "{} lines:\n{}", found.len(), found.join("\n"));
 }
 
 // ---------------------------------------------------------------------------------------

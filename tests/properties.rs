@@ -20,7 +20,9 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use std::collections::BTreeMap;
 use zeren::domain::date::Date;
-use zeren::domain::generate::{band, generate, item_point, status, Block, Document, MAX_POINTS, SIGN_OFF};
+use zeren::domain::generate::{
+    band, generate, item_point, merge_groups, status, Block, Document, MAX_POINTS, PROBLEMS_KEY, SIGN_OFF,
+};
 use zeren::domain::numerals::chinese;
 use zeren::domain::render::to_text;
 use zeren::domain::report::{Answer, Period, ProblemPlan, Report, ReportKind, Status};
@@ -263,6 +265,8 @@ fn template() -> impl Strategy<Value = Template> {
                     causes: causes.into(),
                     measures_heading: measures.into(),
                     measures_lead: measures_lead.into(),
+                    last_year_heading: "".into(),
+                    closing: "".into(),
                 }
             },
         );
@@ -429,6 +433,13 @@ fn report_for(t: &Template, brackets: bool) -> BoxedStrategy<Report> {
         0.3,
         vec((junk(brackets), junk(brackets)).prop_map(|(problem, plan)| ProblemPlan { problem, plan }), 0..14),
     );
+    // The user's choice of points that stand alone past eight: headings (sections, the
+    // problems) and points (items, `#N`), some of them not in the report at all.
+    let keys: Vec<String> =
+        t.sections.iter().map(|s| s.id.to_string()).chain([PROBLEMS_KEY.to_string(), "nosuch".into()]).collect();
+    let ids: Vec<String> = t.items().map(|(_, i)| i.id.to_string()).chain((1..16).map(|n| format!("#{n}"))).collect();
+    let merge = vec((select(keys), vec(select(ids), 0..12)), 0..4);
+    let last_year = prop_oneof![Just(String::new()), junk(brackets)];
     (
         name(vec!["局党组", "机关第一党支部", "", " 市文旅局 党组。", "红旗社区党委", "王庄村党支部"]),
         name(vec!["张三同志", "", "李四"]),
@@ -438,21 +449,28 @@ fn report_for(t: &Template, brackets: bool) -> BoxedStrategy<Report> {
         problems,
         proptest::option::of(select(Level::ALL.to_vec())),
         proptest::option::of(select(Role::ALL.to_vec())),
+        (merge, last_year),
     )
-        .prop_map(|(unit, person, meeting, (year, period, kind), answers, problems, level, role)| Report {
-            id: "r".into(),
-            unit,
-            person,
-            meeting,
-            year,
-            period,
-            kind,
-            answers: answers.into_iter().filter_map(|(id, a)| a.map(|a| (id, a))).collect::<BTreeMap<_, _>>(),
-            problems,
-            level,
-            role,
-            ..Report::default()
-        })
+        .prop_map(
+            |(unit, person, meeting, (year, period, kind), answers, problems, level, role, (merge, last_year))| {
+                Report {
+                    id: "r".into(),
+                    unit,
+                    person,
+                    meeting,
+                    year,
+                    period,
+                    kind,
+                    answers: answers.into_iter().filter_map(|(id, a)| a.map(|a| (id, a))).collect::<BTreeMap<_, _>>(),
+                    problems,
+                    level,
+                    role,
+                    merge_alone: merge.into_iter().collect(),
+                    last_year,
+                    ..Report::default()
+                }
+            },
+        )
         .boxed()
 }
 
@@ -828,6 +846,30 @@ proptest! {
         prop_assert!(!last.ends_with("报告如下：") && !last.ends_with('：'), "ends at “{}”", last);
     }
 
+    /// Joining points: every point printed once, in order of first points; at most eight; the
+    /// points the user chose (the first seven of them) stand alone; nothing joined up to eight.
+    #[test]
+    fn joined_points_keep_every_point_and_the_user_s_choice(
+        points in vec((0usize..4, any::<bool>()), 0..40)
+    ) {
+        let areas: Vec<usize> = points.iter().map(|p| p.0).collect();
+        let alone: Vec<bool> = points.iter().map(|p| p.1).collect();
+        let groups = merge_groups(&areas, &alone);
+        let mut seen: Vec<usize> = groups.iter().flatten().copied().collect();
+        seen.sort_unstable();
+        prop_assert_eq!(seen, (0..points.len()).collect::<Vec<_>>());
+        prop_assert!(groups.len() <= MAX_POINTS);
+        prop_assert!(groups.windows(2).all(|w| w[0][0] < w[1][0]), "{:?}", groups);
+        if points.len() <= MAX_POINTS {
+            prop_assert_eq!(groups.len(), points.len());
+        } else {
+            prop_assert_eq!(groups.len(), MAX_POINTS);
+            for i in (0..points.len()).filter(|&i| alone[i]).take(MAX_POINTS - 1) {
+                prop_assert!(groups.contains(&vec![i]), "{} chosen but joined: {:?}", i, groups);
+            }
+        }
+    }
+
     /// No heading has more than eight points under it, whatever the template and answers.
     #[test]
     fn at_most_eight_points_under_a_heading((t, r) in template_and_report(true)) {
@@ -865,65 +907,16 @@ proptest! {
     /// where the level has none, no 干部职工 or 科室 in a 党支部's report.
     #[test]
     fn an_item_not_done_is_never_told_as_done(r in default_and_report()) {
-        let t = Template::default_template();
-        let doc = generate(&t, &r);
-        let text = all_text(&doc);
-        let personal = r.kind == ReportKind::Personal;
-        let work_heading = if personal { t.personal.duties_heading.to_string() } else { "主要做法".to_string() };
-        let work = text_under(&doc, &work_heading);
-        // What each item's point says, one by one (points may be joined under a heading).
-        let points: Vec<(&str, String)> = t
-            .items()
-            .filter_map(|(_, i)| item_point(&t, &r, i).map(|(lead, text)| (&*i.id, format!("{lead}{text}"))))
-            .collect();
-        for (_, i) in t.items() {
-            if status(&t, &r, &i.id) != Status::NotDone {
-                continue;
-            }
-            prop_assert!(item_point(&t, &r, i).is_none(), "{} gives a point", i.id);
-            prop_assert!(!work.contains(&*i.point), "{}: its lead “{}” under {}:\n{}", i.id, i.point, work_heading, text);
-            for (item, word, own) in CLAIMS {
-                if *item != &*i.id {
-                    continue;
-                }
-                for (id, point) in &points {
-                    if !own.contains(id) {
-                        prop_assert!(!point.contains(word), "{} is 未落实 but {} says “{}”: {}", i.id, id, word, point);
-                    }
-                }
-            }
-            if r.problems.is_none() {
-                let problems_heading = if personal { t.personal.problems_heading.to_string() } else { "存在的问题".to_string() };
-                let problems = text_under(&doc, &problems_heading);
-                let judgement = |w: &str| w.split('。').next().unwrap_or_default().to_string();
-                let missing = judgement(i.problem_for(personal, true));
-                let partial = judgement(i.problem_for(personal, false));
-                if !missing.contains('{') {
-                    prop_assert!(problems.contains(&missing), "{}: “{}” missing:\n{}", i.id, missing, text);
-                }
-                if partial != missing && !partial.contains('{') {
-                    prop_assert!(!problems.contains(&partial), "{}: “{}” assumes work:\n{}", i.id, partial, text);
-                }
-            }
-        }
-        if band(&t, &r) != Band::Most {
-            for claim in ["有力的思想保证", "取得了一定成效"] {
-                prop_assert!(!text.contains(claim), "“{}” with little done:\n{}", claim, text);
-            }
-        }
-        let level = r.level();
-        if matches!(level, Level::Branch | Level::Community | Level::Village) {
-            prop_assert!(!text.contains("中心组"), "{:?}:\n{}", level, text);
-        }
-        if level == Level::Branch {
-            for word in ["干部职工", "科室", "班子成员"] {
-                prop_assert!(!text.contains(word), "{:?} says “{}”:\n{}", level, word, text);
-            }
-        }
-        if matches!(level, Level::Community | Level::Village) {
-            for word in ["干部职工", "单位风气"] {
-                prop_assert!(!text.contains(word), "{:?} says “{}”:\n{}", level, word, text);
-            }
+        not_done_is_never_told(&r)?;
+    }
+
+    /// Whatever the answers, each role's self-assessment (书记, 分管领导, other 班子成员, and
+    /// none chosen) keeps every rule of the text, the user's choice of lone points included.
+    #[test]
+    fn every_role_s_material_keeps_the_rules(r in default_and_report()) {
+        for role in Role::ALL.into_iter().map(Some).chain([None]) {
+            let r = Report { kind: ReportKind::Personal, role, ..r.clone() };
+            keeps_the_rules(&r)?;
         }
     }
 
@@ -941,4 +934,109 @@ proptest! {
         prop_assert!(text.contains(&figure), "{}", text);
         prop_assert!(!text.contains("参学率"), "{}", text);
     }
+}
+
+/// The body of `an_item_not_done_is_never_told_as_done`, for any report on the real checklist.
+fn not_done_is_never_told(r: &Report) -> Result<(), TestCaseError> {
+    let r = r.clone();
+    let t = Template::default_template();
+    let doc = generate(&t, &r);
+    let text = all_text(&doc);
+    let personal = r.kind == ReportKind::Personal;
+    let work_heading = if personal { t.personal.duties_heading.to_string() } else { "主要做法".to_string() };
+    let work = text_under(&doc, &work_heading);
+    // What each item's point says, one by one (points may be joined under a heading).
+    let points: Vec<(&str, String)> = t
+        .items()
+        .filter_map(|(_, i)| item_point(&t, &r, i).map(|(lead, text)| (&*i.id, format!("{lead}{text}"))))
+        .collect();
+    for (_, i) in t.items() {
+        if status(&t, &r, &i.id) != Status::NotDone {
+            continue;
+        }
+        prop_assert!(item_point(&t, &r, i).is_none(), "{} gives a point", i.id);
+        prop_assert!(!work.contains(&*i.point), "{}: its lead “{}” under {}:\n{}", i.id, i.point, work_heading, text);
+        for (item, word, own) in CLAIMS {
+            if *item != &*i.id {
+                continue;
+            }
+            for (id, point) in &points {
+                if !own.contains(id) {
+                    prop_assert!(!point.contains(word), "{} is 未落实 but {} says “{}”: {}", i.id, id, word, point);
+                }
+            }
+        }
+        if r.problems.is_none() {
+            let problems_heading =
+                if personal { t.personal.problems_heading.to_string() } else { "存在的问题".to_string() };
+            let problems = text_under(&doc, &problems_heading);
+            let judgement = |w: &str| w.split('。').next().unwrap_or_default().to_string();
+            let missing = judgement(i.problem_for(personal, true));
+            let partial = judgement(i.problem_for(personal, false));
+            // A judgement with placeholders ({my_field}, {offices}…) is checked by its
+            // literal pieces: all of the missing one's are printed; the partial one's longest
+            // piece, when the missing one does not share it, is not.
+            let pieces = |w: &str| -> Vec<String> {
+                w.split(['{', '}']).step_by(2).filter(|p| p.chars().count() >= 2).map(String::from).collect()
+            };
+            for piece in pieces(&missing) {
+                prop_assert!(problems.contains(&piece), "{}: “{}” of “{}” missing:\n{}", i.id, piece, missing, text);
+            }
+            if partial != missing {
+                let longest = pieces(&partial).into_iter().max_by_key(|p| p.chars().count()).unwrap_or_default();
+                if longest.chars().count() >= 6 && !missing.contains(&longest) {
+                    prop_assert!(!problems.contains(&longest), "{}: “{}” assumes work:\n{}", i.id, partial, text);
+                }
+            }
+        }
+    }
+    if band(&t, &r) != Band::Most {
+        for claim in ["有力的思想保证", "取得了一定成效"] {
+            prop_assert!(!text.contains(claim), "“{}” with little done:\n{}", claim, text);
+        }
+    }
+    let level = r.level();
+    if matches!(level, Level::Branch | Level::Community | Level::Village) {
+        prop_assert!(!text.contains("中心组"), "{:?}:\n{}", level, text);
+    }
+    if level == Level::Branch {
+        for word in ["干部职工", "科室", "班子成员"] {
+            prop_assert!(!text.contains(word), "{:?} says “{}”:\n{}", level, word, text);
+        }
+    }
+    if matches!(level, Level::Community | Level::Village) {
+        for word in ["干部职工", "单位风气"] {
+            prop_assert!(!text.contains(word), "{:?} says “{}”:\n{}", level, word, text);
+        }
+    }
+    Ok(())
+}
+
+/// What any text must keep, on the real checklist: it never stops at a lead (报告如下：), no
+/// heading has more than eight points, no two neighbouring points share a phrase of eight or
+/// more Han characters, and an item 未落实 is never told as done.
+fn keeps_the_rules(r: &Report) -> Result<(), TestCaseError> {
+    let t = Template::default_template();
+    let doc = generate(&t, r);
+    let last = last_of_body(&doc).unwrap_or_default();
+    prop_assert!(!last.ends_with("报告如下：") && !last.ends_with('：'), "ends at “{}”", last);
+    let names = t.level_names();
+    for run in point_runs(&doc) {
+        prop_assert!(run.len() <= MAX_POINTS, "{} points in a run\n{}", run.len(), all_text(&doc));
+        for pair in run.windows(2) {
+            let body = |b: &Block| match b {
+                Block::Point { lead, text, .. } => format!("{lead}{text}"),
+                _ => String::new(),
+            };
+            let shared = shared_phrase(&body(pair[0]), &body(pair[1]), 8, &names);
+            prop_assert!(
+                shared.is_none(),
+                "“{}” twice:\n{}\n{}",
+                shared.unwrap_or_default(),
+                pair[0].text(),
+                pair[1].text()
+            );
+        }
+    }
+    not_done_is_never_told(r)
 }

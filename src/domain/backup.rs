@@ -398,6 +398,22 @@ fn tidy(r: &mut Report, fixes: &mut Fixes) {
     fixes.text(&mut r.recipient, Line::Single, MAX_NAME_CHARS, || "主送机关".into());
     fixes.text(&mut r.dated, Line::Single, MAX_NAME_CHARS, || "成文日期".into());
     fixes.text(&mut r.template_id, Line::Single, MAX_KEY_CHARS, || "清单模板编号".into());
+    fixes.text(&mut r.last_year, Line::Multi, MAX_TEXT_CHARS, || "上年度整改落实情况".into());
+    // The choice of points that stand alone: headings and ids are keys; a heading has at
+    // most a few dozen points.
+    let merge_alone = std::mem::take(&mut r.merge_alone);
+    for (mut key, ids) in merge_alone.into_iter().take(MAX_VALUES) {
+        fixes.text(&mut key, Line::Single, MAX_KEY_CHARS, || "合并设置的标题".into());
+        let ids: Vec<String> = ids
+            .into_iter()
+            .take(MAX_VALUES)
+            .map(|mut id| {
+                fixes.text(&mut id, Line::Single, MAX_KEY_CHARS, || "合并设置的条目".into());
+                id
+            })
+            .collect();
+        r.merge_alone.insert(key, ids);
+    }
 
     let answers = std::mem::take(&mut r.answers);
     let count = answers.len();
@@ -700,6 +716,8 @@ fn same_but_id(a: &Report, b: &Report) -> bool {
         dated,
         level,
         role,
+        last_year,
+        merge_alone,
         template_id,
         answers,
         problems,
@@ -716,6 +734,8 @@ fn same_but_id(a: &Report, b: &Report) -> bool {
         && *dated == b.dated
         && *level == b.level
         && *role == b.role
+        && *last_year == b.last_year
+        && *merge_alone == b.merge_alone
         && *template_id == b.template_id
         && *created_ms == b.created_ms
         && *updated_ms == b.updated_ms

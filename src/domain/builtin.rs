@@ -173,6 +173,8 @@ pub mod read {
                     }),
                     measures_heading: r.text(o, "measures_heading"),
                     measures_lead: r.text(o, "measures_lead"),
+                    last_year_heading: r.text(o, "last_year_heading"),
+                    closing: r.text(o, "closing"),
                 }
             },
             fallback_problems: r.list(o, "fallback_problems", |r, o| ProblemWording {
@@ -202,6 +204,13 @@ pub mod read {
                 name: r.text(o, "name"),
                 hint: r.text(o, "hint"),
                 without: r.texts(o, "without"),
+                field: r.text(o, "field"),
+                offices: r.text(o, "offices"),
+                work: r.text(o, "work"),
+                post: r.text(o, "post"),
+                chair: r.text(o, "chair"),
+                duties_lead: r.text(o, "duties_lead"),
+                closing: r.text(o, "closing"),
             }),
             item_words: r.list(o, "item_words", |r, o| ItemWord {
                 name: r.text(o, "name"),

@@ -18,15 +18,18 @@
 //!   where that item was done, and plans it only where that item applies ([`Vars`]);
 //! - in a personal report, the leader's role (`Report::role`: 书记, 分管领导, other 班子成员)
 //!   leaves out the items that are not that role's duty, as a level's do; with no role chosen
-//!   every item is taken;
+//!   every item is taken; its words (`{my_field}`: 本单位 for the 书记, 分管领域 for another
+//!   班子成员…, [`own_role`]) fill the first-person wording, and its `duties_lead` opens the
+//!   part on duties, so each role speaks for itself;
 //! - a section's lead paragraph, which speaks for the whole area, is printed only when the
 //!   area was not mostly left undone;
 //! - the opening and the lead of 存在的问题 claim only as much as was done ([`band`]);
 //! - the guiding-thought line is the one in force on the last day of the period
 //!   (`Template::guidance_on`, `Report::period_end`): a 2022年上半年 report cites 十九大, a
 //!   2022年度 one 二十大;
-//! - no heading has more than [`MAX_POINTS`] points under it (see [`merge_points`] for how
-//!   the rest are joined);
+//! - no heading has more than [`MAX_POINTS`] points under it (see [`merge_groups`] for how
+//!   the rest are joined); the user may choose points that stand alone (`Report::
+//!   merge_alone`, shown on 核对 through [`merge_choices`]);
 //! - a report never stops at its opening: when nothing was done and the user removed every
 //!   problem, a sentence says so and names what was not done ([`nothing_to_report`]);
 //! - the unit report ends with 特此报告。 and the 落款 (the unit, then the date, or
@@ -36,7 +39,9 @@
 
 use crate::domain::numerals::chinese;
 use crate::domain::report::{item_values, ProblemPlan, Report, ReportKind, Status, DEFAULT_MEETING};
-use crate::domain::template::{parse_wording, Band, Item, LevelWords, Piece, Placeholder, Point, Template, Text};
+use crate::domain::template::{
+    parse_wording, Band, Item, LevelWords, Piece, Placeholder, Point, Role, RoleWords, Template, Text,
+};
 use crate::domain::text::{clean_sentence, clean_value};
 use std::collections::BTreeMap;
 
@@ -126,20 +131,87 @@ pub fn problems(t: &Template, r: &Report) -> Vec<ProblemPlan> {
     }
 }
 
-/// [`problems`], each with its area: the index of the section its item belongs to when the
-/// list comes from the items' gaps, else 0 (the user's own list, the general problems). A
-/// long list is joined within areas first ([`merge_points`]).
-fn problems_by_area(t: &Template, r: &Report) -> Vec<(usize, ProblemPlan)> {
+/// [`problems`], each with its area and its id: the index of the section its item belongs
+/// to and the item's id when the list comes from the items' gaps, else 0 and `#N` for the
+/// N-th (the user's own list, the general problems). A long list is joined within areas
+/// first ([`merge_points`]); the id is what the user's choice of points that stand alone
+/// names (`Report::merge_alone`).
+fn problems_by_area(t: &Template, r: &Report) -> Vec<(usize, String, ProblemPlan)> {
     let list = problems(t, r);
     let without = without(t, r);
-    let areas: Vec<usize> = t
+    let gaps: Vec<(usize, &str)> = t
         .sections
         .iter()
         .enumerate()
-        .flat_map(|(n, s)| s.items.iter().filter(|i| status_at(r, &without, &i.id).has_gap()).map(move |_| n))
+        .flat_map(|(n, s)| s.items.iter().filter(|i| status_at(r, &without, &i.id).has_gap()).map(move |i| (n, &*i.id)))
         .collect();
-    let from_items = r.problems.is_none() && areas.len() == list.len();
-    list.into_iter().enumerate().map(|(k, p)| (if from_items { areas[k] } else { 0 }, p)).collect()
+    let from_items = r.problems.is_none() && gaps.len() == list.len();
+    list.into_iter()
+        .enumerate()
+        .map(|(k, p)| if from_items { (gaps[k].0, gaps[k].1.to_string(), p) } else { (0, format!("#{}", k + 1), p) })
+        .collect()
+}
+
+/// The key of [`Report::merge_alone`] for 存在的问题 and 下一步打算 (整改措施), which are joined
+/// alike; a section's 主要做法 (履职情况) use the section's id.
+pub const PROBLEMS_KEY: &str = "problems";
+
+/// A heading with more than [`MAX_POINTS`] points, whose points are joined: what 核对 shows
+/// so the user can see which points were joined into which and choose those that stand
+/// alone (`Report::merge_alone`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeChoice {
+    /// The heading's key in `Report::merge_alone`: a section's id, or [`PROBLEMS_KEY`].
+    pub key: String,
+    /// The heading as the user knows it, e.g. `主要做法：加强组织领导，压紧压实工作责任`.
+    pub heading: String,
+    /// Every point under it, in order: its id and its lead (without the closing mark).
+    pub points: Vec<(String, String)>,
+    /// How they are joined now ([`merge_groups`]): indices into `points`, in print order.
+    pub groups: Vec<Vec<usize>>,
+    /// Whether each point stands alone by the user's choice.
+    pub alone: Vec<bool>,
+}
+
+/// The headings of the report whose points are joined, each with its points, how they are
+/// joined and what the user chose ([`MergeChoice`]); empty when no heading has more than
+/// [`MAX_POINTS`] points. 存在的问题 and 下一步打算 are joined alike and shown as one.
+pub fn merge_choices(t: &Template, r: &Report) -> Vec<MergeChoice> {
+    let vars = Vars::new(t, r);
+    let personal = r.kind == ReportKind::Personal;
+    let choice = |key: String, heading: String, points: AreaPoints| {
+        let chosen = alone(r, &key);
+        let areas: Vec<usize> = points.iter().map(|(a, _, _)| *a).collect();
+        let lone: Vec<bool> = points.iter().map(|(_, id, _)| chosen.contains(id)).collect();
+        let groups = merge_groups(&areas, &lone);
+        let points = points
+            .into_iter()
+            .map(|(_, id, (lead, text))| {
+                let lead = lead.trim_end_matches(['。', '；', '，', '、', '：']).to_string();
+                let shown = if lead.is_empty() { text.chars().take(20).collect() } else { lead };
+                (id, shown)
+            })
+            .collect();
+        MergeChoice { key, heading, points, groups, alone: lone }
+    };
+    let part = if personal { "履行职责情况" } else { "主要做法" };
+    let mut out: Vec<MergeChoice> = work_sections(t, r, &vars)
+        .into_iter()
+        .filter(|(_, _, _, points)| points.len() > MAX_POINTS)
+        .map(|(id, heading, _, points)| choice(id, format!("{part}：{heading}"), one_area(points)))
+        .collect();
+    let (probs, _) = split_problems(&problems_by_area(t, r));
+    if probs.len() > MAX_POINTS {
+        let heading =
+            if personal { "存在的主要问题和整改措施" } else { "存在的问题和下一步工作打算" };
+        out.push(choice(PROBLEMS_KEY.to_string(), heading.to_string(), probs));
+    }
+    out
+}
+
+/// The points the user chose to stand alone under one heading (`Report::merge_alone`).
+fn alone<'r>(r: &'r Report, key: &str) -> &'r [String] {
+    r.merge_alone.get(key).map_or(&[], Vec::as_slice)
 }
 
 pub fn generate(t: &Template, r: &Report) -> Document {
@@ -163,10 +235,10 @@ fn unit_report(t: &Template, r: &Report) -> Document {
 
     if !sections.is_empty() {
         doc.heading1("主要做法");
-        for (n, (heading, intro, points)) in sections.into_iter().enumerate() {
+        for (n, (id, heading, intro, points)) in sections.into_iter().enumerate() {
             doc.blocks.push(Block::Heading2 { number: chinese(n + 1), text: heading });
             doc.paragraph(intro);
-            doc.work_points(points);
+            doc.work_points(points, alone(r, &id));
         }
     }
     let list = problems_by_area(t, r);
@@ -174,12 +246,12 @@ fn unit_report(t: &Template, r: &Report) -> Document {
     if !probs.is_empty() {
         doc.heading1("存在的问题");
         doc.paragraph(fill(t.report.problems_lead_for(band), &vars.plan));
-        doc.points(probs);
+        doc.points(probs, alone(r, PROBLEMS_KEY));
     }
     if !plans.is_empty() {
         doc.heading1("下一步工作打算");
         doc.paragraph(fill(&t.report.plans_lead, &vars.plan));
-        doc.points(plans);
+        doc.points(plans, alone(r, PROBLEMS_KEY));
     }
     if doc.only_opening() {
         doc.paragraph(nothing_to_report(t, r, &vars));
@@ -210,15 +282,29 @@ fn personal_report(t: &Template, r: &Report) -> Document {
         }
     };
     doc.paragraph(fill(&p.opening, &vars.base));
+    // 上年度整改落实情况 first, as the user wrote it, one paragraph a line; while it is not
+    // written, a placeholder the user sees and 核对 names (`progress::missing_last_year`).
+    doc.heading1(&heading(&p.last_year_heading, "上年度整改落实情况"));
+    let last_year: Vec<String> = r.last_year.lines().map(clean_sentence).filter(|l| !l.is_empty()).collect();
+    if last_year.is_empty() {
+        doc.paragraph(LAST_YEAR_PLACEHOLDER.to_string());
+    }
+    last_year.into_iter().for_each(|l| doc.paragraph(l));
+    let before_duties = doc.blocks.len();
     // Duties grouped by area under （一）（二）… headings, so a leader who did much does not
     // get one list running to 二十几是; the section's lead paragraph is the unit's voice and
     // is left out here.
     let duties = work_sections(t, r, &vars);
     if !duties.is_empty() {
         doc.heading1(&heading(&p.duties_heading, "履行意识形态工作职责情况"));
-        for (n, (title, _, points)) in duties.into_iter().enumerate() {
+        // Who the leader is in this work and what the role answers for (第一责任人…), when
+        // a role is chosen.
+        if let Some(w) = r.role.and_then(|role| t.role_words(role)) {
+            doc.paragraph(fill(&w.duties_lead, &vars.base));
+        }
+        for (n, (id, title, _, points)) in duties.into_iter().enumerate() {
             doc.blocks.push(Block::Heading2 { number: chinese(n + 1), text: title });
-            doc.work_points(points);
+            doc.work_points(points, alone(r, &id));
         }
     }
     let list = problems_by_area(t, r);
@@ -226,25 +312,31 @@ fn personal_report(t: &Template, r: &Report) -> Document {
     if !probs.is_empty() {
         doc.heading1(&heading(&p.problems_heading, "存在的主要问题"));
         doc.paragraph(fill(&p.problems_lead, &vars.base));
-        doc.points(probs);
+        doc.points(probs, alone(r, PROBLEMS_KEY));
     }
-    let causes: Vec<(String, String)> = causes(t, r, &vars)
+    let causes: IdPoints = causes(t, r, &vars)
         .into_iter()
         .map(|c| (lead(&c.lead), fill(&c.text, &vars.plan)))
         .filter(|(lead, text)| !lead.is_empty() || !text.is_empty())
+        .enumerate()
+        .map(|(n, c)| (format!("#{}", n + 1), c))
         .collect();
     if !causes.is_empty() {
         doc.heading1(&heading(&p.causes_heading, "问题产生的原因"));
-        doc.points(one_area(causes));
+        doc.points(one_area(causes), &[]);
     }
     if !plans.is_empty() {
         doc.heading1(&heading(&p.measures_heading, "整改措施"));
         doc.paragraph(fill(&p.measures_lead, &vars.base));
-        doc.points(plans);
+        doc.points(plans, alone(r, PROBLEMS_KEY));
     }
-    if doc.only_opening() {
+    // Nothing done, every problem removed and no causes: say so rather than stop.
+    if doc.blocks.len() == before_duties {
         doc.paragraph(nothing_to_report(t, r, &vars));
     }
+    // The closing line (表态): the role's, or the general one with no role chosen.
+    let closing = r.role.and_then(|role| t.role_words(role)).map_or(&p.closing, |w| &w.closing);
+    doc.paragraph(fill(closing, &vars.base));
     Document { title: fill(&p.title, &vars.base), blocks: doc.blocks }
 }
 
@@ -273,6 +365,10 @@ fn causes<'t>(t: &'t Template, r: &Report, vars: &Vars) -> Vec<&'t Point> {
 
 /// The paragraph that closes the unit report's text, before the 落款.
 pub const SIGN_OFF: &str = "特此报告。";
+
+/// What the part on last year's rectification says while the user has not written it: kept
+/// visibly as a placeholder, for the user to fill in on 基本信息 (核对 and 生成报告 say so).
+pub const LAST_YEAR_PLACEHOLDER: &str = "【上年度整改落实情况待填写：请对照上年度查摆的问题，逐条写明整改措施和成效】";
 
 /// The 落款's date line while the report has no 成文日期: kept visibly as a placeholder, for
 /// the user to fill in (核对 and 生成报告 say so).
@@ -367,29 +463,37 @@ fn status_at(r: &Report, without: &[Text], item_id: &str) -> Status {
 /// Numbered points as (lead, text).
 type Points = Vec<(String, String)>;
 
-/// Numbered points with their area (a section's index): points of one area are joined
-/// first when a list runs past [`MAX_POINTS`].
-type AreaPoints = Vec<(usize, (String, String))>;
+/// Numbered points with their id (an item's, or `#N`), as (id, (lead, text)).
+type IdPoints = Vec<(String, (String, String))>;
+
+/// Numbered points with their area (a section's index) and id: points of one area are
+/// joined first when a list runs past [`MAX_POINTS`], except those the user chose to stand
+/// alone (by id).
+type AreaPoints = Vec<(usize, String, (String, String))>;
 
 /// Points that all belong to one area.
-fn one_area(points: Points) -> AreaPoints {
-    points.into_iter().map(|p| (0, p)).collect()
+fn one_area(points: IdPoints) -> AreaPoints {
+    points.into_iter().map(|(id, p)| (0, id, p)).collect()
 }
 
-/// Sections with work done: (heading, intro, points).
-fn work_sections(t: &Template, r: &Report, vars: &Vars) -> Vec<(String, String, Points)> {
+/// Sections with work done: (section id, heading, intro, points by item id).
+fn work_sections(t: &Template, r: &Report, vars: &Vars) -> Vec<(String, String, String, IdPoints)> {
     t.sections
         .iter()
         .filter_map(|s| {
-            let points: Vec<(String, String)> =
-                s.items.iter().filter(|i| vars.status(r, &i.id).has_work()).map(|i| point_for(i, r, vars)).collect();
+            let points: IdPoints = s
+                .items
+                .iter()
+                .filter(|i| vars.status(r, &i.id).has_work())
+                .map(|i| (i.id.to_string(), point_for(i, r, vars)))
+                .collect();
             // The lead speaks for the whole area (始终把…抓在手上): not where most of it was
             // left undone.
             let intro = match band_of(s.items.iter(), r, &vars.without) {
                 Band::Few => String::new(),
                 Band::Most | Band::Some => fill(&s.intro, &vars.claim),
             };
-            (!points.is_empty()).then(|| (clean_value(&s.heading), intro, points))
+            (!points.is_empty()).then(|| (s.id.to_string(), clean_value(&s.heading), intro, points))
         })
         .collect()
 }
@@ -427,7 +531,7 @@ fn lead(raw: &str) -> String {
 
 /// Splits each problem and each plan into (judgement, detail) at its first full stop,
 /// keeping its area.
-fn split_problems(list: &[(usize, ProblemPlan)]) -> (AreaPoints, AreaPoints) {
+fn split_problems(list: &[(usize, String, ProblemPlan)]) -> (AreaPoints, AreaPoints) {
     let split = |s: &str| -> Option<(String, String)> {
         if s.is_empty() {
             return None;
@@ -441,8 +545,8 @@ fn split_problems(list: &[(usize, ProblemPlan)]) -> (AreaPoints, AreaPoints) {
         })
     };
     (
-        list.iter().filter_map(|(a, p)| Some((*a, split(&p.problem)?))).collect(),
-        list.iter().filter_map(|(a, p)| Some((*a, split(&p.plan)?))).collect(),
+        list.iter().filter_map(|(a, id, p)| Some((*a, id.clone(), split(&p.problem)?))).collect(),
+        list.iter().filter_map(|(a, id, p)| Some((*a, id.clone(), split(&p.plan)?))).collect(),
     )
 }
 
@@ -452,19 +556,28 @@ struct Doc {
     h1: usize,
 }
 
-/// Joins points past [`MAX_POINTS`] into runs, keeping every word. While there are too
-/// many, the two neighbouring runs of one area with the fewest points between them are
-/// joined, the later pair on a tie; only when no two neighbours share an area are runs of
-/// different areas joined. So twelve points of one section give four single points, then
-/// four pairs, and thirteen problems from four sections pair up within their sections.
-/// Neighbours in checklist order are related duties (分管领导 and 一岗双责, 报告 and 研判, 述职
-/// and 考核), so each run reads as one point: its leads, without their own closing marks,
-/// joined by `join` (、 between short phrases, ； between judgements) and closed by 。, then
-/// its texts one after another. The first points, the ones the checklist puts first, stay
-/// alone longest.
-fn merge_points(points: AreaPoints, join: char) -> Points {
-    let mut runs: Vec<(usize, Points)> = points.into_iter().map(|(area, p)| (area, vec![p])).collect();
-    while runs.len() > MAX_POINTS {
+/// Which points are joined under one heading: groups of indices into `areas` (one per
+/// point, its area), in the order they are printed (a group where its first point stands).
+/// Nothing is joined while there are at most [`MAX_POINTS`]. Past that, the points marked
+/// in `alone` (the user's choice, at most `MAX_POINTS - 1` of them, the first ones counted)
+/// stand alone and the others are joined into runs until eight are left: while there are
+/// too many, the two neighbouring runs (neighbours once the lone points are set aside) of
+/// one area with the fewest points between them are joined, the later pair on a tie; only
+/// when no two neighbours share an area are runs of different areas joined. So twelve
+/// points of one section give four single points, then four pairs, and thirteen problems
+/// from four sections pair up within their sections. Neighbours in checklist order are
+/// related duties (分管领导 and 一岗双责, 报告 and 研判, 述职 and 考核), so each run reads as
+/// one point; the first points, the ones the checklist puts first, stay alone longest.
+pub fn merge_groups(areas: &[usize], alone: &[bool]) -> Vec<Vec<usize>> {
+    let n = areas.len();
+    if n <= MAX_POINTS {
+        return (0..n).map(|i| vec![i]).collect();
+    }
+    let mut lone: Vec<usize> = (0..n).filter(|&i| alone.get(i).copied().unwrap_or(false)).collect();
+    lone.truncate(MAX_POINTS - 1);
+    let mut runs: Vec<(usize, Vec<usize>)> =
+        (0..n).filter(|i| !lone.contains(i)).map(|i| (areas[i], vec![i])).collect();
+    while lone.len() + runs.len() > MAX_POINTS && runs.len() > 1 {
         let pairs = 0..runs.len() - 1;
         let size = |i: &usize| runs[*i].1.len() + runs[*i + 1].1.len();
         let same_area: Vec<usize> = pairs.clone().filter(|&i| runs[i].0 == runs[i + 1].0).collect();
@@ -474,8 +587,24 @@ fn merge_points(points: AreaPoints, join: char) -> Points {
         let (_, next) = runs.remove(i + 1);
         runs[i].1.extend(next);
     }
-    runs.into_iter()
-        .map(|(_, run)| {
+    let mut groups: Vec<Vec<usize>> =
+        lone.into_iter().map(|i| vec![i]).chain(runs.into_iter().map(|(_, r)| r)).collect();
+    groups.sort_by_key(|g| g[0]);
+    groups
+}
+
+/// Joins points past [`MAX_POINTS`] as [`merge_groups`] says, keeping every word; `alone`
+/// names (by id) the points the user chose to stand alone. Each run reads as one point: its
+/// leads, without their own closing marks, joined by `join` (、 between short phrases, ；
+/// between judgements) and closed by 。, then its texts one after another.
+fn merge_points(points: AreaPoints, alone: &[String], join: char) -> Points {
+    let areas: Vec<usize> = points.iter().map(|(a, _, _)| *a).collect();
+    let lone: Vec<bool> = points.iter().map(|(_, id, _)| alone.contains(id)).collect();
+    let mut points: Vec<Option<(String, String)>> = points.into_iter().map(|(_, _, p)| Some(p)).collect();
+    merge_groups(&areas, &lone)
+        .into_iter()
+        .map(|group| {
+            let run: Vec<(String, String)> = group.iter().filter_map(|&i| points[i].take()).collect();
             if run.len() == 1 {
                 return run.into_iter().next().unwrap_or_default();
             }
@@ -514,21 +643,21 @@ impl Doc {
     }
     /// Numbered points under the current heading, at most [`MAX_POINTS`]: a longer list is
     /// joined into runs ([`merge_points`]), `join` standing between the runs' leads.
-    fn points_joined(&mut self, points: AreaPoints, join: char) {
-        for (n, (lead, text)) in merge_points(points, join).into_iter().enumerate() {
+    fn points_joined(&mut self, points: AreaPoints, alone: &[String], join: char) {
+        for (n, (lead, text)) in merge_points(points, alone, join).into_iter().enumerate() {
             self.blocks.push(Block::Point { number: chinese(n + 1), lead, text });
         }
     }
 
     /// Points whose leads are judgements or measures (problems, plans, causes): a run's
     /// leads are joined by ；.
-    fn points(&mut self, points: AreaPoints) {
-        self.points_joined(points, '；');
+    fn points(&mut self, points: AreaPoints, alone: &[String]) {
+        self.points_joined(points, alone, '；');
     }
 
     /// Points whose leads are short phrases (what was done): a run's leads are joined by 、.
-    fn work_points(&mut self, points: Points) {
-        self.points_joined(one_area(points), '、');
+    fn work_points(&mut self, points: IdPoints, alone: &[String]) {
+        self.points_joined(one_area(points), alone, '、');
     }
 
     /// True while nothing but the 主送机关 and the opening has been written.
@@ -580,10 +709,29 @@ impl Vars {
                     Placeholder::Offices => word(|w| &w.offices),
                     Placeholder::Ethos => word(|w| &w.ethos),
                     Placeholder::ThisUnit => word(|w| &w.this_unit),
+                    // The role's words, filled below: they may use the level's.
+                    Placeholder::MyField
+                    | Placeholder::MyOffices
+                    | Placeholder::MyWork
+                    | Placeholder::MyPost
+                    | Placeholder::MyChair => String::new(),
                 };
                 (p.name().to_string(), value)
             })
             .collect();
+        let mut base = base;
+        if let Some(w) = own_role(t, r) {
+            for (p, wording) in [
+                (Placeholder::MyField, &w.field),
+                (Placeholder::MyOffices, &w.offices),
+                (Placeholder::MyWork, &w.work),
+                (Placeholder::MyPost, &w.post),
+                (Placeholder::MyChair, &w.chair),
+            ] {
+                let value = clean_value(&fill(wording, &base));
+                base.insert(p.name().to_string(), value);
+            }
+        }
         let without = without(t, r);
         let (mut claim, mut plan) = (base.clone(), base.clone());
         for w in t.item_words.iter() {
@@ -614,6 +762,13 @@ impl Vars {
         };
         ItemVars { base, values }
     }
+}
+
+/// The role whose words a self-assessment's first person uses (`{my_field}`…, the lead of
+/// its duties and its closing line): the chosen one, or with none chosen (reports made
+/// before roles) the other 班子成员's, whose words (分管领域, 分管科室) the wording had then.
+fn own_role<'t>(t: &'t Template, r: &Report) -> Option<&'t RoleWords> {
+    t.role_words(r.role.unwrap_or(Role::Member))
 }
 
 /// The body whose meetings decide things, from the unit's name: a 党支部 has no 党组, so

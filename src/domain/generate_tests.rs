@@ -72,6 +72,7 @@ fn empty_personal_headings_and_cause_leads_print_nothing_bare() {
     let mut t = Template::default_template();
     t.personal.duties_heading = "{person}".into();
     t.personal.causes_heading = "".into();
+    t.personal.last_year_heading = "".into();
     let causes = t.personal.causes.to_mut();
     causes[0].lead = "".into();
     causes[1] = crate::domain::template::Point { lead: "".into(), text: "".into(), sections: Vec::new().into() };
@@ -79,8 +80,9 @@ fn empty_personal_headings_and_cause_leads_print_nothing_bare() {
     let mut r = Report { kind: ReportKind::Personal, ..Report::default() };
     r.answer_mut("special-study").status = Status::Done;
     let text: Vec<String> = generate(&t, &r).blocks.iter().map(Block::text).collect();
-    assert!(text.contains(&"一、履行意识形态工作职责情况".to_string()), "{text:?}");
-    assert!(text.contains(&"三、问题产生的原因".to_string()), "{text:?}");
+    assert!(text.contains(&"二、履行意识形态工作职责情况".to_string()), "{text:?}");
+    assert!(text.contains(&"四、问题产生的原因".to_string()), "{text:?}");
+    assert!(text.contains(&"一、上年度整改落实情况".to_string()), "{text:?}");
     assert!(text.iter().any(|l| l.starts_with("一是对加强理论学习")), "{text:?}");
     assert!(text.iter().any(|l| l.starts_with("二是党性修养有所放松。")), "the empty cause is dropped: {text:?}");
     assert!(!text.iter().any(|l| l.ends_with('、') || l.contains("是。")), "{text:?}");
@@ -179,20 +181,22 @@ fn the_guidance_follows_the_end_of_the_period() {
 #[test]
 fn points_past_eight_are_joined_into_runs() {
     let points = |n: usize| -> Points { (1..=n).map(|i| (format!("做法{i}。"), format!("内容{i}。"))).collect() };
-    assert_eq!(merge_points(one_area(points(8)), '、'), points(8));
-    let twelve = merge_points(one_area(points(12)), '、');
+    let ids = |p: Points| -> IdPoints { p.into_iter().enumerate().map(|(i, p)| (format!("#{}", i + 1), p)).collect() };
+    let merge_points = |p: AreaPoints, join: char| merge_points(p, &[], join);
+    assert_eq!(merge_points(one_area(ids(points(8))), '、'), points(8));
+    let twelve = merge_points(one_area(ids(points(12))), '、');
     assert_eq!(twelve.len(), MAX_POINTS);
     assert_eq!(twelve[3], ("做法4。".to_string(), "内容4。".to_string()));
     assert_eq!(twelve[4], ("做法5、做法6。".to_string(), "内容5。内容6。".to_string()));
     assert_eq!(twelve[7], ("做法11、做法12。".to_string(), "内容11。内容12。".to_string()));
-    let forty = merge_points(one_area(points(40)), '；');
+    let forty = merge_points(one_area(ids(points(40))), '；');
     assert_eq!(forty.len(), MAX_POINTS);
     assert!(forty[0].0.starts_with("做法1；做法2；做法3；做法4"), "{}", forty[0].0);
     let all: String = forty.iter().map(|(_, t)| t.as_str()).collect();
     assert_eq!(all, (1..=40).map(|i| format!("内容{i}。")).collect::<String>());
     // Areas: neighbours of one area are joined first, however the list runs.
     let areas = [0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 3, 3];
-    let mixed: AreaPoints = areas.iter().zip(points(13)).map(|(a, p)| (*a, p)).collect();
+    let mixed: AreaPoints = areas.iter().zip(ids(points(13))).map(|(a, (id, p))| (*a, id, p)).collect();
     let leads: Vec<String> = merge_points(mixed, '；').into_iter().map(|(l, _)| l).collect();
     assert_eq!(
         leads,
@@ -210,7 +214,7 @@ fn points_past_eight_are_joined_into_runs() {
         "no run crosses from one area to the next"
     );
     // A text without a closing mark is closed before the next; an empty lead is skipped.
-    let odd = one_area(vec![("".to_string(), "甲".to_string()); 9]);
+    let odd = one_area(ids(vec![("".to_string(), "甲".to_string()); 9]));
     assert_eq!(merge_points(odd, '、')[7], (String::new(), "甲。甲".to_string()));
 
     // In a report: a whole section done gives at most eight points under its heading.
@@ -259,9 +263,13 @@ fn a_report_never_stops_at_its_opening() {
     r.kind = ReportKind::Personal;
     let mut t2 = t.clone();
     t2.personal.causes = vec![].into();
+    r.last_year = "上年度查摆的问题已整改到位。".into();
     let lines: Vec<String> = generate(&t2, &r).blocks.iter().map(Block::text).collect();
-    assert_eq!(lines.len(), 2, "{lines:?}");
-    assert!(lines[1].contains("本人2026年度尚未开展以下工作：专题研究意识形态工作"), "{lines:?}");
+    // The opening, last year's rectification, what was not done, the closing line.
+    assert_eq!(lines.len(), 5, "{lines:?}");
+    assert_eq!(lines[2], "上年度查摆的问题已整改到位。");
+    assert!(lines[3].contains("本人2026年度尚未开展以下工作：专题研究意识形态工作"), "{lines:?}");
+    assert!(lines[4].starts_with("今后，本人将以这次民主生活会为新的起点"), "{lines:?}");
 }
 
 /// No two points that can stand next to each other repeat a phrase of eight or more Han

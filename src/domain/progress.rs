@@ -7,7 +7,7 @@
 //! (`references`).
 
 use crate::domain::builtin::REFERENCES;
-use crate::domain::generate::{applies, DATE_PLACEHOLDER};
+use crate::domain::generate::{applies, DATE_PLACEHOLDER, LAST_YEAR_PLACEHOLDER};
 use crate::domain::report::{Report, ReportKind, Status};
 use crate::domain::template::{FieldKind, Section, Template};
 use crate::domain::validate::{check_field, parse_date, FieldError};
@@ -235,6 +235,13 @@ pub fn missing_date(report: &Report) -> Option<String> {
     })
 }
 
+/// What a self-assessment's part on last year's rectification still lacks: `None` when the
+/// user has written it (or for a unit report); else a clause saying what to fill in.
+pub fn missing_last_year(report: &Report) -> Option<String> {
+    (report.kind == ReportKind::Personal && report.last_year.trim().is_empty())
+        .then(|| format!("还没有填写上年度整改落实情况，材料中暂留“{LAST_YEAR_PLACEHOLDER}”，请在基本信息中补上"))
+}
+
 /// What the report leaves out or still lacks, in one sentence without its final mark, for
 /// 核对 and 生成报告: items with no status, figures that cannot be printed, meetings cited
 /// before they happened, and a missing 成文日期. `None` when nothing.
@@ -257,6 +264,7 @@ pub fn left_out(template: &Template, report: &Report) -> Option<String> {
         parts.push(format!("有{voice}处问题或措施像是以单位名义写的，个人对照检查应写本人的问题和措施"));
     }
     parts.extend(missing_date(report));
+    parts.extend(missing_last_year(report));
     (!parts.is_empty()).then(|| parts.join("；"))
 }
 
@@ -271,6 +279,25 @@ mod tests {
     use crate::domain::report::{ProblemPlan, Status};
 
     #[test]
+    fn a_self_assessment_without_last_year_s_rectification_is_pointed_out() {
+        let mut r = Report { kind: ReportKind::Personal, ..Report::new("a", 0.0) };
+        let t = Template::default_template();
+        let gap = missing_last_year(&r).expect("not written yet");
+        assert!(gap.contains(LAST_YEAR_PLACEHOLDER) && gap.contains("基本信息"), "{gap}");
+        assert!(left_out(&t, &r).unwrap().contains(&gap));
+        // The placeholder is what the material prints, where the part stands.
+        let text = crate::domain::render::to_text(&crate::domain::generate::generate(&t, &r));
+        assert!(text.contains(LAST_YEAR_PLACEHOLDER), "{text}");
+        r.last_year = " \n ".into();
+        assert!(missing_last_year(&r).is_some(), "blank lines are not written");
+        r.last_year = "针对上年度查摆的问题，已逐项整改。".into();
+        assert_eq!(missing_last_year(&r), None);
+        r.last_year = String::new();
+        r.kind = ReportKind::Unit;
+        assert_eq!(missing_last_year(&r), None, "a unit report has no such part");
+    }
+
+    #[test]
     fn a_self_assessment_in_the_unit_s_voice_is_pointed_out() {
         let mut r = Report::new("a", 0.0);
         r.unit = "市统计局党组".into();
@@ -282,6 +309,7 @@ mod tests {
             pair("本人对分管科室的意识形态工作过问不多。", "我将每季度听取一次分管科室汇报。"),
             pair("领导班子成员中本人带头作用发挥不够。", "自己带头讲党课。"),
         ]);
+        r.last_year = "上年度查摆的3个问题已全部整改。".into();
         let found = unit_voice(&r);
         assert_eq!(
             found,
@@ -383,6 +411,7 @@ mod tests {
         assert_eq!(left_out(&t, &r), None);
         r.dated = String::new();
         r.kind = ReportKind::Personal;
+        r.last_year = "上年度查摆的问题已整改。".into();
         assert_eq!(left_out(&t, &r), None, "a self-assessment has no 落款");
     }
 

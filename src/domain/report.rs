@@ -208,6 +208,20 @@ pub struct Report {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
     pub template_id: String,
+    /// In a personal report, how the problems found last year were rectified (上年度整改
+    /// 落实情况), as typed on 基本信息; one paragraph a line. Empty until written, when the
+    /// material keeps a placeholder (`generate::LAST_YEAR_PLACEHOLDER`). Reports saved before
+    /// it existed have none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub last_year: String,
+    /// Under a heading with more than eight points (`generate::MAX_POINTS`), the points the
+    /// user chose to stand alone, the others being joined: by heading (a section's id for
+    /// its 主要做法 or 履职情况, `problems` for 存在的问题 and 下一步打算 together), the points'
+    /// ids (an item's id, or `#N` for the N-th of the user's own problems). A heading not
+    /// here is joined as the generator chooses (`generate::merge_groups`). Reports saved
+    /// before it existed have none.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub merge_alone: BTreeMap<String, Vec<String>>,
     /// Answers by item id.
     pub answers: BTreeMap<String, Answer>,
     /// `None`: problems and plans come from the gaps; `Some`: the user's own list replaces them.
@@ -231,6 +245,8 @@ impl Default for Report {
             dated: String::new(),
             level: None,
             role: None,
+            last_year: String::new(),
+            merge_alone: BTreeMap::new(),
             template_id: "default".into(),
             answers: BTreeMap::new(),
             problems: None,

@@ -56,10 +56,21 @@ pub enum Placeholder {
     Ethos,
     /// `{this_unit}`: how the report names its own organisation (本单位, 本支部, 本社区), by level.
     ThisUnit,
+    /// `{my_field}`: in a leader's first person, the field the leader answers for (本单位 for
+    /// the 书记, 分管领域 for another 班子成员), by role ([`RoleWords`]).
+    MyField,
+    /// `{my_offices}`: the parts of the unit the leader oversees (各科室, 分管科室), by role.
+    MyOffices,
+    /// `{my_work}`: the leader's own work (全局工作, 分管工作), by role.
+    MyWork,
+    /// `{my_post}`: the leader's place in the 意识形态工作领导小组 (组长, 副组长, 成员), by role.
+    MyPost,
+    /// `{my_chair}`: how the leader takes part in the body's meetings (主持召开, 参加), by role.
+    MyChair,
 }
 
 impl Placeholder {
-    pub const ALL: [Placeholder; 12] = [
+    pub const ALL: [Placeholder; 17] = [
         Placeholder::Unit,
         Placeholder::Year,
         Placeholder::Period,
@@ -72,6 +83,11 @@ impl Placeholder {
         Placeholder::Guidance,
         Placeholder::Person,
         Placeholder::Meeting,
+        Placeholder::MyField,
+        Placeholder::MyOffices,
+        Placeholder::MyWork,
+        Placeholder::MyPost,
+        Placeholder::MyChair,
     ];
 
     /// The name written between braces.
@@ -89,6 +105,11 @@ impl Placeholder {
             Placeholder::Offices => "offices",
             Placeholder::Ethos => "ethos",
             Placeholder::ThisUnit => "this_unit",
+            Placeholder::MyField => "my_field",
+            Placeholder::MyOffices => "my_offices",
+            Placeholder::MyWork => "my_work",
+            Placeholder::MyPost => "my_post",
+            Placeholder::MyChair => "my_chair",
         }
     }
 }
@@ -106,13 +127,20 @@ pub enum Wording {
     Basic,
     /// The unit report's openings: also `{guidance}`.
     Opening,
-    /// The self-assessment's own wording (title, opening, headings, leads): also `{person}`
-    /// and `{meeting}`.
+    /// An item's first-person wording (`personal_done`…): `Basic` and the role's words
+    /// (`{my_field}`, `{my_offices}`, `{my_work}`, `{my_post}`, `{my_chair}`).
+    Own,
+    /// A role's own sentences (`duties_lead`, `closing` in `[[roles]]`): `Basic`, `{guidance}`,
+    /// `{person}` and `{meeting}`, but not the role's words, which they stand beside.
+    RoleText,
+    /// The self-assessment's own wording (title, opening, headings, leads): also `{person}`,
+    /// `{meeting}` and the role's words.
     Personal,
 }
 
 impl Wording {
-    pub const ALL: [Wording; 4] = [Wording::Fixed, Wording::Basic, Wording::Opening, Wording::Personal];
+    pub const ALL: [Wording; 6] =
+        [Wording::Fixed, Wording::Basic, Wording::Opening, Wording::Own, Wording::RoleText, Wording::Personal];
 
     /// The placeholders this kind of wording may use.
     pub const fn placeholders(self) -> &'static [Placeholder] {
@@ -121,9 +149,17 @@ impl Wording {
             Wording::Fixed => &[],
             Wording::Basic => &[Unit, Year, Period, Board, Leaders, Staff, Offices, Ethos, ThisUnit],
             Wording::Opening => &[Unit, Year, Period, Board, Leaders, Staff, Offices, Ethos, ThisUnit, Guidance],
-            Wording::Personal => {
+            Wording::Own => &[
+                Unit, Year, Period, Board, Leaders, Staff, Offices, Ethos, ThisUnit, MyField, MyOffices, MyWork,
+                MyPost, MyChair,
+            ],
+            Wording::RoleText => {
                 &[Unit, Year, Period, Board, Leaders, Staff, Offices, Ethos, ThisUnit, Guidance, Person, Meeting]
             }
+            Wording::Personal => &[
+                Unit, Year, Period, Board, Leaders, Staff, Offices, Ethos, ThisUnit, Guidance, Person, Meeting,
+                MyField, MyOffices, MyWork, MyPost, MyChair,
+            ],
         }
     }
 
@@ -223,6 +259,22 @@ pub struct RoleWords {
     pub hint: Text,
     #[serde(default)]
     pub without: List<Text>,
+    /// `{my_field}` in the first-person wording, e.g. `{this_unit}` for the 书记, `分管领域`
+    /// for another 班子成员. The five words may use the level's words (`各{offices}`).
+    pub field: Text,
+    /// `{my_offices}`, e.g. `各{offices}`, `分管{offices}`.
+    pub offices: Text,
+    /// `{my_work}`, e.g. `全局工作`, `分管工作`.
+    pub work: Text,
+    /// `{my_post}`, e.g. `组长`.
+    pub post: Text,
+    /// `{my_chair}`, e.g. `主持召开`, `参加`.
+    pub chair: Text,
+    /// The paragraph that opens the part on duties carried out, saying the role and its
+    /// duty (第一责任人, 带头抓、负总责…) in the first person.
+    pub duties_lead: Text,
+    /// The closing line (表态) of the self-assessment, in the first person.
+    pub closing: Text,
 }
 
 /// One level's words ([`Level`]), which the wording uses through placeholders, and the items
@@ -428,6 +480,13 @@ pub struct PersonalWording {
     pub causes: List<Point>,
     pub measures_heading: Text,
     pub measures_lead: Text,
+    /// Heading of the part on how the problems found last year were rectified (上年度整改
+    /// 落实情况), which comes first; the user writes its text on 基本信息.
+    #[serde(default)]
+    pub last_year_heading: Text,
+    /// The closing line (表态) when no role is chosen; a role has its own ([`RoleWords`]).
+    #[serde(default)]
+    pub closing: Text,
 }
 
 /// A numbered point: a short bolded phrase (without the final 。) and its text.
@@ -985,6 +1044,20 @@ impl Template {
             }
             check_wording(&place, "name", &w.name, Wording::Fixed, &[])?;
             check_wording(&place, "hint", &w.hint, Wording::Fixed, &[])?;
+            for (key, text) in [
+                ("field", &w.field),
+                ("offices", &w.offices),
+                ("work", &w.work),
+                ("post", &w.post),
+                ("chair", &w.chair),
+            ] {
+                if text.trim().is_empty() {
+                    return Err(TemplateError::new(place.key(key), K::Empty));
+                }
+                check_wording(&place, key, text, Wording::Basic, &[])?;
+            }
+            check_wording(&place, "duties_lead", &w.duties_lead, Wording::RoleText, &[])?;
+            check_wording(&place, "closing", &w.closing, Wording::RoleText, &[])?;
             if let Some(id) = w.without.iter().find(|id| self.item(id).is_none()) {
                 return Err(TemplateError::new(place.key("without"), K::UnknownRoleItem { id: id.to_string() }));
             }
@@ -1088,6 +1161,8 @@ impl Template {
             ("causes_heading", &p.causes_heading),
             ("measures_heading", &p.measures_heading),
             ("measures_lead", &p.measures_lead),
+            ("last_year_heading", &p.last_year_heading),
+            ("closing", &p.closing),
         ] {
             check_wording(&place, key, text, Wording::Personal, &[])?;
         }
@@ -1155,7 +1230,7 @@ impl Item {
         let mut field_ids = BTreeSet::new();
         for f in self.fields.iter() {
             let err = |kind| Err(TemplateError::new(place.field(&f.id), kind));
-            if !valid_key(&f.id) || Wording::Basic.accepts(&f.id) || words.contains(&&*f.id) {
+            if !valid_key(&f.id) || Wording::Own.accepts(&f.id) || words.contains(&&*f.id) {
                 return err(K::BadFieldId);
             }
             if !field_ids.insert(&*f.id) {
@@ -1192,7 +1267,9 @@ impl Item {
             if required && text.trim().is_empty() {
                 return Err(at_key(key, K::Empty));
             }
-            check_wording_with(place, key, text, Wording::Basic, &fields, words)?;
+            // The first person may use the role's words; the unit's voice may not.
+            let wording = if key.starts_with("personal_") { Wording::Own } else { Wording::Basic };
+            check_wording_with(place, key, text, wording, &fields, words)?;
         }
         Ok(())
     }

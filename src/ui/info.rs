@@ -308,6 +308,7 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
                                 get=|r| r.meeting.clone()
                                 set=|r, v| r.meeting = v
                             />
+                            <LastYearField report=report />
                         }
                     })
             }}
@@ -320,6 +321,40 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
         </form>
     }
     .into_any()
+}
+
+/// 上年度整改落实情况 of a self-assessment: free text, one paragraph a line, printed as its
+/// first part; left empty, the material keeps a placeholder to fill in.
+#[component]
+fn LastYearField(report: Memo<Option<Report>>) -> impl IntoView {
+    let store = use_store();
+    let value = move || report.with(|r| r.as_ref().map(|r| r.last_year.clone()).unwrap_or_default());
+    let save = move |v: String| {
+        if let Some(rid) = report.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) {
+            store.edit_report(&rid, |r| r.last_year = v);
+        }
+    };
+    view! {
+        <div class="field">
+            <label for="last-year">"上年度整改落实情况（可先不填）"</label>
+            <p class="hint" id="last-year-hint">
+                "对照上年度民主生活会查摆的问题，逐条写明采取的整改措施和取得的成效，每段一行。写在对照检查材料的第一部分；不填时材料中暂留待填写的提示，核对页会提醒。"
+            </p>
+            <textarea
+                id="last-year"
+                rows="5"
+                maxlength="5000"
+                aria-describedby="last-year-hint"
+                prop:value=value
+                on:input=move |ev| {
+                    if let Some(v) = typed(&ev) {
+                        save(v);
+                    }
+                }
+                on:compositionend=move |ev| save(event_target_value(&ev))
+            ></textarea>
+        </div>
+    }
 }
 
 /// 成文日期: typed as text (kept as typed), checked as typed; the 落款 appears only with a real date.

@@ -1,10 +1,13 @@
 //! 核对: every answer on one page, each with a 修改 link that returns here after the change.
 
-use crate::domain::generate::{applies, problems, DATE_PLACEHOLDER};
+use crate::domain::generate::{
+    applies, merge_choices, problems, MergeChoice, DATE_PLACEHOLDER, LAST_YEAR_PLACEHOLDER, MAX_POINTS,
+};
 use crate::domain::progress::{field_errors, late_citations, left_out, missing_date, unit_voice, TypedPlace};
 use crate::domain::report::{item_values, ReportKind, Status};
 use crate::route::Route;
 use crate::state::{checklist, use_screen, use_store};
+use crate::ui::focus_id;
 use crate::ui::widgets::Crumbs;
 use leptos::prelude::*;
 
@@ -45,6 +48,16 @@ pub fn Review(id: String) -> impl IntoView {
                 info.push(("姓名", r.person.trim().to_string()));
                 info.push(("本人职责", role_label(t, r)));
                 info.push(("会议名称", r.meeting.trim().to_string()));
+                // Not written yet: the material keeps a placeholder; say so here.
+                let last_year = r.last_year.trim();
+                info.push((
+                    "上年度整改落实情况",
+                    if last_year.is_empty() {
+                        format!("（未填写，材料中暂留“{LAST_YEAR_PLACEHOLDER}”）")
+                    } else {
+                        last_year.to_string()
+                    },
+                ));
             }
             let bad: Vec<_> = field_errors(t, r).collect();
             let late = late_citations(t, r);
@@ -143,6 +156,7 @@ pub fn Review(id: String) -> impl IntoView {
                 }))
                 .collect();
             let plink = Route::plans(&r.id).from_review().href();
+            let merges = merge_view(&r.id, merge_choices(t, r));
             view! {
                 {overview}
                 <h2>"基本信息"</h2>
@@ -187,6 +201,7 @@ pub fn Review(id: String) -> impl IntoView {
                         </dd>
                     </div>
                 </dl>
+                {merges}
             }
             .into_any()
         })
@@ -202,6 +217,135 @@ pub fn Review(id: String) -> impl IntoView {
             </a>
         </div>
     }
+}
+
+/// Headings with more than eight points: which points the report joins into which, and a
+/// box per point to make it stand alone (kept in the report; the rest are joined so eight
+/// remain). At most `MAX_POINTS - 1` can be chosen; 恢复自动合并 forgets the choice.
+fn merge_view(report_id: &str, choices: Vec<MergeChoice>) -> impl IntoView {
+    if choices.is_empty() {
+        return ().into_any();
+    }
+    let store = use_store();
+    let most = MAX_POINTS - 1;
+    let blocks = choices
+        .into_iter()
+        .map(|c| {
+            let chosen = c.alone.iter().filter(|a| **a).count();
+            let groups = c
+                .groups
+                .iter()
+                .map(|g| {
+                    let leads: Vec<&str> = g.iter().map(|&i| c.points[i].1.as_str()).collect();
+                    let joined = g.len() > 1;
+                    view! {
+                        <li class:merged=joined>
+                            {leads.join("；")}
+                            {joined
+                                .then(|| {
+                                    view! {
+                                        <span class="summary-detail">
+                                            {format!("（{}条合并为一条）", g.len())}
+                                        </span>
+                                    }
+                                })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let boxes = c
+                .points
+                .iter()
+                .enumerate()
+                .map(|(i, (pid, lead))| {
+                    let checked = c.alone[i];
+                    let box_id = format!("alone-{}-{}", c.key, pid);
+                    let (rid, key, pid) = (report_id.to_string(), c.key.clone(), pid.clone());
+                    let focus = box_id.clone();
+                    let disabled = !checked && chosen >= most;
+                    let toggle = move |_| {
+                        let (key, pid) = (key.clone(), pid.clone());
+                        store.edit_report(&rid, |r| {
+                            let list = r.merge_alone.entry(key.clone()).or_default();
+                            if let Some(at) = list.iter().position(|x| *x == pid) {
+                                list.remove(at);
+                            } else {
+                                list.push(pid);
+                            }
+                            if list.is_empty() {
+                                r.merge_alone.remove(&key);
+                            }
+                        });
+                        let focus = focus.clone();
+                        request_animation_frame(move || focus_id(&focus));
+                    };
+                    view! {
+                        <div class="radio">
+                            <input
+                                type="checkbox"
+                                id=box_id.clone()
+                                prop:checked=checked
+                                disabled=disabled
+                                on:change=toggle
+                            />
+                            <label for=box_id>{lead.clone()}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            let (rid, key) = (report_id.to_string(), c.key.clone());
+            let reset = (chosen > 0)
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="button button-secondary"
+                            on:click=move |_| {
+                                let key = key.clone();
+                                store
+                                    .edit_report(
+                                        &rid,
+                                        |r| {
+                                            r.merge_alone.remove(&key);
+                                        },
+                                    );
+                            }
+                        >
+                            "恢复自动合并"
+                        </button>
+                    }
+                });
+            let legend = "选择单独成条的条目";
+            view! {
+                <section class="merge-choice" aria-label=c.heading.clone()>
+                    <h3>{c.heading.clone()}</h3>
+                    <p class="hint">
+                        {format!(
+                            "这一部分共有{}条，超过{MAX_POINTS}条，报告把相关的条目合并成一条写，现在写成以下{}条：",
+                            c.points.len(),
+                            c.groups.len(),
+                        )}
+                    </p>
+                    <ol class="merge-groups">{groups}</ol>
+                    <fieldset>
+                        <legend>{legend}</legend>
+                        <p class="hint">
+                            {format!(
+                                "勾选的条目单独写成一条（最多{most}条），其余的按相近内容合并，总数仍为{MAX_POINTS}条。已勾选{chosen}条。",
+                            )}
+                        </p>
+                        {boxes}
+                    </fieldset>
+                    {reset}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2>"合并的条目"</h2>
+        {blocks}
+    }
+    .into_any()
 }
 
 /// The leader's role as 核对 shows it: the checklist's name for it, or that none was chosen

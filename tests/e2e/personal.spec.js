@@ -1,0 +1,31 @@
+// A leader's 对照检查 opens with 上年度整改落实情况, typed on 基本信息 (核对 points to it while it
+// is empty), speaks in the chosen role's words and ends with the role's closing line.
+const { test, expect, openFresh } = require('./fixtures');
+
+test('上年度整改落实情况 is asked for, printed first, and the 书记 closes as 第一责任人', async ({ page }) => {
+  await openFresh(page);
+  await page.getByRole('button', { name: '新建报告' }).click();
+  await page.getByLabel('单位名称').fill('市统计局党组');
+  await page.getByLabel(/^个人对照检查/).check();
+  await page.getByLabel('本人职责').selectOption('secretary');
+  await page.getByRole('button', { name: '保存并继续' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '自查清单' })).toBeVisible();
+  const id = await page.evaluate(() => JSON.parse(localStorage.getItem('zeren.data')).reports[0].id);
+  await page.goto(`./#/r/${id}/check`);
+  await expect(page.getByRole('heading', { level: 1, name: '核对填写内容' })).toBeVisible();
+  await expect(page.locator('.notice')).toContainText('还没有填写上年度整改落实情况');
+
+  await page.getByRole('link', { name: '修改上年度整改落实情况' }).click();
+  const field = page.getByLabel(/^上年度整改落实情况/);
+  await field.fill('针对上年度查摆的“舆情研判不够及时”问题，建立了季度分析制度。\n针对“学习联系实际不够”问题，结合工作撰写体会3篇。');
+  await page.getByRole('button', { name: '保存并返回核对' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '核对填写内容' })).toBeVisible();
+  await expect(page.getByText(/还没有填写上年度整改落实情况/)).toHaveCount(0);
+
+  await page.getByRole('link', { name: '生成报告', exact: true }).click();
+  const preview = page.getByRole('region', { name: '报告全文' });
+  await expect(preview).toContainText('一、上年度民主生活会整改措施落实情况');
+  await expect(preview).toContainText('针对“学习联系实际不够”问题，结合工作撰写体会3篇。');
+  await expect(preview).toContainText('切实扛起意识形态工作第一责任人责任，带头抓、负总责');
+  await expect(preview).not.toContainText('一岗双责');
+});
