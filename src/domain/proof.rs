@@ -94,12 +94,9 @@ pub fn period_start(year: u16, period: Period) -> Date {
 /// Every slip `rules` find in `text`, in the order they stand.
 pub fn check(rules: &RuleSet, text: &str, cx: &Context) -> Vec<Finding> {
     let s = Scan::new(text);
-    let mut raw: Vec<(usize, Raw)> = Vec::new();
+    let mut raw: Vec<(usize, Raw)> = s.tables(rules, cx);
     for (index, rule) in rules.rules.iter().enumerate() {
         let mut found = Vec::new();
-        if !rule.words.is_empty() {
-            s.table(rule, cx, &mut found);
-        }
         s.code(rule, cx, &mut found);
         raw.extend(found.into_iter().map(|f| (index, f)));
     }
@@ -212,7 +209,13 @@ struct Ordinal {
 }
 
 struct Scan {
+    text: String,
     chars: Vec<char>,
+    /// The characters that are not Han, in order: most rules start only at one of these,
+    /// so they step over the Chinese text between without looking at it.
+    notable: Vec<usize>,
+    /// Chinese-numeral years (二〇二二年): (start, end, the digits in Arabic numerals).
+    chinese_years: Vec<(usize, usize, String)>,
     /// Byte offset of each character, and the text's length at the end.
     byte: Vec<usize>,
     /// Character ranges of the lines, without the line feed.
@@ -225,8 +228,6 @@ struct Scan {
     claimed: Vec<bool>,
 }
 
-const NUMERALS: &str = "一二三四五六七八九十";
-const MARKS: &str = "，。；：、！？";
 const OPENERS: &str = "“‘《（〔【〈";
 const CLOSERS: &str = "”’》）〕】〉";
 
@@ -235,7 +236,19 @@ fn is_han(c: char) -> bool {
 }
 
 fn is_cjk(c: char) -> bool {
-    is_han(c) || MARKS.contains(c) || OPENERS.contains(c) || CLOSERS.contains(c) || matches!(c, '…' | '—' | '·')
+    is_han(c) || is_mark(c) || is_opener(c) || is_closer(c) || matches!(c, '…' | '—' | '·')
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '，' | '。' | '；' | '：' | '、' | '！' | '？')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '“' | '‘' | '《' | '（' | '〔' | '【' | '〈')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '》' | '）' | '〕' | '】' | '〉')
 }
 
 fn is_space(c: char) -> bool {
@@ -243,29 +256,42 @@ fn is_space(c: char) -> bool {
 }
 
 fn is_numeral(c: char) -> bool {
-    NUMERALS.contains(c)
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 
 impl Scan {
     fn new(text: &str) -> Scan {
         let mut chars = Vec::with_capacity(text.len() / 3 + 1);
         let mut byte = Vec::with_capacity(text.len() / 3 + 2);
-        for (b, c) in text.char_indices() {
-            chars.push(c);
-            byte.push(b);
-        }
-        byte.push(text.len());
+        let mut notable = Vec::new();
         let mut lines = Vec::new();
         let mut from = 0;
-        for (i, &c) in chars.iter().enumerate() {
-            if c == '\n' {
-                lines.push((from, i));
-                from = i + 1;
+        for (i, (b, c)) in text.char_indices().enumerate() {
+            chars.push(c);
+            byte.push(b);
+            if !is_han(c) {
+                notable.push(i);
+                if c == '\n' {
+                    lines.push((from, i));
+                    from = i + 1;
+                }
             }
         }
+        byte.push(text.len());
         lines.push((from, chars.len()));
         let n = chars.len();
-        let mut s = Scan { chars, byte, lines, ordinals: Vec::new(), quoted: vec![false; n], claimed: vec![false; n] };
+        let mut s = Scan {
+            text: text.to_string(),
+            chars,
+            notable,
+            chinese_years: Vec::new(),
+            byte,
+            lines,
+            ordinals: Vec::new(),
+            quoted: vec![false; n],
+            claimed: vec![false; n],
+        };
+        s.chinese_years = s.find_chinese_years();
         s.ordinals = s.lines.iter().map(|&(a, b)| s.ordinal(a, b)).collect();
         for o in s.ordinals.iter().flatten() {
             if let Some((a, b)) = o.brackets {
@@ -367,27 +393,31 @@ impl Scan {
     /// Marks what stands inside “” ‘’ and 《》, line by line (an unclosed one runs to the
     /// end of its line).
     fn mark_quotes(&mut self) {
-        for &(a, b) in &self.lines {
-            let mut depth = 0usize;
-            for i in a..b {
-                let c = self.chars[i];
-                if matches!(c, '“' | '‘' | '《') {
-                    depth += 1;
-                } else if matches!(c, '”' | '’' | '》') {
-                    depth = depth.saturating_sub(1);
-                    continue;
-                }
-                if depth > 0 {
-                    self.quoted[i] = true;
-                }
+        let mut depth = 0usize;
+        let mut from = 0;
+        for &i in &self.notable {
+            if depth > 0 {
+                self.quoted[from..i].iter_mut().for_each(|q| *q = true);
             }
+            match self.chars[i] {
+                '“' | '‘' | '《' => depth += 1,
+                '”' | '’' | '》' => depth = depth.saturating_sub(1),
+                '\n' => depth = 0,
+                _ => {}
+            }
+            self.quoted[i] = depth > 0 && !matches!(self.chars[i], '”' | '’' | '》');
+            from = i + 1;
+        }
+        if depth > 0 {
+            let n = self.chars.len();
+            self.quoted[from..n].iter_mut().for_each(|q| *q = true);
         }
     }
 
     /// A 文号's year in the wrong brackets: `发[2022]12号`. Returns (open, close) indices.
     fn wenhao_at(&self, i: usize) -> Option<(usize, usize)> {
         let c = self.at(i)?;
-        if !"[【（(〖".contains(c) || !self.at(i.checked_sub(1)?).is_some_and(is_han) {
+        if !matches!(c, '[' | '【' | '（' | '(' | '〖') || !self.at(i.checked_sub(1)?).is_some_and(is_han) {
             return None;
         }
         let e = self.digits_end(i + 1);
@@ -399,7 +429,8 @@ impl Scan {
     }
 
     fn mark_wenhao(&mut self) {
-        for i in 0..self.chars.len() {
+        for k in 0..self.notable.len() {
+            let i = self.notable[k];
             if let Some((a, b)) = self.wenhao_at(i) {
                 self.claimed[a] = true;
                 self.claimed[b] = true;
@@ -421,43 +452,66 @@ impl Scan {
         })
     }
 
-    /// A table rule: every wrong form, with its right form.
-    fn table(&self, rule: &Rule, cx: &Context, out: &mut Vec<Raw>) {
-        let citation_free = matches!(rule.group.as_str(), "规范表述" | "易错词") && rule.id != "words.placeholder";
+    /// The table rules, all in one pass: every wrong form, with its right form, by rule index.
+    /// Within a rule the first word listed that matches at a place is taken, and the next
+    /// match begins after it.
+    fn tables(&self, rules: &RuleSet, cx: &Context) -> Vec<(usize, Raw)> {
         let start = cx.period.map(|(y, p)| period_start(y, p));
-        let words: Vec<(Vec<char>, &super::proof_rules::Word)> = rule
-            .words
+        let words: Vec<(Vec<char>, usize, &super::proof_rules::Word)> = rules
+            .rules
             .iter()
-            .filter(|w| match w.after {
+            .enumerate()
+            .flat_map(|(k, r)| r.words.iter().map(move |w| (k, w)))
+            .filter(|(_, w)| match w.after {
                 Some(day) => start.is_some_and(|s| s > day),
                 None => true,
             })
-            .map(|w| (w.wrong.chars().collect(), w))
+            .map(|(k, w)| (w.wrong.chars().collect(), k, w))
             .collect();
+        let mut out = Vec::new();
         if words.is_empty() {
-            return;
+            return out;
         }
-        let mut i = 0;
-        while i < self.chars.len() {
-            let c = self.chars[i];
-            let hit = words.iter().find(|(w, _)| w[0] == c && self.chars[i..].starts_with(w));
-            match hit {
-                Some((w, word))
-                    if !(citation_free && self.quoted[i] || self.excepted(i, i + w.len(), &rule.except))
-                        && self.ascii_bounded(i, i + w.len()) =>
+        // The first characters of the words, as 1024 bits: most characters start none.
+        let bit = |c: char| (c as usize & 1023, 1u64 << (c as u32 & 63));
+        let mut firsts = [0u64; 16];
+        for (w, _, _) in &words {
+            let (k, b) = bit(w[0]);
+            firsts[k >> 6] |= b;
+        }
+        let mut free = vec![0usize; rules.rules.len()];
+        for (i, &c) in self.chars.iter().enumerate() {
+            let (k, b) = bit(c);
+            if firsts[k >> 6] & b == 0 {
+                continue;
+            }
+            for (w, r, word) in &words {
+                if w[0] != c || free[*r] > i || !self.chars[i..].starts_with(w) {
+                    continue;
+                }
+                let rule = &rules.rules[*r];
+                let citation_free =
+                    matches!(rule.group.as_str(), "规范表述" | "易错词") && rule.id != "words.placeholder";
+                if citation_free && self.quoted[i]
+                    || self.excepted(i, i + w.len(), &rule.except)
+                    || !self.ascii_bounded(i, i + w.len())
                 {
-                    out.push(Raw {
+                    continue;
+                }
+                free[*r] = i + w.len();
+                out.push((
+                    *r,
+                    Raw {
                         start: i,
                         end: i + w.len(),
                         fix: Some(word.right.clone()).filter(|r| !r.is_empty()),
                         right: Some(word.right.clone()),
                         detail: None,
-                    });
-                    i += w.len();
-                }
-                _ => i += 1,
+                    },
+                ));
             }
         }
+        out
     }
 
     /// A word beginning or ending in a Latin letter is matched only as a whole word.
@@ -504,18 +558,28 @@ impl Scan {
         }
     }
 
+    /// The positions of the characters that are not Han and satisfy `pred`, in order.
+    fn each<'a>(&'a self, pred: impl Fn(char) -> bool + 'a) -> impl Iterator<Item = usize> + 'a {
+        self.notable.iter().copied().filter(move |&i| pred(self.chars[i]))
+    }
+
+    /// The end of the run of `c` starting at `i`.
+    fn run_end(&self, i: usize, same: impl Fn(char) -> bool) -> usize {
+        let mut e = i + 1;
+        while self.at(e).is_some_and(&same) {
+            e += 1;
+        }
+        e
+    }
+
     fn double(&self, out: &mut Vec<Raw>) {
-        let mut i = 0;
-        let n = self.chars.len();
-        while i < n {
-            if !MARKS.contains(self.chars[i]) {
-                i += 1;
+        let mut next = 0;
+        for i in self.each(is_mark) {
+            if i < next {
                 continue;
             }
-            let mut e = i + 1;
-            while e < n && MARKS.contains(self.chars[e]) {
-                e += 1;
-            }
+            let e = self.run_end(i, is_mark);
+            next = e;
             let run = &self.chars[i..e];
             let emphatic = run.iter().all(|c| matches!(c, '？' | '！'));
             let ellipsis = run.len() >= 3 && run.iter().all(|&c| c == '。' || c == '、');
@@ -523,113 +587,105 @@ impl Scan {
                 let keep = run.iter().find(|c| matches!(c, '。' | '？' | '！')).unwrap_or(&run[0]);
                 out.push(Raw::fix(i, e, keep.to_string()));
             }
-            i = e;
         }
     }
 
     fn halfwidth(&self, out: &mut Vec<Raw>) {
-        for &(a, b) in &self.lines {
-            let mut open = true;
-            for i in a..b {
-                let c = self.chars[i];
-                if !",;:?!()\"".contains(c) || self.claimed[i] {
-                    continue;
-                }
-                let prev = i.checked_sub(1).and_then(|p| self.at(p));
-                let next = self.at(i + 1);
-                let digits_around =
-                    prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
-                let quote = if c == '"' {
-                    let q = if open { '“' } else { '”' };
-                    open = !open;
-                    Some(q)
-                } else {
-                    None
-                };
-                if matches!(c, ',' | ':') && digits_around {
-                    continue;
-                }
-                // Half-width brackets around a Chinese aside: look inside them too.
-                let inside = match c {
-                    '(' => self.chars[i + 1..b].iter().take_while(|&&c| c != ')').any(|&c| is_cjk(c)),
-                    ')' => self.chars[a..i].iter().rev().take_while(|&&c| c != '(').any(|&c| is_cjk(c)),
-                    _ => false,
-                };
-                if !(prev.is_some_and(is_cjk) || next.is_some_and(is_cjk) || inside) {
-                    continue;
-                }
-                let fix = quote.unwrap_or(match c {
-                    ',' => '，',
-                    ';' => '；',
-                    ':' => '：',
-                    '?' => '？',
-                    '!' => '！',
-                    '(' => '（',
-                    _ => '）',
-                });
-                out.push(Raw::fix(i, i + 1, fix.to_string()));
+        let mut open = true;
+        for i in self.each(|c| matches!(c, ',' | ';' | ':' | '?' | '!' | '(' | ')' | '"' | '\n')) {
+            let c = self.chars[i];
+            if c == '\n' {
+                open = true;
+                continue;
             }
+            if self.claimed[i] {
+                continue;
+            }
+            let prev = i.checked_sub(1).and_then(|p| self.at(p));
+            let next = self.at(i + 1);
+            let digits_around = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+            let quote = if c == '"' {
+                let q = if open { '“' } else { '”' };
+                open = !open;
+                Some(q)
+            } else {
+                None
+            };
+            if matches!(c, ',' | ':') && digits_around {
+                continue;
+            }
+            // Half-width brackets around a Chinese aside: look inside them too.
+            let inside = match c {
+                '(' => self.chars[i + 1..].iter().take_while(|&&c| c != ')' && c != '\n').any(|&c| is_cjk(c)),
+                ')' => self.chars[..i].iter().rev().take_while(|&&c| c != '(' && c != '\n').any(|&c| is_cjk(c)),
+                _ => false,
+            };
+            if !(prev.is_some_and(is_cjk) || next.is_some_and(is_cjk) || inside) {
+                continue;
+            }
+            let fix = quote.unwrap_or(match c {
+                ',' => '，',
+                ';' => '；',
+                ':' => '：',
+                '?' => '？',
+                '!' => '！',
+                '(' => '（',
+                _ => '）',
+            });
+            out.push(Raw::fix(i, i + 1, fix.to_string()));
         }
     }
 
     fn spaces(&self, out: &mut Vec<Raw>) {
-        for &(a, b) in &self.lines {
-            let mut i = a;
-            while i < b && is_space(self.chars[i]) {
-                i += 1;
+        let mut next = 0;
+        for i in self.each(is_space) {
+            if i < next {
+                continue;
             }
-            while i < b {
-                if !is_space(self.chars[i]) {
-                    i += 1;
-                    continue;
-                }
-                let mut e = i;
-                while e < b && is_space(self.chars[e]) {
-                    e += 1;
-                }
-                if e < b && (is_cjk(self.chars[i - 1]) || is_cjk(self.chars[e])) {
-                    out.push(Raw::fix(i, e, ""));
-                }
-                i = e;
+            let e = self.run_end(i, is_space);
+            next = e;
+            // Indentation at a line's start, spaces at its end: not between two things.
+            let (Some(p), Some(n)) = (i.checked_sub(1).and_then(|p| self.at(p)), self.at(e)) else { continue };
+            if !matches!(p, '\n' | '\r') && !matches!(n, '\n' | '\r') && (is_cjk(p) || is_cjk(n)) {
+                out.push(Raw::fix(i, e, ""));
             }
         }
     }
 
     fn pairs(&self, out: &mut Vec<Raw>) {
-        for &(a, b) in &self.lines {
-            let mut stack: Vec<(char, usize)> = Vec::new();
-            for i in a..b {
-                let c = self.chars[i];
-                if let Some(k) = OPENERS.chars().position(|o| o == c) {
-                    stack.push((CLOSERS.chars().nth(k).unwrap_or(c), i));
-                } else if CLOSERS.contains(c) {
-                    match stack.iter().rposition(|&(want, _)| want == c) {
-                        Some(p) => {
-                            for &(want, at) in &stack[p + 1..] {
-                                out.push(
-                                    Raw::advice(at, at + 1).detail(format!("“{}”没有对应的“{want}”", self.chars[at])),
-                                );
-                            }
-                            stack.truncate(p);
-                        }
-                        None => {
-                            let open =
-                                OPENERS.chars().nth(CLOSERS.chars().position(|x| x == c).unwrap_or(0)).unwrap_or(c);
-                            out.push(Raw::advice(i, i + 1).detail(format!("“{c}”前面没有对应的“{open}”")));
-                        }
+        let mut stack: Vec<(char, usize)> = Vec::new();
+        let unclosed = |stack: &mut Vec<(char, usize)>, out: &mut Vec<Raw>| {
+            for (want, at) in stack.drain(..) {
+                out.push(Raw::advice(at, at + 1).detail(format!("“{}”没有对应的“{want}”", self.chars[at])));
+            }
+        };
+        for i in self.each(|c| is_opener(c) || is_closer(c) || c == '\n') {
+            let c = self.chars[i];
+            if c == '\n' {
+                unclosed(&mut stack, out);
+            } else if is_opener(c) {
+                let k = OPENERS.chars().position(|o| o == c).unwrap_or(0);
+                stack.push((CLOSERS.chars().nth(k).unwrap_or(c), i));
+            } else {
+                match stack.iter().rposition(|&(want, _)| want == c) {
+                    Some(p) => {
+                        let inner = stack.split_off(p + 1);
+                        unclosed(&mut inner.into_iter().collect(), out);
+                        stack.truncate(p);
+                    }
+                    None => {
+                        let open = OPENERS.chars().nth(CLOSERS.chars().position(|x| x == c).unwrap_or(0)).unwrap_or(c);
+                        out.push(Raw::advice(i, i + 1).detail(format!("“{c}”前面没有对应的“{open}”")));
                     }
                 }
             }
-            for (want, at) in stack {
-                out.push(Raw::advice(at, at + 1).detail(format!("“{}”没有对应的“{want}”", self.chars[at])));
-            }
         }
+        unclosed(&mut stack, out);
     }
 
     fn dunhao_conj(&self, rule: &Rule, out: &mut Vec<Raw>) {
-        for i in 0..self.chars.len() {
-            if self.chars[i] == '、'
-                && self.at(i + 1).is_some_and(|c| "和及与等".contains(c))
+        for i in self.each(|c| c == '、') {
+            if self.at(i + 1).is_some_and(|c| matches!(c, '和' | '及' | '与' | '等'))
                 && !self.excepted(i + 1, i + 2, &rule.except)
             {
                 out.push(Raw::fix(i, i + 1, ""));
@@ -638,8 +694,8 @@ impl Scan {
     }
 
     fn dunhao_quoted(&self, out: &mut Vec<Raw>) {
-        for i in 1..self.chars.len() {
-            if self.chars[i] == '、'
+        for i in self.each(|c| c == '、') {
+            if i > 0
                 && matches!(self.chars[i - 1], '”' | '》')
                 && self.at(i + 1).is_some_and(|c| matches!(c, '“' | '《'))
             {
@@ -649,18 +705,14 @@ impl Scan {
     }
 
     fn ellipsis(&self, out: &mut Vec<Raw>) {
-        let n = self.chars.len();
-        let mut i = 0;
-        while i < n {
-            let c = self.chars[i];
-            if !matches!(c, '.' | '。' | '…' | '⋯' | '、') {
-                i += 1;
+        let mut next = 0;
+        for i in self.each(|c| matches!(c, '.' | '。' | '…' | '⋯' | '、')) {
+            if i < next {
                 continue;
             }
-            let mut e = i + 1;
-            while e < n && self.chars[e] == c {
-                e += 1;
-            }
+            let c = self.chars[i];
+            let e = self.run_end(i, |x| x == c);
+            next = e;
             let len = e - i;
             let wrong = match c {
                 '.' => len >= 2 && !(self.digit(e) && i > 0 && self.digit(i - 1)),
@@ -671,7 +723,6 @@ impl Scan {
             if wrong {
                 out.push(Raw::fix(i, e, "……"));
             }
-            i = e;
         }
     }
 
@@ -745,34 +796,30 @@ impl Scan {
     }
 
     fn shi(&self, out: &mut Vec<Raw>) {
-        let mut heading_lines = vec![false; self.chars.len() + 1];
-        for o in self.ordinals.iter().flatten() {
-            heading_lines[o.start] = true;
-        }
+        // Headings restart the count: where each begins, in order.
+        let headings: Vec<usize> = self.ordinals.iter().flatten().map(|o| o.start).collect();
+        let mut h = 0;
         let mut last: Option<usize> = None;
         let n = self.chars.len();
-        let mut i = 0;
-        while i < n {
-            if heading_lines[i] {
-                last = None;
-            }
-            let c = self.chars[i];
-            let boundary = i == 0 || {
-                let p = self.chars[i - 1];
-                is_space(p) || p == '\n' || "。；：，".contains(p)
-            };
-            if !(is_numeral(c) && boundary) {
-                i += 1;
+        // A point opens a text or follows a space, a line feed, or a 。；：，.
+        let after = self.each(|p| is_space(p) || matches!(p, '\n' | '。' | '；' | '：' | '，')).map(|p| p + 1);
+        let mut from = 0;
+        for i in std::iter::once(0).chain(after) {
+            if i < from || !self.at(i).is_some_and(is_numeral) {
                 continue;
+            }
+            while h < headings.len() && headings[h] <= i {
+                last = None;
+                h += 1;
             }
             let mut e = i;
             while e < n && is_numeral(self.chars[e]) && e - i < 2 {
                 e += 1;
             }
             if self.at(e) != Some('是') {
-                i = e;
                 continue;
             }
+            from = e + 1;
             let value = parse_chinese(&self.chars[i..e].iter().collect::<String>()).unwrap_or(0);
             if value == 1 {
                 last = Some(1);
@@ -788,23 +835,28 @@ impl Scan {
                 }
                 last = Some(value);
             }
-            i = e + 1;
         }
     }
 
     fn di(&self, out: &mut Vec<Raw>) {
-        for i in 0..self.chars.len() {
-            if self.chars[i] != '第' {
-                continue;
+        for e in self.each(|c| c == '、') {
+            let mut k = e;
+            while k > 0 && is_numeral(self.chars[k - 1]) && e - k < 2 {
+                k -= 1;
             }
-            let mut e = i + 1;
-            while self.at(e).is_some_and(is_numeral) && e - i <= 2 {
-                e += 1;
-            }
-            if e > i + 1 && self.at(e) == Some('、') && !self.at(e + 1).is_some_and(|c| is_numeral(c) || c == '第') {
+            if k < e
+                && k > 0
+                && self.chars[k - 1] == '第'
+                && !self.at(e + 1).is_some_and(|c| is_numeral(c) || c == '第')
+            {
                 out.push(Raw::fix(e, e + 1, "，"));
             }
         }
+    }
+
+    /// The positions where a run of ASCII digits starts.
+    fn digit_runs(&self) -> impl Iterator<Item = usize> + '_ {
+        self.each(|c| c.is_ascii_digit()).filter(move |&i| i == 0 || !self.digit(i - 1))
     }
 
     /// A four-digit year (1900 to 2099) starting at `i`, standing alone: its end.
@@ -831,7 +883,7 @@ impl Scan {
             "以来",
             "全年",
         ];
-        for i in 0..self.chars.len() {
+        for i in self.digit_runs() {
             let Some(e) = self.year_at(i) else { continue };
             if AFTER.iter().any(|w| self.starts(e, w)) {
                 let digits: String = self.chars[i..e].iter().collect();
@@ -840,24 +892,19 @@ impl Scan {
         }
     }
 
-    /// Chinese-numeral years (二〇二二年) as (start, end, the digits as they should be).
-    fn chinese_years(&self) -> Vec<(usize, usize, String)> {
-        let digit = |c: char| "〇零○ＯO一二三四五六七八九".find(c).map(|_| c);
+    /// Chinese-numeral years (二〇二二年) as (start, end, the digits as they should be): four
+    /// numerals, one at least not a zero, before a 年.
+    fn find_chinese_years(&self) -> Vec<(usize, usize, String)> {
+        let digit = |c: char| {
+            matches!(c, '〇' | '零' | '○' | 'Ｏ' | 'O' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九')
+        };
         let mut found = Vec::new();
-        let n = self.chars.len();
-        let mut i = 0;
-        while i < n {
-            if digit(self.chars[i]).is_none() {
-                i += 1;
+        for (e, _) in self.chars.iter().enumerate().filter(|(_, &c)| c == '年') {
+            if e < 4 || (e > 4 && digit(self.chars[e - 5])) {
                 continue;
             }
-            let mut e = i;
-            while e < n && digit(self.chars[e]).is_some() {
-                e += 1;
-            }
-            let run = &self.chars[i..e];
-            if e - i == 4 && self.at(e) == Some('年') && run.iter().any(|c| "一二三四五六七八九".contains(*c))
-            {
+            let run = &self.chars[e - 4..e];
+            if run.iter().all(|&c| digit(c)) && run.iter().any(|&c| is_numeral(c)) {
                 let arabic: String = run
                     .iter()
                     .map(|&c| match c {
@@ -873,15 +920,14 @@ impl Scan {
                         _ => '0',
                     })
                     .collect();
-                found.push((i, e, arabic));
+                found.push((e - 4, e, arabic));
             }
-            i = e;
         }
         found
     }
 
     fn zero(&self, out: &mut Vec<Raw>) {
-        for (a, b, _) in self.chinese_years() {
+        for &(a, b, _) in &self.chinese_years {
             let run = &self.chars[a..b];
             if run.iter().any(|c| "零○ＯO".contains(*c)) {
                 let fixed: String = run.iter().map(|&c| if "零○ＯO".contains(c) { '〇' } else { c }).collect();
@@ -891,18 +937,17 @@ impl Scan {
     }
 
     fn year_mixed(&self, out: &mut Vec<Raw>) {
-        let arabic = (0..self.chars.len()).any(|i| self.year_at(i).is_some_and(|e| self.at(e) == Some('年')));
-        if arabic {
-            for (a, b, digits) in self.chinese_years() {
-                out.push(Raw::fix(a, b, digits));
+        let arabic = || self.digit_runs().any(|i| self.year_at(i).is_some_and(|e| self.at(e) == Some('年')));
+        if !self.chinese_years.is_empty() && arabic() {
+            for (a, b, digits) in &self.chinese_years {
+                out.push(Raw::fix(*a, *b, digits.clone()));
             }
         }
     }
 
     fn leading_zero(&self, out: &mut Vec<Raw>) {
-        for i in 0..self.chars.len() {
-            if self.chars[i] == '0'
-                && !(i > 0 && self.digit(i - 1))
+        for i in self.each(|c| c == '0') {
+            if !(i > 0 && self.digit(i - 1))
                 && self.at(i + 1).is_some_and(|c| ('1'..='9').contains(&c))
                 && self.at(i + 2).is_some_and(|c| c == '月' || c == '日')
                 && (i == 0 || matches!(self.chars[i - 1], '年' | '月'))
@@ -913,7 +958,7 @@ impl Scan {
     }
 
     fn wenhao(&self, out: &mut Vec<Raw>) {
-        for i in 0..self.chars.len() {
+        for &i in &self.notable {
             if let Some((a, b)) = self.wenhao_at(i) {
                 if self.chars[a] != '〔' {
                     let year: String = self.chars[a + 1..b].iter().collect();
@@ -925,27 +970,22 @@ impl Scan {
 
     fn fullwidth(&self, out: &mut Vec<Raw>) {
         let wide = |c: char| matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}');
-        let n = self.chars.len();
-        let mut i = 0;
-        while i < n {
-            if !wide(self.chars[i]) {
-                i += 1;
+        let mut next = 0;
+        for i in self.each(wide) {
+            if i < next {
                 continue;
             }
-            let mut e = i;
-            while e < n && wide(self.chars[e]) {
-                e += 1;
-            }
+            let e = self.run_end(i, wide);
+            next = e;
             let ascii: String =
                 self.chars[i..e].iter().map(|&c| char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)).collect();
             out.push(Raw::fix(i, e, ascii));
-            i = e;
         }
     }
 
     /// Dates written 2025年3月5日 or 2025年3月 that fall after `end`.
     fn date_period(&self, end: Date, out: &mut Vec<Raw>) {
-        for i in 0..self.chars.len() {
+        for i in self.digit_runs() {
             let Some(e) = self.year_at(i) else { continue };
             if self.at(e) != Some('年') {
                 continue;
@@ -973,8 +1013,12 @@ impl Scan {
 
     /// 学习贯彻党的十九大和十九届历次全会精神, in a report whose period began after 党的二十大.
     fn superseded_congress(&self, start: Date, out: &mut Vec<Raw>) {
-        let text: String = self.chars.iter().collect();
-        let cites = REFERENCES.citations(&text);
+        // Only a text naming a term (届) or a congress (大) can cite one.
+        if !self.text.contains('届') && !self.text.contains('大') {
+            return;
+        }
+        let text = &self.text;
+        let cites = REFERENCES.citations(text);
         let char_at = |b: usize| self.byte.partition_point(|&x| x < b);
         let mut k = 0;
         while k < cites.len() {
@@ -1032,28 +1076,30 @@ impl Scan {
 
     fn doubled(&self, rule: &Rule, out: &mut Vec<Raw>) {
         let n = self.chars.len();
-        for i in 0..n.saturating_sub(1) {
-            let c = self.chars[i];
-            if self.quoted[i] || !is_han(c) {
-                continue;
-            }
+        for (i, w) in self.chars.windows(2).enumerate() {
+            let c = w[0];
             // A doubled function word: 的的, 了了.
-            if self.chars[i + 1] == c && "的了在和把将被于并".contains(c) && (i == 0 || self.chars[i - 1] != c)
-            {
-                let aabb = self.at(i + 2).is_some_and(|x| x != c && self.at(i + 3) == Some(x))
-                    || i >= 2 && self.chars[i - 1] != c && self.chars[i - 2] == self.chars[i - 1];
-                if !aabb && !self.excepted(i, i + 2, &rule.except) {
-                    out.push(Raw::fix(i, i + 2, c.to_string()));
+            if w[1] == c {
+                if matches!(c, '的' | '了' | '在' | '和' | '把' | '将' | '被' | '于' | '并')
+                    && !self.quoted[i]
+                    && (i == 0 || self.chars[i - 1] != c)
+                {
+                    let aabb = self.at(i + 2).is_some_and(|x| x != c && self.at(i + 3) == Some(x))
+                        || i >= 2 && self.chars[i - 1] != c && self.chars[i - 2] == self.chars[i - 1];
+                    if !aabb && !self.excepted(i, i + 2, &rule.except) {
+                        out.push(Raw::fix(i, i + 2, c.to_string()));
+                    }
                 }
                 continue;
             }
             // A doubled word: 学习学习.
             if i + 3 < n
-                && c != '一'
-                && self.chars[i + 1] != c
-                && is_han(self.chars[i + 1])
                 && self.chars[i + 2] == c
-                && self.chars[i + 3] == self.chars[i + 1]
+                && self.chars[i + 3] == w[1]
+                && c != '一'
+                && is_han(c)
+                && is_han(w[1])
+                && !self.quoted[i]
                 && !self.excepted(i, i + 4, &rule.except)
             {
                 out.push(Raw::fix(i, i + 4, self.chars[i..i + 2].iter().collect::<String>()));
@@ -1063,18 +1109,14 @@ impl Scan {
 
     /// Runs of a placeholder mark: **, ××, XX.
     fn placeholder(&self, out: &mut Vec<Raw>) {
-        let n = self.chars.len();
-        let mut i = 0;
-        while i < n {
-            let c = self.chars[i];
-            if !"*＊×XxＸ".contains(c) {
-                i += 1;
+        let mut next = 0;
+        for i in self.each(|c| matches!(c, '*' | '＊' | '×' | 'X' | 'x' | 'Ｘ')) {
+            if i < next {
                 continue;
             }
-            let mut e = i;
-            while e < n && self.chars[e] == c {
-                e += 1;
-            }
+            let c = self.chars[i];
+            let e = self.run_end(i, |x| x == c);
+            next = e;
             let latin = c.is_ascii_alphabetic();
             let bounded = !latin
                 || !(i > 0 && self.chars[i - 1].is_ascii_alphabetic()
@@ -1082,7 +1124,6 @@ impl Scan {
             if e - i >= 2 && bounded {
                 out.push(Raw::advice(i, e));
             }
-            i = e;
         }
     }
 }
