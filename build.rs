@@ -61,8 +61,9 @@ fn main() {
     proof_rules("templates/proof.toml");
 }
 
-/// Reads and checks the proof-reader's rules and writes them as `proof.json` (the app fetches
-/// it when the checker is first needed; native code includes it). Whether each rule's
+/// Reads and checks the proof-reader's rules and writes them as `proof.json` (native code
+/// includes it; the build copies it beside the app as `proof-HASH.json`, whose name
+/// `proof_file.rs` holds, and the app fetches it when the checker is first needed). Whether each rule's
 /// examples are flagged as they say is checked by the tests (`proof_tests.rs`), which run the
 /// checker itself.
 fn proof_rules(src: &str) {
@@ -74,7 +75,9 @@ fn proof_rules(src: &str) {
         panic!("{src}: {e}");
     }
     let json = serde_json::to_string(&rules).expect("the rules serialise");
+    let file = format!("proof-{:016x}.json", fingerprint(&json));
     fs::write(Path::new(&out).join("proof.json"), json).expect("OUT_DIR is writable");
+    fs::write(Path::new(&out).join("proof_file.rs"), format!("{file:?}")).expect("OUT_DIR is writable");
 }
 
 /// Reads every preset (`DIR/*.toml`, by file name), applies it to the core and checks the

@@ -46,8 +46,9 @@ zeren_wasm trunk build "${release[@]+"${release[@]}"}" "${dist_args[@]+"${dist_a
 #    A step that fails stops the build with a non-zero exit, like the main build.
 
 #    a. The checklist presets (templates/presets/*.toml), each a JSON file the app fetches
-#       when a report first uses it: built natively from the same build.rs output the app's
-#       index was made from, so the file names match.
-cargo run --quiet --example presets -- "$out/presets"
+#       when a report first uses it, and the proof-reader's rules (templates/proof.toml),
+#       fetched when 核对 or 校对 first needs them: built natively from the same build.rs
+#       output the app's index was made from, so the file names match.
+cargo run --quiet --example presets -- "$out/presets" --proof "$out"
 
 echo "[build] ${out#"$ZEREN_ROOT/"} ready${ZEREN_TEMPLATE:+ (checklist: $ZEREN_TEMPLATE)}"

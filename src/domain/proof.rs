@@ -34,6 +34,10 @@ use super::report::Period;
 /// it does not call [`RuleSet::builtin`] and the text stays out of its first load.
 pub const RULES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/proof.json"));
 
+/// The name of the rules file beside the app (`proof-HASH.json`, the hash of its content, so
+/// a browser never keeps an old one).
+pub const RULES_FILE: &str = include!(concat!(env!("OUT_DIR"), "/proof_file.rs"));
+
 impl RuleSet {
     /// Reads and checks a rules file as `build.rs` wrote it.
     pub fn from_json(text: &str) -> Result<RuleSet, String> {
