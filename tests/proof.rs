@@ -142,3 +142,49 @@ fn the_command_line_prints_one_finding_a_line_and_fails_on_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--period"));
 }
+
+fn read(name: &str) -> String {
+    fs::read_to_string(fixtures().join("proof").join(name)).expect("the proof fixture is there")
+}
+
+/// Official text written the way it should be, with the forms that look like slips and are
+/// not (第一、二季度, 3—5月, 1.5万元, quoted 省略号, 5G, APP, 人人参与、层层落实): nothing found.
+#[test]
+fn clean_official_texts_check_clean() {
+    let cx = Context { period: Some((2023, Period::Year)), typed: false };
+    for name in ["clean-2023.txt", "clean-fragments.txt"] {
+        let text = read(name);
+        let found: Vec<String> = check(&RuleSet::builtin(), &text, &cx)
+            .into_iter()
+            .map(|f| format!("{}:{} {} {}", f.line, f.column, f.rule, f.message))
+            .collect();
+        assert!(found.is_empty(), "{name}:\n{}", found.join("\n"));
+    }
+}
+
+/// A text with one or two slips of every kind on each line: each found where it stands.
+#[test]
+fn a_text_of_slips_gives_each_one_where_it_stands() {
+    let text = read("slips-2023.txt");
+    let cx = Context { period: Some((2023, Period::Year)), typed: false };
+    let found: Vec<String> = check(&RuleSet::builtin(), &text, &cx)
+        .into_iter()
+        .map(|f| format!("{}:{} {}", f.line, f.column, f.rule))
+        .collect();
+    let expected = "1:7 punct.heading-stop;2:4 ordinal.mark;3:1 ordinal.bracket;4:1 ordinal.sequence;5:2 ordinal.mark;\
+                    6:1 ordinal.sequence;7:7 punct.halfwidth;7:12 punct.halfwidth;7:13 ordinal.shi;7:17 punct.halfwidth;\
+                    8:5 ordinal.di;8:11 punct.space;8:17 wording.canonical;8:26 wording.superseded-congress;\
+                    8:34 words.jiezhi;9:3 number.zero;9:3 number.year-mixed;9:16 number.wenhao;9:33 number.leading-zero;\
+                    9:36 number.leading-zero;9:45 number.fullwidth;10:11 punct.dunhao-quoted;10:18 punct.dunhao-conj;\
+                    10:27 punct.ellipsis;11:5 words.typo;11:8 words.typo;11:17 words.doubled;11:19 words.placeholder;\
+                    11:26 words.placeholder;12:9 wording.superseded-congress";
+    assert_eq!(found.join(";"), expected);
+    // Every fix applied, the slips of form are gone and only advice and what has no exact
+    // fix (sequence, wording) is left.
+    let fixed = apply(&text, &check(&RuleSet::builtin(), &text, &cx));
+    let left: Vec<String> = check(&RuleSet::builtin(), &fixed, &cx).into_iter().map(|f| f.rule).collect();
+    assert!(
+        left.iter().all(|r| !r.starts_with("punct.") && !r.starts_with("number.") || r == "number.year-mixed"),
+        "{left:?}\n{fixed}"
+    );
+}

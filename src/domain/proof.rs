@@ -596,7 +596,7 @@ impl Scan {
 
     fn halfwidth(&self, out: &mut Vec<Raw>) {
         let mut open = true;
-        for i in self.each(|c| matches!(c, ',' | ';' | ':' | '?' | '!' | '(' | ')' | '"' | '\n')) {
+        for i in self.each(|c| matches!(c, ',' | ';' | ':' | '?' | '!' | '(' | ')' | '"' | '.' | '\n')) {
             let c = self.chars[i];
             if c == '\n' {
                 open = true;
@@ -616,6 +616,13 @@ impl Scan {
                 None
             };
             if matches!(c, ',' | ':') && digits_around {
+                continue;
+            }
+            // A full stop after Chinese, not a decimal point, an abbreviation or an ellipsis.
+            if c == '.' {
+                if prev.is_some_and(is_han) && !next.is_some_and(|n| n == '.' || n.is_ascii_alphanumeric()) {
+                    out.push(Raw::fix(i, i + 1, "。"));
+                }
                 continue;
             }
             // Half-width brackets around a Chinese aside: look inside them too.
@@ -806,7 +813,9 @@ impl Scan {
         let mut last: Option<usize> = None;
         let n = self.chars.len();
         // A point opens a text or follows a space, a line feed, or a 。；：，.
-        let after = self.each(|p| is_space(p) || matches!(p, '\n' | '。' | '；' | '：' | '，')).map(|p| p + 1);
+        let after = self
+            .each(|p| is_space(p) || matches!(p, '\n' | '。' | '；' | '：' | '，' | ';' | ':' | ',' | '.'))
+            .map(|p| p + 1);
         let mut from = 0;
         for i in std::iter::once(0).chain(after) {
             if i < from || !self.at(i).is_some_and(is_numeral) {
@@ -1088,8 +1097,11 @@ impl Scan {
                     && !self.quoted[i]
                     && (i == 0 || self.chars[i - 1] != c)
                 {
-                    let aabb = self.at(i + 2).is_some_and(|x| x != c && self.at(i + 3) == Some(x))
-                        || i >= 2 && self.chars[i - 1] != c && self.chars[i - 2] == self.chars[i - 1];
+                    let aabb = self.at(i + 2).is_some_and(|x| x != c && is_han(x) && self.at(i + 3) == Some(x))
+                        || i >= 2
+                            && self.chars[i - 1] != c
+                            && is_han(self.chars[i - 1])
+                            && self.chars[i - 2] == self.chars[i - 1];
                     if !aabb && !self.excepted(i, i + 2, &rule.except) {
                         out.push(Raw::fix(i, i + 2, c.to_string()));
                     }
