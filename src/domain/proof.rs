@@ -40,8 +40,62 @@ pub const RULES_FILE: &str = include!(concat!(env!("OUT_DIR"), "/proof_file.rs")
 
 impl RuleSet {
     /// Reads and checks a rules file as `build.rs` wrote it.
+    ///
+    /// Read by hand from a `serde_json::Value` (which the app already reads presets with)
+    /// rather than by the derived reader, whose code would add about 10 kB to the app; a
+    /// test checks both read the file alike.
     pub fn from_json(text: &str) -> Result<RuleSet, String> {
-        let rules: RuleSet = serde_json::from_str(text).map_err(|e| format!("校对规则无法读取：{e}"))?;
+        use serde_json::Value;
+        let wrong = |what: &str| format!("校对规则无法读取：{what}有误");
+        let value: Value = serde_json::from_str(text).map_err(|e| format!("校对规则无法读取：{e}"))?;
+        let text_of = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
+        let texts = |v: &Value, key: &str| -> Result<Vec<String>, String> {
+            match v.get(key) {
+                None => Ok(Vec::new()),
+                Some(list) => list
+                    .as_array()
+                    .ok_or_else(|| wrong(key))?
+                    .iter()
+                    .map(|x| x.as_str().map(str::to_string).ok_or_else(|| wrong(key)))
+                    .collect(),
+            }
+        };
+        let list = value.get("rules").and_then(Value::as_array).ok_or_else(|| wrong("rules"))?;
+        let mut rules = Vec::with_capacity(list.len());
+        for r in list {
+            let field = |key: &str| text_of(r, key).ok_or_else(|| wrong(key));
+            let severity = match field("severity")?.as_str() {
+                "错误" => Severity::Error,
+                "提示" => Severity::Warning,
+                _ => return Err(wrong("severity")),
+            };
+            let mut words = Vec::new();
+            for w in r.get("words").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default() {
+                let after = match w.get("after") {
+                    None | Some(Value::Null) => None,
+                    Some(d) => Some(d.as_str().and_then(Date::parse).ok_or_else(|| wrong("after"))?),
+                };
+                words.push(super::proof_rules::Word {
+                    wrong: text_of(w, "wrong").ok_or_else(|| wrong("wrong"))?,
+                    right: text_of(w, "right").unwrap_or_default(),
+                    after,
+                });
+            }
+            rules.push(Rule {
+                id: field("id")?,
+                group: field("group")?,
+                severity,
+                source: field("source")?,
+                message: field("message")?,
+                suggestion: field("suggestion")?,
+                words,
+                except: texts(r, "except")?,
+                flag: texts(r, "flag")?,
+                pass: texts(r, "pass")?,
+                example_year: r.get("example_year").and_then(Value::as_u64).and_then(|y| u16::try_from(y).ok()),
+            });
+        }
+        let rules = RuleSet { rules };
         rules.validate().map_err(|e| e.to_string())?;
         Ok(rules)
     }
@@ -104,7 +158,8 @@ pub fn check(rules: &RuleSet, text: &str, cx: &Context) -> Vec<Finding> {
         s.code(rule, cx, &mut found);
         raw.extend(found.into_iter().map(|f| (index, f)));
     }
-    raw.sort_by_key(|(index, f)| (f.start, *index));
+    // In text order, then rule order.
+    insertion_sort(&mut raw, |(index, f)| (f.start, *index));
     raw.dedup_by(|a, b| a.0 == b.0 && a.1.start == b.1.start && a.1.end == b.1.end);
     let mut out = Vec::with_capacity(raw.len());
     let (mut line, mut line_start) = (1, 0);
@@ -159,7 +214,7 @@ pub fn check_field(rules: &RuleSet, field: &str, text: &str, cx: &Context) -> Ve
 pub fn apply<'a>(text: &str, findings: impl IntoIterator<Item = &'a Finding>) -> String {
     let mut fixes: Vec<(usize, usize, &str)> =
         findings.into_iter().filter_map(|f| Some((f.start, f.end, f.fix.as_deref()?))).collect();
-    fixes.sort_by_key(|&(s, e, _)| (s, e));
+    insertion_sort(&mut fixes, |&(s, e, _)| (s, e));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for (s, e, x) in fixes {
@@ -172,6 +227,18 @@ pub fn apply<'a>(text: &str, findings: impl IntoIterator<Item = &'a Finding>) ->
     }
     out.push_str(&text[at..]);
     out
+}
+
+/// Sorts by `key`, keeping equal keys in their order. Findings are few and arrive mostly in
+/// order, so an insertion sort: it keeps the general sort's code (about 10 kB) out of the app.
+fn insertion_sort<T, K: PartialOrd>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for k in 1..v.len() {
+        let mut j = k;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// A finding before it is placed: a range of characters, the fix, and what to say.

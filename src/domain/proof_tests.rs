@@ -33,6 +33,18 @@ fn every_rule_flags_its_examples_and_passes_its_counter_examples() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// The app reads the rules file by hand; it must read what the derived reader reads.
+#[test]
+fn the_rules_file_is_read_by_hand_as_serde_reads_it() {
+    let derived: RuleSet = serde_json::from_str(RULES_JSON).expect("the derived reader reads it");
+    assert_eq!(RuleSet::from_json(RULES_JSON).expect("read by hand"), derived);
+    assert!(derived.rules.iter().any(|r| r.words.iter().any(|w| w.after.is_some())));
+    assert!(derived.rules.iter().any(|r| r.example_year.is_some()));
+    assert!(derived.rules.iter().any(|r| !r.except.is_empty()));
+    let bad = RULES_JSON.replacen("\"错误\"", "\"严重\"", 1);
+    assert!(RuleSet::from_json(&bad).unwrap_err().contains("severity"));
+}
+
 #[test]
 fn every_code_rule_is_in_the_rules_file() {
     let rules = rules();
