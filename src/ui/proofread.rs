@@ -163,7 +163,9 @@ pub fn Proofread() -> impl IntoView {
                 <option value="none">"不按报告期间核对提法"</option>
             </select>
         </div>
-        <label for="proof-text">"要校对的文字"</label>
+        <label for="proof-text" class="proof-text-label">
+            "要校对的文字"
+        </label>
         <textarea id="proof-text" class="proof-text" rows="14" node_ref=area on:input=on_input></textarea>
         <p class="proof-summary" id="proof-summary" role="status" aria-live="polite">
             {summary}
