@@ -35,6 +35,9 @@ mod numerals;
 #[path = "src/domain/preset.rs"]
 mod preset;
 #[allow(dead_code)]
+#[path = "src/domain/proof_rules.rs"]
+mod proof_rules;
+#[allow(dead_code)]
 #[path = "src/domain/references.rs"]
 mod references;
 #[allow(dead_code)]
@@ -47,7 +50,7 @@ use references::*;
 use template::*;
 
 fn main() {
-    for file in ["template", "date", "numerals", "preset", "references"] {
+    for file in ["template", "date", "numerals", "preset", "references", "proof_rules"] {
         println!("cargo:rerun-if-changed=src/domain/{file}.rs");
     }
     println!("cargo:rerun-if-env-changed=ZEREN_TEMPLATE");
@@ -55,6 +58,26 @@ fn main() {
     let default = env::var("ZEREN_TEMPLATE").ok().filter(|p| !p.is_empty());
     let core = convert("default", default.as_deref().unwrap_or("templates/default.toml"), &refs);
     presets("templates/presets", &core);
+    proof_rules("templates/proof.toml");
+}
+
+/// Reads and checks the proof-reader's rules and writes them as `proof.json` (native code
+/// includes it; the build copies it beside the app as `proof-HASH.json`, whose name
+/// `proof_file.rs` holds, and the app fetches it when the checker is first needed). Whether each rule's
+/// examples are flagged as they say is checked by the tests (`proof_tests.rs`), which run the
+/// checker itself.
+fn proof_rules(src: &str) {
+    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    println!("cargo:rerun-if-changed={src}");
+    let text = fs::read_to_string(src).unwrap_or_else(|e| panic!("cannot read {src}: {e}"));
+    let rules: proof_rules::RuleSet = read(src, &text);
+    if let Err(e) = rules.validate() {
+        panic!("{src}: {e}");
+    }
+    let json = serde_json::to_string(&rules).expect("the rules serialise");
+    let file = format!("proof-{:016x}.json", fingerprint(&json));
+    fs::write(Path::new(&out).join("proof.json"), json).expect("OUT_DIR is writable");
+    fs::write(Path::new(&out).join("proof_file.rs"), format!("{file:?}")).expect("OUT_DIR is writable");
 }
 
 /// Reads every preset (`DIR/*.toml`, by file name), applies it to the core and checks the

@@ -4,12 +4,17 @@
 //! Measures `generate` followed by `to_text`, which is what the app does on every keystroke
 //! on the output page.
 //!
+//! Also how long the proof-reader (`domain::proof::check`) takes on the whole text of such a
+//! report with long notes (each about 400 characters), which 核对 and 生成报告 check when
+//! they open.
+//!
 //!     cargo bench --bench generate
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use zeren::domain::generate::generate;
+use zeren::domain::proof::{check, Context, RuleSet};
 use zeren::domain::render::to_text;
-use zeren::domain::report::{Report, ReportKind, Status};
+use zeren::domain::report::{Period, Report, ReportKind, Status};
 use zeren::domain::template::{FieldKind, Template};
 
 /// About 100 characters, as a user types them: half-width commas, a space, a quote.
@@ -81,5 +86,20 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+fn bench_proof(c: &mut Criterion) {
+    let t = template_with_60_items();
+    let mut r = full_report(&t, ReportKind::Unit);
+    for a in r.answers.values_mut() {
+        a.note = NOTE.repeat(4);
+    }
+    let text = to_text(&generate(&t, &r));
+    let rules = RuleSet::builtin();
+    let cx = Context { period: Some((r.year, Period::Year)), typed: false };
+    let found = check(&rules, &text, &cx);
+    assert!(found.len() < 200, "a generated report has few findings: {found:?}");
+    let name = format!("proof check: unit report, 60 items, long notes ({} characters)", text.chars().count());
+    c.bench_function(&name, |b| b.iter(|| check(black_box(&rules), black_box(&text), black_box(&cx))));
+}
+
+criterion_group!(benches, bench, bench_proof);
 criterion_main!(benches);

@@ -42,9 +42,10 @@ zeren_wasm trunk build "${release[@]+"${release[@]}"}" "${dist_args[@]+"${dist_a
 #    A step that fails stops the build with a non-zero exit, like the main build.
 
 #    a. The checklist presets (templates/presets/*.toml), each a JSON file the app fetches
-#       when a report first uses it: built natively from the same build.rs output the app's
-#       index was made from, so the file names match.
-cargo run --quiet --example presets -- "$out/presets"
+#       when a report first uses it, and the proof-reader's rules (templates/proof.toml),
+#       fetched when 核对 or 校对 first needs them: built natively from the same build.rs
+#       output the app's index was made from, so the file names match.
+cargo run --quiet --example presets -- "$out/presets" --proof "$out"
 
 #    b. The legacy build (no WebAssembly reference types, for Chromium 80-95) into
 #       "$out/legacy", then the start-up script in index.html that picks one of the two at run

@@ -47,10 +47,14 @@ const paths = [...start[1].matchAll(/"js":"\.\/([^"]+)","wasm":"\.\/([^"]+)"/g)]
 if (paths.length !== 2) fail(`the modern and legacy paths in the start-up script (found ${paths.length})`);
 const [modern, legacy] = paths;
 
+// Files the app fetches when first needed: the presets, and the proof-reader's rules.
 const files = {};
 const presets = path.join(dir, 'presets');
 if (fs.existsSync(presets)) {
   for (const f of fs.readdirSync(presets).sort()) files[`presets/${f}`] = fs.readFileSync(path.join(presets, f), 'utf8');
+}
+for (const f of fs.readdirSync(dir).filter((n) => /^proof-[0-9a-f]+\.json$/.test(n))) {
+  files[f] = fs.readFileSync(path.join(dir, f), 'utf8');
 }
 // JSON inside a script element: "<" written as \u003c so no text can close the element.
 const filesJson = JSON.stringify(files).replace(/</g, '\\u003c');
@@ -85,4 +89,4 @@ const left = html.match(/(href|src)="\.\/[^"]+"/);
 if (left) fail(`every outside file inlined; still: ${left[0]}`);
 fs.writeFileSync(path.join(dir, 'zeren.html'), html);
 const kb = (fs.statSync(path.join(dir, 'zeren.html')).size / 1024).toFixed(0);
-console.log(`[single-file] zeren.html: ${kb} KiB (${Object.keys(files).length} preset files inside)`);
+console.log(`[single-file] zeren.html: ${kb} KiB (${Object.keys(files).length} fetched files inside)`);

@@ -28,6 +28,8 @@ pub enum Page {
     Review,
     /// 生成报告.
     Output,
+    /// 公文校对: any pasted text, not a report's.
+    Proof,
     /// An address zeren does not have.
     NotFound,
 }
@@ -45,7 +47,7 @@ pub struct PageLine {
 }
 
 /// The route table.
-pub const PAGES: [PageLine; 7] = [
+pub const PAGES: [PageLine; 8] = [
     PageLine { page: Page::Home, path: "", title: "我的报告", returns: false },
     PageLine { page: Page::Tasks, path: "r/{report}", title: "自查清单", returns: false },
     PageLine { page: Page::Info, path: "r/{report}/info", title: "基本信息", returns: true },
@@ -53,6 +55,7 @@ pub const PAGES: [PageLine; 7] = [
     PageLine { page: Page::Plans, path: "r/{report}/problems", title: "问题与下一步打算", returns: true },
     PageLine { page: Page::Review, path: "r/{report}/check", title: "核对填写内容", returns: false },
     PageLine { page: Page::Output, path: "r/{report}/output", title: "生成报告", returns: false },
+    PageLine { page: Page::Proof, path: "proof", title: "公文校对", returns: false },
 ];
 
 /// The query that marks a page opened from 核对.
@@ -98,6 +101,9 @@ impl Route {
     }
     pub fn output(report: &str) -> Route {
         Route::new(Page::Output, report)
+    }
+    pub fn proof() -> Route {
+        Route::new(Page::Proof, "")
     }
 
     /// The same page opened from 核对, where pages that can go back there do.
@@ -168,6 +174,7 @@ mod tests {
             Route::plans(id).from_review(),
             Route::review(id),
             Route::output(id),
+            Route::proof(),
         ] {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
         }
@@ -195,7 +202,9 @@ mod tests {
 
     #[test]
     fn every_page_has_one_line_in_the_table() {
-        for page in [Page::Home, Page::Info, Page::Tasks, Page::Section, Page::Plans, Page::Review, Page::Output] {
+        for page in
+            [Page::Home, Page::Info, Page::Tasks, Page::Section, Page::Plans, Page::Review, Page::Output, Page::Proof]
+        {
             assert_eq!(PAGES.iter().filter(|l| l.page == page).count(), 1, "{page:?}");
         }
         assert!(Route::not_found().line().is_none());

@@ -10,6 +10,7 @@
 
 use crate::browser::{self, fetch, storage};
 use crate::domain::builtin::{self, Lookup, PresetInfo};
+use crate::domain::proof::{RuleSet, RULES_FILE};
 use crate::domain::report::Report;
 use crate::domain::saved::{Envelope, TextSize};
 use crate::domain::template::Template;
@@ -31,6 +32,17 @@ pub enum ChecklistState {
     Loading(&'static PresetInfo),
     /// A preset that could not be fetched; the message says why and what to do.
     Failed(&'static PresetInfo, String),
+}
+
+/// The proof-reader's rules (`domain::proof`), fetched from the file beside the app the
+/// first time 核对 or 校对 asks for them, so the first screen does not load them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProofRules {
+    NotAsked,
+    Loading,
+    Ready(&'static RuleSet),
+    /// Could not be fetched or read; says why.
+    Failed(String),
 }
 
 /// Whether the last change reached storage.
@@ -63,6 +75,7 @@ pub struct Store {
     /// Presets being fetched or that failed (id → why), and a count bumped when one arrives.
     fetching: RwSignal<Vec<(String, Option<String>)>>,
     arrived: RwSignal<u32>,
+    proof: RwSignal<ProofRules>,
 }
 
 /// What is only on screen: never saved, gone on reload. Pages take it with `use_screen()`.
@@ -122,6 +135,7 @@ impl Store {
             writable: StoredValue::new(writable),
             fetching: RwSignal::new(Vec::new()),
             arrived: RwSignal::new(0),
+            proof: RwSignal::new(ProofRules::NotAsked),
         }
     }
 
@@ -170,6 +184,42 @@ impl Store {
                 }),
             }
             arrived.update(|n| *n += 1);
+        });
+    }
+
+    // ---- the proof-reader's rules
+
+    /// The proof-reader's rules; starts fetching them the first time they are asked for, and
+    /// re-runs the caller when they arrive or fail.
+    pub fn proof_rules(&self) -> ProofRules {
+        let state = self.proof.get();
+        if state == ProofRules::NotAsked {
+            self.fetch_rules();
+            return ProofRules::Loading;
+        }
+        state
+    }
+
+    /// Tries fetching the rules again after a failure.
+    pub fn retry_proof_rules(&self) {
+        self.fetch_rules();
+        self.proof.set(ProofRules::Loading);
+    }
+
+    fn fetch_rules(&self) {
+        // Marked before the fetch starts, so a page asking again meanwhile does not fetch twice.
+        self.proof.update_untracked(|p| *p = ProofRules::Loading);
+        let proof = self.proof;
+        leptos::task::spawn_local(async move {
+            let state = match fetch::fetch_text(RULES_FILE).await {
+                Ok(text) => match RuleSet::from_json(&text) {
+                    // Kept for the life of the page, like a fetched checklist.
+                    Ok(rules) => ProofRules::Ready(Box::leak(Box::new(rules))),
+                    Err(e) => ProofRules::Failed(e),
+                },
+                Err(e) => ProofRules::Failed(e.to_string()),
+            };
+            proof.set(state);
         });
     }
 

@@ -404,7 +404,7 @@ fn branch_2022h1_cites_the_19th_congress() {
 fn bureau_2022_cites_the_20th_congress() {
     let text = golden("bureau-2022");
     check_layout("bureau-2022", &text);
-    assert!(text.starts_with("县文旅局党组关于2022年度落实意识形态工作责任制情况的报告\n\n中共××县委宣传部：\n"));
+    assert!(text.starts_with("县文旅局党组关于2022年度落实意识形态工作责任制情况的报告\n\n中共清河县委宣传部：\n"));
     assert!(text.contains("坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻党的二十大精神，"), "{text}");
     assert!(!text.contains("十九大") && !text.contains("历次全会") && !text.contains("文化思想"));
     assert!(text.ends_with("\n　　特此报告。\n\n县文旅局党组\n2023年1月12日\n"), "{text}");

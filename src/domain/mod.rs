@@ -2,7 +2,8 @@
 //! (`report`) with its checks (`validate`) and progress (`progress`), the generator
 //! (`generate`) and its renderers (`render`, `wordhtml`, `docx`), the saved format (`saved`)
 //! and backup files (`backup`), the rules for characters in text (`text`), calendar days
-//! (`date`) and the dated table of meetings and sayings reports cite (`references`). Plain Rust
+//! (`date`), the dated table of meetings and sayings reports cite (`references`) and the
+//! proof-reader with its rules (`proof`, `proof_rules`). Plain Rust
 //! with no browser imports, tested natively. Each rule lives in one module and the others
 //! call it.
 
@@ -14,6 +15,8 @@ pub mod generate;
 pub mod numerals;
 pub mod preset;
 pub mod progress;
+pub mod proof;
+pub mod proof_rules;
 pub mod references;
 pub mod render;
 pub mod report;

@@ -1,15 +1,17 @@
 //! Progress over a report: how many items are answered, each section's status as the task
 //! list shows it (未开始 / 进行中 / 已完成), the figures that cannot be printed, the meetings
-//! and sayings typed text cites before they happened, and what the report leaves out or
-//! still lacks.
+//! and sayings typed text cites before they happened, the proof-reader's findings in typed
+//! text, and what the report leaves out or still lacks.
 //!
 //! Not here: checking one typed value (see `validate`), or the table of dates
 //! (`references`).
 
 use crate::domain::builtin::REFERENCES;
 use crate::domain::generate::{applies, DATE_PLACEHOLDER, LAST_YEAR_PLACEHOLDER};
-use crate::domain::report::{Report, ReportKind, Status};
+use crate::domain::proof::{self, Context, Finding, RuleSet, Severity};
+use crate::domain::report::{item_values, Report, ReportKind, Status};
 use crate::domain::template::{FieldKind, Section, Template};
+use crate::domain::text::clean_sentence;
 use crate::domain::validate::{check_field, parse_date, FieldError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,6 +177,66 @@ pub fn late_citations(template: &Template, report: &Report) -> Vec<LateCitation>
     out
 }
 
+/// A slip the proof-reader found in what the user typed, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypedFinding {
+    pub place: TypedPlace,
+    pub finding: Finding,
+}
+
+/// The proof-reader's findings (`proof::check`) in what the user typed, as the report prints
+/// it (tidied, as the generator tidies it): the same places as [`late_citations`] reads, in
+/// the same order. The checklist's own wording is held to checking clean by the tests, so
+/// these are the findings of the generated report. Read as typed text of the report's
+/// period: dates after the period are pointed out.
+pub fn proof_findings(rules: &RuleSet, template: &Template, report: &Report) -> Vec<TypedFinding> {
+    let cx = Context { period: Some((report.year, report.period)), typed: true };
+    let mut out = Vec::new();
+    let mut check = |place: TypedPlace, field: &str, text: &str| {
+        if !text.is_empty() {
+            out.extend(
+                proof::check_field(rules, field, text, &cx)
+                    .into_iter()
+                    .map(|finding| TypedFinding { place: place.clone(), finding }),
+            );
+        }
+    };
+    for s in template.sections.iter() {
+        for i in s.items.iter() {
+            if matches!(report.status(&i.id), Status::NotDone | Status::NotApplicable)
+                || !applies(template, report, &i.id)
+            {
+                continue;
+            }
+            let Some(answer) = report.answers.get(&*i.id) else { continue };
+            let place = |field: Option<(String, String)>| TypedPlace::Item {
+                section_id: s.id.to_string(),
+                item_id: i.id.to_string(),
+                task: i.task.to_string(),
+                field,
+            };
+            let values = item_values(i, Some(answer));
+            for f in i.fields.iter() {
+                if let (FieldKind::Text { .. } | FieldKind::LongText { .. }, Some(v)) = (&f.kind, values.get(&*f.id)) {
+                    check(place(Some((f.id.to_string(), f.label.to_string()))), &f.id, v);
+                }
+            }
+            check(place(None), "note", &clean_sentence(&answer.note));
+        }
+    }
+    for (index, p) in report.problems.iter().flatten().enumerate() {
+        check(TypedPlace::Problem { index, plan: false }, "problem", &clean_sentence(&p.problem));
+        check(TypedPlace::Problem { index, plan: true }, "plan", &clean_sentence(&p.plan));
+    }
+    out
+}
+
+/// How many findings are errors and how many points to consider.
+pub fn proof_counts(found: &[TypedFinding]) -> (usize, usize) {
+    let errors = found.iter().filter(|f| f.finding.severity == Severity::Error).count();
+    (errors, found.len() - errors)
+}
+
 /// Words by which an organisation speaks of itself. A leader's 对照检查 speaks as 本人.
 const UNIT_VOICE: [&str; 14] = [
     "我单位",
@@ -295,6 +357,36 @@ mod tests {
         r.last_year = String::new();
         r.kind = ReportKind::Unit;
         assert_eq!(missing_last_year(&r), None, "a unit report has no such part");
+    }
+
+    #[test]
+    fn the_proof_reader_s_findings_in_typed_text_say_where_they_are() {
+        let t = Template::default_template();
+        let mut r = Report::new("r", 0.0);
+        r.year = 2023;
+        let item = t.sections[0].items[0].id.to_string();
+        let a = r.answer_mut(&item);
+        a.status = Status::Done;
+        // Half-width commas are tidied away before printing; the typo and the date stay.
+        a.note = "认真布署工作, 2025年3月召开会议".into();
+        r.problems = Some(vec![crate::domain::report::ProblemPlan {
+            problem: "学习不够深入。，".into(),
+            plan: "2023上半年开展培训".into(),
+        }]);
+        let found = proof_findings(&RuleSet::builtin(), &t, &r);
+        let got: Vec<(String, &str)> = found.iter().map(|f| (f.place.label(), f.finding.rule.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("补充说明".to_string(), "words.typo"),
+                ("补充说明".to_string(), "number.date-period"),
+                ("第1条措施".to_string(), "number.year-nian"),
+            ]
+        );
+        assert!(matches!(&found[0].place, TypedPlace::Item { item_id, .. } if *item_id == item));
+        assert_eq!(found[0].finding.field.as_deref(), Some("note"));
+        assert!(found[0].finding.message.contains("布署") && found[0].finding.suggestion.contains("部署"));
+        assert_eq!(proof_counts(&found), (2, 1));
     }
 
     #[test]

@@ -158,6 +158,9 @@ fn tidy_one(c: char, prev: Option<char>, rest: &str, out: &str, open_quote: &mut
         '?' => Some('？'),
         '!' => Some('！'),
         '.' if digits_around => Some('.'),
+        // A run of dots is an ellipsis, written with two ellipsis characters (GB/T 15834):
+        // the first dot gives one, the second another, the rest nothing.
+        '.' if prev == Some('.') && out.ends_with("……") => None,
         '.' if next == Some('.') || prev == Some('.') => Some('…'),
         '.' if prev.is_some_and(|p| p.is_ascii_alphanumeric()) && next.is_some_and(|n| n.is_ascii_alphanumeric()) => {
             Some('.')
@@ -211,7 +214,10 @@ fn push_mark(out: &mut String, c: char) {
     if let Some(p) = prev {
         if is_mark(p) && is_mark(c) {
             if c == '…' && p == '…' {
-                out.push(c);
+                // Two and no more: `………` typed is tidied to `……`.
+                if !out.ends_with("……") {
+                    out.push(c);
+                }
                 return;
             }
             // Keep a sentence end over a pause; otherwise keep the first mark.

@@ -28,6 +28,25 @@ fn drops_doubled_marks_and_leading_marks() {
     assert_eq!(clean_inline("参学率达98% 。"), "参学率达98%。");
 }
 
+/// Regression: typed `...` became `………` (one ellipsis character per dot); GB/T 15834 writes
+/// the ellipsis as two, `……`, whatever was typed for it.
+#[test]
+fn an_ellipsis_is_two_ellipsis_characters() {
+    assert_eq!(clean_inline("学习、讨论..."), "学习、讨论……");
+    assert_eq!(clean_inline("学习、讨论.."), "学习、讨论……");
+    assert_eq!(clean_inline("学习、讨论......等"), "学习、讨论……等");
+    assert_eq!(clean_inline("学习、讨论………"), "学习、讨论……");
+    assert_eq!(clean_inline("学习、讨论……"), "学习、讨论……");
+    assert_eq!(clean_sentence("开展学习..."), "开展学习……");
+    assert_eq!(clean_inline("版本2.1.3"), "版本2.1.3");
+    // What tidying writes, the checker passes.
+    let rules = crate::domain::proof::RuleSet::builtin();
+    for typed in ["学习、讨论...", "学习、讨论......等", "学习、讨论………"] {
+        let tidied = clean_sentence(typed);
+        assert!(crate::domain::proof::check(&rules, &tidied, &Default::default()).is_empty(), "{tidied}");
+    }
+}
+
 #[test]
 fn removes_control_and_invisible_characters() {
     assert_eq!(clean_inline("学习\u{0}\u{7}强国\u{200B}\u{202E}平台\r\n使用"), "学习强国平台使用");

@@ -116,6 +116,9 @@ pub fn Home() -> impl IntoView {
             <button type="button" class="button button-start" on:click=move |_| new_report(store)>
                 "新建报告"
             </button>
+            <a class="button button-secondary" href=Route::proof().href()>
+                "公文校对"
+            </a>
             {move || {
                 last()
                     .map(|(id, name)| {

@@ -11,6 +11,7 @@ pub mod home;
 pub mod info;
 pub mod output;
 pub mod plans;
+pub mod proofread;
 pub mod review;
 pub mod section;
 pub mod tasks;
@@ -27,7 +28,7 @@ use leptos::prelude::*;
 pub fn view(route: Route) -> AnyView {
     let store = use_store();
     let Route { page, report, section, back } = route;
-    if page != Page::Home && page != Page::NotFound {
+    if !matches!(page, Page::Home | Page::NotFound | Page::Proof) {
         let Some(r) = store.with_untracked(|d| d.report(&report).cloned()) else {
             return not_found("找不到这份报告。它可能已被删除，或保存在另一台电脑、另一个浏览器中。");
         };
@@ -50,6 +51,7 @@ pub fn view(route: Route) -> AnyView {
         Page::Plans => view! { <plans::Plans id=report back=back /> }.into_any(),
         Page::Review => view! { <review::Review id=report /> }.into_any(),
         Page::Output => view! { <output::Output id=report /> }.into_any(),
+        Page::Proof => view! { <proofread::Proofread /> }.into_any(),
         Page::NotFound => not_found("没有这个页面。"),
     }
 }

@@ -6,11 +6,11 @@
 use crate::browser::clipboard::{copy_html, copy_text, select_contents, Copied};
 use crate::browser::files;
 use crate::domain::generate::{generate, Block, Document};
-use crate::domain::progress::left_out;
+use crate::domain::progress::{left_out, proof_counts, proof_findings};
 use crate::domain::render::to_text;
 use crate::domain::{docx, wordhtml};
 use crate::route::Route;
-use crate::state::{checklist, use_store};
+use crate::state::{checklist, use_store, ProofRules};
 use crate::ui::widgets::Crumbs;
 use leptos::prelude::*;
 
@@ -30,7 +30,18 @@ pub fn Output(id: String) -> impl IntoView {
     let message = RwSignal::new(String::new());
     // What the report leaves out, so nobody copies a half-finished report unawares.
     let gaps = move || report.with(|r| r.as_ref().and_then(|r| left_out(checklist(r), r)));
+    // The proof-reader's count, once its rules have arrived: the list is on 核对.
+    let store = use_store();
+    let proof_note = Memo::new(move |_| {
+        let ProofRules::Ready(rules) = store.proof_rules() else { return None };
+        report.with(|r| {
+            let r = r.as_ref()?;
+            let (errors, warnings) = proof_counts(&proof_findings(rules, checklist(r), r));
+            (errors + warnings > 0).then(|| format!("公文校对发现{errors}处错误、{warnings}处提示。"))
+        })
+    });
     let review_href = Route::review(&id).href();
+    let proof_href = review_href.clone();
     let preview: NodeRef<leptos::html::Div> = NodeRef::new();
     let report_copy = move |how: Copied, what: &str| match how {
         Copied::Direct => format!("已{what}。请到Word或WPS中粘贴（Ctrl+V）。"),
@@ -87,6 +98,17 @@ pub fn Output(id: String) -> impl IntoView {
                     view! {
                         <div class="notice" role="status">
                             <p>{format!("请注意：{g}。")}<a href=review_href.clone()>"去核对"</a></p>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            proof_note
+                .get()
+                .map(|note| {
+                    view! {
+                        <div class="notice proof-note" role="status">
+                            <p>{note}<a href=proof_href.clone()>"去核对页查看并改正"</a></p>
                         </div>
                     }
                 })

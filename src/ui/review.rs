@@ -3,22 +3,38 @@
 use crate::domain::generate::{
     applies, merge_choices, problems, MergeChoice, DATE_PLACEHOLDER, LAST_YEAR_PLACEHOLDER, MAX_POINTS,
 };
-use crate::domain::progress::{field_errors, late_citations, left_out, missing_date, unit_voice, TypedPlace};
+use crate::domain::progress::{
+    field_errors, late_citations, left_out, missing_date, proof_counts, proof_findings, unit_voice, TypedFinding,
+    TypedPlace,
+};
+use crate::domain::proof::RuleSet;
 use crate::domain::report::{item_values, ReportKind, Status};
 use crate::route::Route;
-use crate::state::{checklist, use_screen, use_store};
+use crate::state::{checklist, use_screen, use_store, ProofRules};
 use crate::ui::focus_id;
 use crate::ui::widgets::Crumbs;
 use leptos::prelude::*;
 
 #[component]
 pub fn Review(id: String) -> impl IntoView {
-    let report = use_store().report(&id);
+    let store = use_store();
+    let report = store.report(&id);
     let screen = use_screen();
     let body = move || {
+        // The proof-reader's rules arrive after the page opens; the page is drawn again then.
+        let rules = store.proof_rules();
         report.with(|r| {
             let Some(r) = r else { return ().into_any() };
             let t = checklist(r);
+            let found = match rules {
+                ProofRules::Ready(rs) => proof_findings(rs, t, r),
+                _ => Vec::new(),
+            };
+            let proof_summary = proof_summary(&rules, &found);
+            let ruleset = match rules {
+                ProofRules::Ready(rs) => Some(rs),
+                _ => None,
+            };
             let info_link = Route::info(&r.id).from_review().href();
             let mut info = vec![
                 (
@@ -101,6 +117,14 @@ pub fn Review(id: String) -> impl IntoView {
                                     )
                                     .map(|l| format!("引用有误：{}中的{}", l.place.label(), l.message)),
                             );
+                            wrong.extend(
+                                found
+                                    .iter()
+                                    .filter(
+                                        |f| matches!(&f.place, TypedPlace::Item { item_id, .. } if *item_id == i.id),
+                                    )
+                                    .map(|f| proof_line(ruleset, f)),
+                            );
                             let link = link.clone();
                             let focus = i.id.to_string();
                             view! {
@@ -151,6 +175,12 @@ pub fn Review(id: String) -> impl IntoView {
                 .iter()
                 .filter(|l| matches!(l.place, TypedPlace::Problem { .. }))
                 .map(|l| format!("引用有误：{}中的{}", l.place.label(), l.message))
+                .chain(
+                    found
+                        .iter()
+                        .filter(|f| matches!(f.place, TypedPlace::Problem { .. }))
+                        .map(|f| proof_line(ruleset, f)),
+                )
                 .chain(unit_voice(r).iter().map(|p| {
                     format!("{}像是以单位名义写的。个人对照检查应写本人的问题和措施，例如“本人……”，请改写。", p.label())
                 }))
@@ -159,6 +189,7 @@ pub fn Review(id: String) -> impl IntoView {
             let merges = merge_view(&r.id, merge_choices(t, r));
             view! {
                 {overview}
+                {proof_summary}
                 <h2>"基本信息"</h2>
                 <dl class="summary">
                     {info
@@ -346,6 +377,60 @@ fn merge_view(report_id: &str, choices: Vec<MergeChoice>) -> impl IntoView {
         {blocks}
     }
     .into_any()
+}
+
+/// One finding of the proof-reader as 核对 lists it under the item or problem that holds it:
+/// its severity, where, what is wrong, how to fix it and the standard it comes from.
+fn proof_line(rules: Option<&RuleSet>, f: &TypedFinding) -> String {
+    let source = rules.and_then(|rs| rs.rule(&f.finding.rule)).map(|r| format!("（依据：{}）", r.source));
+    format!(
+        "校对{}：{}中，{}。{}。{}",
+        f.finding.severity.label(),
+        f.place.label(),
+        f.finding.message,
+        f.finding.suggestion,
+        source.unwrap_or_default()
+    )
+}
+
+/// The line at the top of 核对 on the proof-reader: how many errors and points it found in
+/// what the user typed, or that its rules are still coming or could not be fetched.
+fn proof_summary(rules: &ProofRules, found: &[TypedFinding]) -> AnyView {
+    match rules {
+        ProofRules::Ready(_) => {
+            let (errors, warnings) = proof_counts(found);
+            let text = if errors + warnings == 0 {
+                "公文校对：填写的文字中没有发现标点、序号、数字和用词方面的差错。".to_string()
+            } else {
+                format!("公文校对：填写的文字中有{errors}处错误、{warnings}处提示，已列在所在条目下，点击“修改”改正。")
+            };
+            view! {
+                <p class="proof-summary" id="proof-summary" role="status">
+                    {text}
+                </p>
+            }
+            .into_any()
+        }
+        ProofRules::Failed(why) => {
+            let store = use_store();
+            view! {
+                <p class="proof-summary" id="proof-summary" role="status">
+                    {format!("公文校对的规则没有载入（{why}），其余核对不受影响。")}
+                    " "
+                    <button type="button" class="button button-secondary" on:click=move |_| store.retry_proof_rules()>
+                        "重试"
+                    </button>
+                </p>
+            }
+            .into_any()
+        }
+        _ => view! {
+            <p class="proof-summary" id="proof-summary" role="status">
+                "正在载入公文校对规则……"
+            </p>
+        }
+        .into_any(),
+    }
 }
 
 /// The leader's role as 核对 shows it: the checklist's name for it, or that none was chosen
