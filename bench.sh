@@ -35,7 +35,7 @@ if [ "$build" = 1 ]; then
   echo "[bench] building target/bench/dist-60 (release, 60-item checklist)" >&2
   mkdir -p target/bench
   node bench/seed.js --write-longer target/bench/template-60.json
-  if ! ZEREN_TEMPLATE="$PWD/target/bench/template-60.json" scripts/build.sh \
+  if ! ZEREN_TEMPLATE="$PWD/target/bench/template-60.json" scripts/build.sh --modern-only \
     --dist target/bench/dist-60 >&2; then
     echo "[bench] the 60-item build failed; that typing case will say so" >&2
     rm -rf target/bench/dist-60

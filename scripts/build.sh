@@ -3,6 +3,7 @@
 #   scripts/build.sh                release build into dist/ (the folder Trunk.toml names)
 #   scripts/build.sh --dist DIR     the same build into DIR instead (bench's 60-item build)
 #   scripts/build.sh --dev          a debug build (no --release) for quick looks
+#   scripts/build.sh --modern-only  no legacy build (bench's 60-item build; not for users)
 # Any other argument goes to `trunk build` as it is. ZEREN_TEMPLATE=file builds the app with
 # another checklist (see build.rs). It installs nothing: run scripts/setup.sh build first.
 #
@@ -15,6 +16,7 @@ cd "$ZEREN_ROOT"
 
 dist=""         # empty: Trunk.toml's dist/
 release=(--release)
+legacy=1
 trunk_args=()
 while [ $# -gt 0 ]; do
   case $1 in
@@ -22,6 +24,7 @@ while [ $# -gt 0 ]; do
             dist=$2; shift 2 ;;
     --dist=*) dist=${1#--dist=}; shift ;;
     --dev) release=(); shift ;;
+    --modern-only) legacy=0; shift ;;
     *) trunk_args+=("$1"); shift ;;
   esac
 done
@@ -50,8 +53,12 @@ cargo run --quiet --example presets -- "$out/presets" --proof "$out"
 #    b. The legacy build (no WebAssembly reference types, for Chromium 80-95) into
 #       "$out/legacy", then the start-up script in index.html that picks one of the two at run
 #       time and sets the content security policy.
-scripts/legacy.sh "$out"
-node scripts/loader.js "$out"
+if [ "$legacy" = 1 ]; then
+  scripts/legacy.sh "$out"
+  node scripts/loader.js "$out"
+else
+  node scripts/loader.js "$out" --modern-only
+fi
 
 #    c. IIS reads its settings (the .wasm type, compression, caching) from web.config in
 #       the site's folder; other servers ignore the file.

@@ -24,11 +24,14 @@ const js = trunk[0][1].match(/from '(\.\/[^']+\.js)'/);
 const wasm = trunk[0][1].match(/module_or_path: '(\.\/[^']+\.wasm)'/);
 if (!js || !wasm) fail("Trunk's start-up script has changed: no module or wasm path in it");
 
+// --modern-only (a measuring build, never shipped): the legacy path points at the modern files.
+const modernOnly = process.argv.includes('--modern-only');
 const legacyDir = path.join(dir, 'legacy');
 const legacy = fs.existsSync(legacyDir) ? fs.readdirSync(legacyDir) : [];
 const legacyJs = legacy.find((f) => /^zeren-legacy-[0-9a-f]{16}\.js$/.test(f));
 const legacyWasm = legacy.find((f) => /^zeren-legacy-[0-9a-f]{16}_bg\.wasm$/.test(f));
-if (!legacyJs || !legacyWasm) fail(`no legacy build in ${legacyDir} (scripts/legacy.sh makes it)`);
+if (!modernOnly && (!legacyJs || !legacyWasm)) fail(`no legacy build in ${legacyDir} (scripts/legacy.sh makes it)`);
+const older = modernOnly ? { js: js[1], wasm: wasm[1] } : { js: `./legacy/${legacyJs}`, wasm: `./legacy/${legacyWasm}` };
 
 // The policy the page runs under; WASM becomes the keyword for WebAssembly the browser knows.
 // In a meta element a policy cannot say frame-ancestors, report-uri or sandbox; a server can
@@ -57,7 +60,7 @@ const loader = `<script id="zeren-start">
     var probe = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 1, 111, 0, 3, 2, 1, 0, 10, 4, 1, 2, 0, 11]);
     var modern = !window.zerenForceLegacy && WebAssembly.validate(probe);
     var files = modern ? ${JSON.stringify({ js: js[1], wasm: wasm[1] })}
-      : ${JSON.stringify({ js: `./legacy/${legacyJs}`, wasm: `./legacy/${legacyWasm}` })};
+      : ${JSON.stringify(older)};
     window.zerenBuild = modern ? 'modern' : 'legacy';
     // The content security policy, set before anything is loaded: scripts and styles only
     // from this site, no eval, no plugins, nothing fetched from elsewhere. WebAssembly needs
@@ -81,4 +84,4 @@ html = html.replace(trunk[0][0], '');
 if (!html.includes('</body>')) fail('index.html has no </body>');
 html = html.replace('</body>', () => `${loader}</body>`);
 fs.writeFileSync(indexPath, html);
-console.log(`[loader] index.html starts ${js[1]} or, without reference types, legacy/${legacyJs}`);
+console.log(`[loader] index.html starts ${js[1]} or, without reference types, ${older.js}`);
