@@ -40,7 +40,7 @@ async function main() {
       await staff.getByLabel('集中学习次数').fill('9');
       await staff.getByLabel('参学率').fill('101');
       const pages = [['home', ''], ['info', `r/${id}/info`], ['tasks', `r/${id}`], ['section', `r/${id}/s/theory`],
-        ['problems', `r/${id}/problems`], ['check', `r/${id}/check`], ['output', `r/${id}/output`]];
+        ['problems', `r/${id}/problems`], ['check', `r/${id}/check`], ['output', `r/${id}/output`], ['proof', 'proof']];
       for (const [name, hash] of pages) {
         await page.goto(`${base}#/${hash}`);
         await page.waitForTimeout(300);
