@@ -65,6 +65,13 @@ test('every page of the walk-through passes axe at WCAG 2.2 AA', async ({ page }
   await expect(page.getByRole('button', { name: '撤销' })).toBeVisible();
   await audit(page, '我的报告（删除后的撤销提示）');
 
+  // 公文校对 with findings listed.
+  await page.goto('./#/proof');
+  await expect(page.getByRole('heading', { level: 1, name: '公文校对' })).toBeVisible();
+  await page.getByLabel('要校对的文字').fill('会议认真布署了工作。。2022上半年完成了任务 。');
+  await expect(page.locator('.proof-finding').first()).toBeVisible();
+  await audit(page, '公文校对（有校对结果）');
+
   // The page that does not exist.
   await page.goto('./#/no/such/page');
   await audit(page, '找不到的页面');
