@@ -154,7 +154,7 @@ fn ItemCard(card: CardContext, item: &'static Item) -> impl IntoView {
             <h2 id=format!("item-{iid}-h") tabindex="-1">
                 {item.task.clone()}
             </h2>
-            <details class="guidance">
+            <details class="guidance" on:keydown=close_on_escape>
                 <summary>"怎样算落实"</summary>
                 <p>{item.guidance.clone()}</p>
                 {(!rule.is_empty()).then(|| view! { <p class="hint">{rule}</p> })}
@@ -386,5 +386,24 @@ fn FieldInput(card: CardContext, item: &'static Item, field: &'static Field) -> 
                 {control}{(!unit.is_empty()).then(|| view! { <span class="unit">{unit}</span> })}
             </div>
         </div>
+    }
+}
+
+/// Escape inside an open 怎样算落实 closes it and puts focus back on its summary, the one
+/// thing on these pages that opens.
+fn close_on_escape(ev: leptos::ev::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    if ev.key() != "Escape" {
+        return;
+    }
+    let Some(details) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    if details.has_attribute("open") {
+        let _ = details.remove_attribute("open");
+        if let Some(summary) =
+            details.query_selector("summary").ok().flatten().and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = summary.focus();
+        }
+        ev.prevent_default();
     }
 }

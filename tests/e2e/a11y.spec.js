@@ -240,6 +240,14 @@ test('keyboard alone: from the first screen to a saved answer and the next secti
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: '组织领导与责任制落实' })).toBeFocused();
   // The first item's status, chosen with the arrow keys inside its group.
+  // 怎样算落实 opens with Enter and closes with Escape, focus back on it.
+  await tabTo(page, '怎样算落实');
+  await page.keyboard.press('Enter');
+  const guidance = page.locator('details.guidance').first();
+  await expect(guidance).toHaveAttribute('open', '');
+  await page.keyboard.press('Escape');
+  await expect(guidance).not.toHaveAttribute('open', '');
+  await expect(guidance.locator('summary')).toBeFocused();
   // Tab takes focus to the chosen status (未开始 at first); the arrows move and choose.
   await tabTo(page, '未开始');
   await page.keyboard.press('ArrowRight');
