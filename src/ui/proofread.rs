@@ -14,6 +14,10 @@ use std::time::Duration;
 /// How long typing must pause before the text is checked.
 const PAUSE: Duration = Duration::from_millis(500);
 
+/// How many findings the page lists: a long, untidy text can have tens of thousands, and
+/// listing them all would keep the page busy for seconds. The count above says how many.
+const SHOWN: usize = 200;
+
 #[component]
 pub fn Proofread() -> impl IntoView {
     let store = use_store();
@@ -108,6 +112,7 @@ pub fn Proofread() -> impl IntoView {
         findings
             .get()
             .into_iter()
+            .take(SHOWN)
             .map(|f| {
                 let source = rules.and_then(|r| r.rule(&f.rule)).map(|r| format!("（依据：{}）", r.source));
                 let text = format!(
@@ -183,6 +188,19 @@ pub fn Proofread() -> impl IntoView {
             </Show>
         </div>
         <ol class="proof-findings">{list}</ol>
+        {move || {
+            let more = findings.with(|fs| fs.len().saturating_sub(SHOWN));
+            (more > 0)
+                .then(|| {
+                    view! {
+                        <p class="hint">
+                            {format!(
+                                "以上列出前{SHOWN}处，还有{more}处没有列出。可以先按“全部改正”改正标点和数字，再看其余的。",
+                            )}
+                        </p>
+                    }
+                })
+        }}
         <p>
             <a class="button button-secondary" href="#/">
                 "返回我的报告"
