@@ -50,11 +50,15 @@ zeren_wasm trunk build "${release[@]+"${release[@]}"}" "${dist_args[@]+"${dist_a
 #       output the app's index was made from, so the file names match.
 cargo run --quiet --example presets -- "$out/presets" --proof "$out"
 
-#    b. The legacy build (no WebAssembly reference types, for Chromium 80-95) into
-#       "$out/legacy", then the start-up script in index.html that picks one of the two at run
-#       time and sets the content security policy.
+#    b. The tools module (route::Part::Tools: the checklist editor and 汇总, loaded only when
+#       one of their pages is opened) into "$out/tools"; the legacy build of both modules (no
+#       WebAssembly reference types, for Chromium 80-95) into "$out/legacy"; then the start-up
+#       script in index.html that picks the module and the build at run time and sets the
+#       content security policy.
+scripts/module.sh "$out" zeren-tools modern
 if [ "$legacy" = 1 ]; then
-  scripts/legacy.sh "$out"
+  scripts/module.sh "$out" zeren legacy
+  scripts/module.sh "$out" zeren-tools legacy
   node scripts/loader.js "$out"
 else
   node scripts/loader.js "$out" --modern-only

@@ -1,8 +1,11 @@
-// Post-build step, after scripts/legacy.sh: replaces Trunk's start-up script in
+// Post-build step, after scripts/module.sh: replaces Trunk's start-up script in
 // DIR/index.html (a module with top-level await, which Chromium before 89 cannot parse) with
-// one plain script that picks the build at run time: the modern one where WebAssembly
-// reference types validate (Chromium 96 and later), the legacy one (DIR/legacy/) otherwise.
-// A modern browser fetches only the modern files, as before. The same script sets the page's
+// one plain script that picks, at run time, the module and the build:
+//   - the module from the address: the tools pages (the checklist editor, 汇总; DIR/tools/)
+//     or the walk-through (Trunk's build), so the first screen never loads the tools;
+//   - the build: the modern one where WebAssembly reference types validate (Chromium 96 and
+//     later), the legacy one (DIR/legacy/) otherwise. A modern browser fetches only modern
+//     files. The same script sets the page's
 // content security policy, once every inline script has run and before anything loads, so
 // no inline script needs to be allowed by the policy.
 //   node scripts/loader.js DIR
@@ -24,14 +27,26 @@ const js = trunk[0][1].match(/from '(\.\/[^']+\.js)'/);
 const wasm = trunk[0][1].match(/module_or_path: '(\.\/[^']+\.wasm)'/);
 if (!js || !wasm) fail("Trunk's start-up script has changed: no module or wasm path in it");
 
-// --modern-only (a measuring build, never shipped): the legacy path points at the modern files.
+// The tools module's addresses: the route table's Part::Tools lines (src/route.rs,
+// TOOLS_PATHS; a test there keeps this in step).
+const TOOLS = /^#\/(c\/|rollup)/;
+// The other three builds, from the folders scripts/module.sh writes: { js, wasm } paths.
+function built(folder, name) {
+  const all = fs.existsSync(path.join(dir, folder)) ? fs.readdirSync(path.join(dir, folder)) : [];
+  const esc = name.replace(/-/g, '\\-');
+  const j = all.find((f) => new RegExp(`^${esc}-[0-9a-f]{16}\\.js$`).test(f));
+  const w = all.find((f) => new RegExp(`^${esc}-[0-9a-f]{16}_bg\\.wasm$`).test(f));
+  if (!j || !w) fail(`no ${name} build in ${path.join(dir, folder)} (scripts/module.sh makes it)`);
+  return { js: `./${folder}/${j}`, wasm: `./${folder}/${w}` };
+}
+// --modern-only (a measuring build, never shipped): the legacy paths point at the modern files.
 const modernOnly = process.argv.includes('--modern-only');
-const legacyDir = path.join(dir, 'legacy');
-const legacy = fs.existsSync(legacyDir) ? fs.readdirSync(legacyDir) : [];
-const legacyJs = legacy.find((f) => /^zeren-legacy-[0-9a-f]{16}\.js$/.test(f));
-const legacyWasm = legacy.find((f) => /^zeren-legacy-[0-9a-f]{16}_bg\.wasm$/.test(f));
-if (!modernOnly && (!legacyJs || !legacyWasm)) fail(`no legacy build in ${legacyDir} (scripts/legacy.sh makes it)`);
-const older = modernOnly ? { js: js[1], wasm: wasm[1] } : { js: `./legacy/${legacyJs}`, wasm: `./legacy/${legacyWasm}` };
+const builds = {
+  main: { modern: { js: js[1], wasm: wasm[1] } },
+  tools: { modern: built('tools', 'zeren-tools') },
+};
+builds.main.legacy = modernOnly ? builds.main.modern : built('legacy', 'zeren-legacy');
+builds.tools.legacy = modernOnly ? builds.tools.modern : built('legacy', 'zeren-tools-legacy');
 
 // The policy the page runs under; WASM becomes the keyword for WebAssembly the browser knows.
 // In a meta element a policy cannot say frame-ancestors, report-uri or sandbox; a server can
@@ -52,16 +67,20 @@ const CSP = [
 // ES5 apart from import(), so any browser parses it; the start-up check below the boot
 // message (index.html) turns a failure into the message for the user.
 const loader = `<script id="zeren-start">
-  // Starts the app: the modern build where WebAssembly reference types are there (Chromium 96
-  // and later, current Firefox and Safari), the legacy build otherwise. Written at build time
-  // by scripts/loader.js. window.zerenForceLegacy (tests only) takes the legacy path.
+  // Starts the app: the tools module for its pages (the route table's Part::Tools), the
+  // walk-through otherwise; the modern build where WebAssembly reference types are there
+  // (Chromium 96 and later, current Firefox and Safari), the legacy build otherwise. Written
+  // at build time by scripts/loader.js. window.zerenForceLegacy (tests only) takes the
+  // legacy path.
   (function () {
     if (typeof WebAssembly !== 'object' || window.zerenStop) return;
     var probe = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 1, 111, 0, 3, 2, 1, 0, 10, 4, 1, 2, 0, 11]);
     var modern = !window.zerenForceLegacy && WebAssembly.validate(probe);
-    var files = modern ? ${JSON.stringify({ js: js[1], wasm: wasm[1] })}
-      : ${JSON.stringify(older)};
+    var tools = ${TOOLS}.test(location.hash);
+    var builds = ${JSON.stringify(builds)};
+    var files = builds[tools ? 'tools' : 'main'][modern ? 'modern' : 'legacy'];
     window.zerenBuild = modern ? 'modern' : 'legacy';
+    window.zerenModule = tools ? 'tools' : 'main';
     // The content security policy, set before anything is loaded: scripts and styles only
     // from this site, no eval, no plugins, nothing fetched from elsewhere. WebAssembly needs
     // 'wasm-unsafe-eval' (Chromium 97 and later: those have Array.prototype.findLast);
@@ -84,4 +103,5 @@ html = html.replace(trunk[0][0], '');
 if (!html.includes('</body>')) fail('index.html has no </body>');
 html = html.replace('</body>', () => `${loader}</body>`);
 fs.writeFileSync(indexPath, html);
-console.log(`[loader] index.html starts ${js[1]} or, without reference types, ${older.js}`);
+console.log(`[loader] index.html starts ${js[1]} or, for the tools pages, ${builds.tools.modern.js}` +
+  (modernOnly ? ' (modern only)' : '; without reference types, their legacy builds'));

@@ -8,6 +8,8 @@
 //   - the page itself (a navigation) is asked of the server first, and the cached copy is used
 //     only when the server does not answer (within 4 s): a fresh index.html always comes with
 //     fresh hashed files from the server, a cached one with the cached files it was cached with;
+//   - the tools module (tools/: the checklist editor and 汇总) is cached with them, so that
+//     its pages open offline too, though the first screen never loads it;
 //   - a preset file (presets/NAME-HASH.json) is cached the first time a report uses it, and
 //     the legacy build's files (legacy/) the first time an older browser loads them;
 //   - a new worker waits until the page asks it to take over (the user pressed 刷新 on the
@@ -29,6 +31,7 @@ if (!dir || !fs.existsSync(path.join(dir, 'index.html'))) {
 const shell = fs.readdirSync(dir)
   .filter((f) => fs.statSync(path.join(dir, f)).isFile())
   .filter((f) => !['sw.js', 'zeren.html', 'web.config'].includes(f))
+  .concat(fs.existsSync(path.join(dir, 'tools')) ? fs.readdirSync(path.join(dir, 'tools')).map((f) => `tools/${f}`) : [])
   .sort();
 for (const needed of ['index.html']) {
   if (!shell.includes(needed)) { console.error(`[service-worker] ${needed} missing in ${dir}`); process.exit(1); }

@@ -1,9 +1,10 @@
 // Post-build step, after scripts/loader.js: writes DIR/zeren.html, the whole app in one file
-// that opens by double-click (file://, no server): the style sheet, the icon, both builds'
-// JavaScript (imported from data: URLs, since a page opened from a file may not load module
-// files beside it) and wasm (base64, compiled asynchronously, which every browser allows for
-// a module this size), chosen as index.html chooses, and the preset files (as
-// window.zerenFiles, which src/browser/fetch.rs reads before asking a server).
+// that opens by double-click (file://, no server): the style sheet, the icon, both modules'
+// (the walk-through and the tools) both builds' JavaScript (imported from data: URLs, since a
+// page opened from a file may not load module files beside it) and wasm (base64, compiled
+// asynchronously, which every browser allows for a module this size), chosen as index.html
+// chooses, and the preset files (as window.zerenFiles, which src/browser/fetch.rs reads
+// before asking a server).
 //   node scripts/single-file.js DIR
 const fs = require('fs');
 const path = require('path');
@@ -41,12 +42,13 @@ html = html.replace(fileNote[0], '');
 // Preloads point at files that are not there any more.
 html = html.replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
 
-// The start-up script scripts/loader.js wrote: both builds' files, by path.
+// The start-up script scripts/loader.js wrote: each module's builds' files, by path.
 const start = one(/<script id="zeren-start">([\s\S]*?)<\/script>/g, 'the start-up script (scripts/loader.js)');
-const paths = [...start[1].matchAll(/"js":"\.\/([^"]+)","wasm":"\.\/([^"]+)"/g)].map((m) => ({ js: m[1], wasm: m[2] }));
-if (paths.length !== 2) fail(`the modern and legacy paths in the start-up script (found ${paths.length})`);
-const [modern, legacy] = paths;
-
+const buildsJson = start[1].match(/var builds = (\{.*\});/);
+if (!buildsJson) fail('the builds in the start-up script');
+const builds = JSON.parse(buildsJson[1]);
+// The tools module's addresses, as in scripts/loader.js (src/route.rs TOOLS_PATHS).
+const TOOLS = /^#\/(c\/|rollup)/;
 // Files the app fetches when first needed: the presets, and the proof-reader's rules.
 const files = {};
 const presets = path.join(dir, 'presets');
@@ -59,22 +61,39 @@ for (const f of fs.readdirSync(dir).filter((n) => /^proof-[0-9a-f]+\.json$/.test
 // JSON inside a script element: "<" written as \u003c so no text can close the element.
 const filesJson = JSON.stringify(files).replace(/</g, '\\u003c');
 const dataJs = (f) => `data:text/javascript;base64,${read(f).toString('base64')}`;
-
+// Each wasm once (a --modern-only build points the legacy paths at the modern files).
+const wasmIds = {};
+let blobs = '';
+const scripts = {};
+for (const part of ['main', 'tools']) {
+  scripts[part] = {};
+  for (const kind of ['modern', 'legacy']) {
+    const b = builds[part][kind];
+    if (!b) fail(`the ${part} module's ${kind} build in the start-up script`);
+    if (!wasmIds[b.wasm]) {
+      wasmIds[b.wasm] = `zeren-wasm-${Object.keys(wasmIds).length}`;
+      blobs += `<script id="${wasmIds[b.wasm]}" type="application/octet-stream">${read(b.wasm).toString('base64')}</script>\n`;
+    }
+    scripts[part][kind] = { js: dataJs(b.js), wasm: wasmIds[b.wasm] };
+  }
+}
 // The same choice as index.html's, with everything carried inside (base64 for the wasm).
 const startup = `<script id="zeren-files" type="application/json">${filesJson}</script>
-<script id="zeren-wasm" type="application/octet-stream">${read(modern.wasm).toString('base64')}</script>
-<script id="zeren-wasm-legacy" type="application/octet-stream">${read(legacy.wasm).toString('base64')}</script>
-<script id="zeren-start">
+${blobs}<script id="zeren-start">
   (function () {
     if (typeof WebAssembly !== 'object' || window.zerenStop) return;
     var probe = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 1, 111, 0, 3, 2, 1, 0, 10, 4, 1, 2, 0, 11]);
     var modern = !window.zerenForceLegacy && WebAssembly.validate(probe);
+    var tools = ${TOOLS}.test(location.hash);
+    var scripts = ${JSON.stringify(scripts)};
+    var chosen = scripts[tools ? 'tools' : 'main'][modern ? 'modern' : 'legacy'];
     window.zerenBuild = modern ? 'modern' : 'legacy';
+    window.zerenModule = tools ? 'tools' : 'main';
     window.zerenFiles = JSON.parse(document.getElementById('zeren-files').textContent);
-    var text = atob(document.getElementById(modern ? 'zeren-wasm' : 'zeren-wasm-legacy').textContent);
+    var text = atob(document.getElementById(chosen.wasm).textContent);
     var bytes = new Uint8Array(text.length);
     for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    import(modern ? ${JSON.stringify(dataJs(modern.js))} : ${JSON.stringify(dataJs(legacy.js))}).then(function (bindings) {
+    import(chosen.js).then(function (bindings) {
       return bindings.default({ module_or_path: bytes }).then(function (wasm) {
         window.wasmBindings = bindings;
         dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: wasm } }));

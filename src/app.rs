@@ -1,11 +1,15 @@
 //! The app shell, the top floor: makes the state (`state::provide`), follows the address,
 //! other tabs and the page the user was on, and lays out the header with the save
-//! indicator, the banners and the page the route table names (`ui::view`).
+//! indicator, the banners and the page the route table names.
+//!
+//! Both wasm modules use this shell: the walk-through (`src/main.rs`, pages from
+//! `ui::view`) and the tools (`src/tools.rs`, pages from `ui::tools::view`). An address that
+//! belongs to the other module reloads the page, and the start-up script loads that one.
 //!
 //! Not here: the state and its saving (`state`), the pages (`ui`).
 
 use crate::browser::storage;
-use crate::route::{Page, Route};
+use crate::route::{Page, Part, Route};
 use crate::state::{self, checklist, SaveStatus};
 use crate::ui;
 use leptos::prelude::*;
@@ -24,8 +28,9 @@ fn page_name(route: &Route, store: state::Store) -> String {
     route.line().map_or("页面不存在", |l| l.title).to_string()
 }
 
+/// The shell of one module: `part` is the module, `pages` its view of each of its pages.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(part: Part, pages: fn(Route) -> AnyView) -> impl IntoView {
     let (store, screen) = state::provide();
     // Opened at the bare address (no page in it): go back to the page the user left.
     if screen.opened_bare() {
@@ -127,7 +132,11 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 {move || {
                     store.track_generation();
-                    ui::view(screen.route.get())
+                    let route = screen.route.get();
+                    match route.part() {
+                        Some(other) if other != part => ui::other_module(),
+                        _ => pages(route),
+                    }
                 }}
             </main>
         </div>

@@ -6,7 +6,9 @@ fn main() {
     if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
         boot.remove();
     }
-    leptos::mount::mount_to_body(zeren::app::App);
+    leptos::mount::mount_to_body(|| {
+        leptos::view! { <zeren::app::App part=zeren::route::Part::Main pages=zeren::ui::view /> }
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -30,14 +30,35 @@ pub enum Page {
     Output,
     /// 公文校对: any pasted text, not a report's.
     Proof,
+    /// 编辑清单: one of the user's own checklists (the tools module).
+    Editor,
+    /// 汇总: the branches' backup files in one table (the tools module).
+    Rollup,
     /// An address zeren does not have.
     NotFound,
 }
 
+/// Which of the two wasm modules shows a page. The first screen's module (`Main`: the
+/// walk-through) stays small; pages it does not need live in `Tools`, loaded only when one
+/// of them is opened. The start-up script (scripts/loader.js) picks the module from the
+/// address with [`TOOLS_PATHS`]; inside the app, an address of the other module reloads
+/// the page so that the start-up script picks again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Main,
+    Tools,
+}
+
+/// The address prefixes (after `#/`) of the tools module's pages. scripts/loader.js and
+/// scripts/single-file.js hold the same list; a test keeps them in step.
+pub const TOOLS_PATHS: [&str; 2] = ["c/", "rollup"];
+
 /// One line of the route table.
 pub struct PageLine {
     pub page: Page,
-    /// The address after `#/`; `{report}` and `{section}` stand for ids.
+    /// The module that shows it.
+    pub part: Part,
+    /// The address after `#/`; `{report}`, `{section}` and `{checklist}` stand for ids.
     pub path: &'static str,
     /// The page's name in the browser's title; empty where the page names itself (a
     /// section is named by its checklist).
@@ -47,15 +68,17 @@ pub struct PageLine {
 }
 
 /// The route table.
-pub const PAGES: [PageLine; 8] = [
-    PageLine { page: Page::Home, path: "", title: "我的报告", returns: false },
-    PageLine { page: Page::Tasks, path: "r/{report}", title: "自查清单", returns: false },
-    PageLine { page: Page::Info, path: "r/{report}/info", title: "基本信息", returns: true },
-    PageLine { page: Page::Section, path: "r/{report}/s/{section}", title: "", returns: true },
-    PageLine { page: Page::Plans, path: "r/{report}/problems", title: "问题与下一步打算", returns: true },
-    PageLine { page: Page::Review, path: "r/{report}/check", title: "核对填写内容", returns: false },
-    PageLine { page: Page::Output, path: "r/{report}/output", title: "生成报告", returns: false },
-    PageLine { page: Page::Proof, path: "proof", title: "公文校对", returns: false },
+pub const PAGES: [PageLine; 10] = [
+    PageLine { page: Page::Home, part: Part::Main, path: "", title: "我的报告", returns: false },
+    PageLine { page: Page::Tasks, part: Part::Main, path: "r/{report}", title: "自查清单", returns: false },
+    PageLine { page: Page::Info, part: Part::Main, path: "r/{report}/info", title: "基本信息", returns: true },
+    PageLine { page: Page::Section, part: Part::Main, path: "r/{report}/s/{section}", title: "", returns: true },
+    PageLine { page: Page::Plans, part: Part::Main, path: "r/{report}/problems", title: "问题与下一步打算", returns: true },
+    PageLine { page: Page::Review, part: Part::Main, path: "r/{report}/check", title: "核对填写内容", returns: false },
+    PageLine { page: Page::Output, part: Part::Main, path: "r/{report}/output", title: "生成报告", returns: false },
+    PageLine { page: Page::Proof, part: Part::Main, path: "proof", title: "公文校对", returns: false },
+    PageLine { page: Page::Editor, part: Part::Tools, path: "c/{checklist}", title: "编辑清单", returns: false },
+    PageLine { page: Page::Rollup, part: Part::Tools, path: "rollup", title: "汇总", returns: false },
 ];
 
 /// The query that marks a page opened from 核对.
@@ -69,13 +92,15 @@ pub struct Route {
     pub report: String,
     /// Empty on pages other than a section.
     pub section: String,
+    /// Empty on pages other than the checklist editor.
+    pub checklist: String,
     /// Opened from 核对: its 保存 button returns there.
     pub back: bool,
 }
 
 impl Route {
     fn new(page: Page, report: &str) -> Route {
-        Route { page, report: report.to_string(), section: String::new(), back: false }
+        Route { page, report: report.to_string(), section: String::new(), checklist: String::new(), back: false }
     }
 
     pub fn home() -> Route {
@@ -105,6 +130,12 @@ impl Route {
     pub fn proof() -> Route {
         Route::new(Page::Proof, "")
     }
+    pub fn editor(checklist: &str) -> Route {
+        Route { checklist: checklist.to_string(), ..Route::new(Page::Editor, "") }
+    }
+    pub fn rollup() -> Route {
+        Route::new(Page::Rollup, "")
+    }
 
     /// The same page opened from 核对, where pages that can go back there do.
     pub fn from_review(self) -> Route {
@@ -132,6 +163,7 @@ impl Route {
                 match *want {
                     "{report}" if valid_id(got) => route.report = got.to_string(),
                     "{section}" if valid_id(got) => route.section = got.to_string(),
+                    "{checklist}" if valid_id(got) => route.checklist = got.to_string(),
                     literal if literal == *got => {}
                     _ => return None,
                 }
@@ -145,9 +177,18 @@ impl Route {
     /// The hash for this route, starting with `#`.
     pub fn href(&self) -> String {
         let Some(line) = self.line() else { return "#/".into() };
-        let path = line.path.replace("{report}", &self.report).replace("{section}", &self.section);
+        let path = line
+            .path
+            .replace("{report}", &self.report)
+            .replace("{section}", &self.section)
+            .replace("{checklist}", &self.checklist);
         let query = if self.back && line.returns { format!("?{FROM_REVIEW}") } else { String::new() };
         format!("#/{path}{query}")
+    }
+
+    /// The module that shows this page; an unknown address is shown by either.
+    pub fn part(&self) -> Option<Part> {
+        self.line().map(|l| l.part)
     }
 
     /// The report this page belongs to.
@@ -158,7 +199,7 @@ impl Route {
 
 #[cfg(test)]
 mod tests {
-    use super::{Page, Route, PAGES};
+    use super::{Page, Part, Route, PAGES, TOOLS_PATHS};
 
     #[test]
     fn round_trips_every_page() {
@@ -175,6 +216,8 @@ mod tests {
             Route::review(id),
             Route::output(id),
             Route::proof(),
+            Route::editor("c1a2b3"),
+            Route::rollup(),
         ] {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
         }
@@ -202,9 +245,18 @@ mod tests {
 
     #[test]
     fn every_page_has_one_line_in_the_table() {
-        for page in
-            [Page::Home, Page::Info, Page::Tasks, Page::Section, Page::Plans, Page::Review, Page::Output, Page::Proof]
-        {
+        for page in [
+            Page::Home,
+            Page::Info,
+            Page::Tasks,
+            Page::Section,
+            Page::Plans,
+            Page::Review,
+            Page::Output,
+            Page::Proof,
+            Page::Editor,
+            Page::Rollup,
+        ] {
             assert_eq!(PAGES.iter().filter(|l| l.page == page).count(), 1, "{page:?}");
         }
         assert!(Route::not_found().line().is_none());
@@ -218,5 +270,20 @@ mod tests {
         assert_eq!(Route::parse("#/x/y"), Route::not_found());
         assert_eq!(Route::parse("#/r/a/s/../../etc"), Route::not_found());
         assert_eq!(Route::parse(&format!("#/r/{}", "a".repeat(65))), Route::not_found());
+    }
+
+    /// The start-up scripts choose the module from the address before any Rust runs: their
+    /// list of the tools module's addresses must be this table's.
+    #[test]
+    fn start_up_scripts_know_the_tools_pages() {
+        for line in &PAGES {
+            let tools = TOOLS_PATHS.iter().any(|p| line.path.starts_with(p));
+            assert_eq!(tools, line.part == Part::Tools, "{}", line.path);
+        }
+        let pattern = format!("/^#\\/({})/", TOOLS_PATHS.map(|p| p.replace('/', "\\/")).join("|"));
+        for script in ["scripts/loader.js", "scripts/single-file.js"] {
+            let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + script).unwrap();
+            assert!(text.contains(&pattern), "{script} should test the address with {pattern}");
+        }
     }
 }

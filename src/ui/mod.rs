@@ -15,6 +15,7 @@ pub mod proofread;
 pub mod review;
 pub mod section;
 pub mod tasks;
+pub mod tools;
 pub mod widgets;
 
 use crate::domain::builtin::PresetInfo;
@@ -52,8 +53,23 @@ pub fn view(route: Route) -> AnyView {
         Page::Review => view! { <review::Review id=report /> }.into_any(),
         Page::Output => view! { <output::Output id=report /> }.into_any(),
         Page::Proof => view! { <proofread::Proofread /> }.into_any(),
+        Page::Editor | Page::Rollup => other_module(),
         Page::NotFound => not_found("没有这个页面。"),
     }
+}
+
+/// A page of the other wasm module (`route::Part`): the page reloads, and the start-up
+/// script loads that module for the address. What is typed is saved as it is typed, so
+/// nothing is lost.
+pub fn other_module() -> AnyView {
+    request_animation_frame(|| {
+        let _ = window().location().reload();
+    });
+    view! {
+        <h1 tabindex="-1">"正在打开"</h1>
+        <p role="status">"正在打开这一页，请稍候。"</p>
+    }
+    .into_any()
 }
 
 fn loading(name: &'static str) -> AnyView {
@@ -86,7 +102,7 @@ fn failed(info: &'static PresetInfo, why: String, report: &str) -> AnyView {
     .into_any()
 }
 
-fn not_found(message: &'static str) -> AnyView {
+pub fn not_found(message: &'static str) -> AnyView {
     view! {
         <h1 tabindex="-1">"页面不存在"</h1>
         <p>{message}</p>
