@@ -28,7 +28,7 @@ use leptos::prelude::*;
 /// when it is a preset still being fetched.
 pub fn view(route: Route) -> AnyView {
     let store = use_store();
-    let Route { page, report, section, back } = route;
+    let Route { page, report, section, back, .. } = route;
     if !matches!(page, Page::Home | Page::NotFound | Page::Proof) {
         let Some(r) = store.with_untracked(|d| d.report(&report).cloned()) else {
             return not_found("找不到这份报告。它可能已被删除，或保存在另一台电脑、另一个浏览器中。");
