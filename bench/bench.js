@@ -111,10 +111,14 @@ function otherFiles() {
   };
   const sum = (rels) => rels.map(size).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
   const out = [];
-  const list = (dir) => (fs.existsSync(path.join(DIST, dir)) ? fs.readdirSync(path.join(DIST, dir)).map((f) => `${dir}/${f}`) : []);
+  // The pre-compressed copies (.gz, .br) beside each file are not counted again.
+  const list = (dir) => (fs.existsSync(path.join(DIST, dir))
+    ? fs.readdirSync(path.join(DIST, dir)).filter((f) => !/\.(gz|br)$/.test(f)).map((f) => `${dir}/${f}`) : []);
+  const tools = list('tools');
+  if (tools.length) out.push({ measure: 'Tools module (checklist editor, 汇总), loaded when one of their pages is opened: tools/*.js + *.wasm', ...sum(tools) });
   const legacy = list('legacy');
-  if (legacy.length) out.push({ measure: 'Legacy build (Chromium 80–95 only): legacy/*.js + *.wasm', ...sum(legacy) });
-  if (fs.existsSync(path.join(DIST, 'zeren.html'))) out.push({ measure: 'Offline single file zeren.html (both builds, presets, rules)', ...size('zeren.html') });
+  if (legacy.length) out.push({ measure: 'Legacy build of both modules (Chromium 80–95 only): legacy/*.js + *.wasm', ...sum(legacy) });
+  if (fs.existsSync(path.join(DIST, 'zeren.html'))) out.push({ measure: 'Offline single file zeren.html (both modules, both builds, presets, rules)', ...size('zeren.html') });
   const presets = list('presets');
   if (presets.length) out.push({ measure: `Presets, fetched when a report uses one (${presets.length} files, all together)`, ...sum(presets) });
   const rules = fs.readdirSync(DIST).filter((f) => /^proof-[0-9a-f]+\.json$/.test(f));

@@ -71,7 +71,11 @@ cp deploy/web.config "$out/web.config"
 #    d. zeren.html: the whole app, presets included, in one file that opens by double-click.
 node scripts/single-file.js "$out"
 
-#    e. The service worker, from the hashed file list (last: it lists what is in "$out").
+#    e. The service worker, from the hashed file list (it lists what is in "$out").
 node scripts/service-worker.js "$out"
+
+#    f. Pre-compressed copies (.gz, .br) beside each file, for servers that send them as they
+#       are (last: it compresses everything above).
+node scripts/compress.js "$out"
 
 echo "[build] ${out#"$ZEREN_ROOT/"} ready${ZEREN_TEMPLATE:+ (checklist: $ZEREN_TEMPLATE)}"

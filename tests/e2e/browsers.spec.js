@@ -24,6 +24,35 @@ test('the legacy build runs the walk-through when the browser lacks reference ty
   await expect(page.locator('.preview')).toContainText('局党组关于');
 });
 
+// Two modules: the first screen never fetches the tools (editor, 汇总); their address loads
+// them, in the legacy build too, and an address of the walk-through loads it back.
+test('the tools module is fetched only for its pages, and the walk-through comes back after it', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await openFresh(page);
+  expect(await page.evaluate(() => window.zerenModule)).toBe('main');
+  expect(fetched.filter((p) => p.includes('/tools/'))).toEqual([]);
+  await startReport(page, '局党组');
+  await page.evaluate(() => { location.hash = '#/rollup'; });
+  await page.waitForFunction(() => window.zerenModule === 'tools' && document.querySelector('main h1'));
+  expect(fetched.some((p) => /\/tools\/zeren-tools-[0-9a-f]{16}_bg\.wasm$/.test(p))).toBe(true);
+  // The report made in the walk-through is there for the tools module too (one store).
+  expect(await page.evaluate(() => localStorage.getItem('zeren.data'))).toContain('局党组');
+  await page.goBack();
+  await page.waitForFunction(() => window.zerenModule === 'main');
+  await expect(page.getByRole('heading', { level: 1, name: '自查清单' })).toBeVisible();
+});
+
+test('the tools module has its legacy build too', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.addInitScript(() => { window.zerenForceLegacy = true; });
+  await page.goto('./#/rollup');
+  await page.waitForFunction(() => window.zerenModule === 'tools' && document.querySelector('main h1'));
+  expect(await page.evaluate(() => window.zerenBuild)).toBe('legacy');
+  expect(fetched.some((p) => /\/legacy\/zeren-tools-legacy-[0-9a-f]{16}_bg\.wasm$/.test(p))).toBe(true);
+});
+
 // The plain test: the refusal below is logged as a console error on purpose.
 base.test('a modern browser fetches only the modern build, under a policy that refuses other scripts', async ({ page }) => {
   const fetched = [];

@@ -65,6 +65,11 @@ test('after one visit the page opens with its server stopped, and a new build is
     await expect(page.getByRole('heading', { level: 1, name: '我的报告' })).toBeVisible();
     await expect(page.getByRole('link', { name: /^离线测试党支部/ })).toBeVisible();
     await expect(page.locator('#update-banner')).toBeHidden();
+    // The tools module was cached with the shell, though the visit never opened its pages.
+    await page.evaluate(() => { location.hash = '#/rollup'; });
+    await page.waitForFunction(() => window.zerenModule === 'tools' && document.querySelector('main h1'));
+    await page.goto(url + '#/');
+    await expect(page.getByRole('link', { name: /^离线测试党支部/ })).toBeVisible();
 
     // A new build goes up (another worker file): offered on the next visit, never forced.
     const sw = path.join(root, 'zeren', 'sw.js');
@@ -145,6 +150,12 @@ test('zeren.html opened from a file, with every request refused, works and keeps
         expect(Number(label.match(/共(\d+)项/)[1])).toBeGreaterThan(40);
         await expect(page.getByText(`已完成 0/${label.match(/共(\d+)项/)[1]} 项`)).toBeVisible();
       } else {
+        await expect(page.getByRole('link', { name: /^某村党支部/ })).toBeVisible();
+        // The tools module (editor, 汇总) is inside the file too, and sees the same data.
+        await page.evaluate(() => { location.hash = '#/rollup'; });
+        await page.waitForFunction(() => window.zerenModule === 'tools' && document.querySelector('main h1'));
+        await page.goBack();
+        await page.waitForFunction(() => window.zerenModule === 'main');
         await expect(page.getByRole('link', { name: /^某村党支部/ })).toBeVisible();
       }
       expect(refused).toEqual([]);
