@@ -73,8 +73,16 @@ pub const PAGES: [PageLine; 10] = [
     PageLine { page: Page::Tasks, part: Part::Main, path: "r/{report}", title: "自查清单", returns: false },
     PageLine { page: Page::Info, part: Part::Main, path: "r/{report}/info", title: "基本信息", returns: true },
     PageLine { page: Page::Section, part: Part::Main, path: "r/{report}/s/{section}", title: "", returns: true },
-    PageLine { page: Page::Plans, part: Part::Main, path: "r/{report}/problems", title: "问题与下一步打算", returns: true },
-    PageLine { page: Page::Review, part: Part::Main, path: "r/{report}/check", title: "核对填写内容", returns: false },
+    PageLine {
+        page: Page::Plans,
+        part: Part::Main,
+        path: "r/{report}/problems",
+        title: "问题与下一步打算",
+        returns: true,
+    },
+    PageLine {
+        page: Page::Review, part: Part::Main, path: "r/{report}/check", title: "核对填写内容", returns: false
+    },
     PageLine { page: Page::Output, part: Part::Main, path: "r/{report}/output", title: "生成报告", returns: false },
     PageLine { page: Page::Proof, part: Part::Main, path: "proof", title: "公文校对", returns: false },
     PageLine { page: Page::Editor, part: Part::Tools, path: "c/{checklist}", title: "编辑清单", returns: false },
