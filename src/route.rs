@@ -28,7 +28,7 @@ pub enum Page {
     Review,
     /// 生成报告.
     Output,
-    /// 公文校对: any pasted text, not a report's.
+    /// 公文校对: any pasted text, not a report's (the tools module).
     Proof,
     /// 编辑清单: one of the user's own checklists (the tools module).
     Editor,
@@ -51,7 +51,14 @@ pub enum Part {
 
 /// The address prefixes (after `#/`) of the tools module's pages. scripts/loader.js and
 /// scripts/single-file.js hold the same list; a test keeps them in step.
-pub const TOOLS_PATHS: [&str; 2] = ["c/", "rollup"];
+pub const TOOLS_PATHS: [&str; 3] = ["proof", "c/", "rollup"];
+
+impl Page {
+    /// The module that shows this page (an unknown address: either, so `Main`).
+    pub fn part(self) -> Part {
+        PAGES.iter().find(|l| l.page == self).map_or(Part::Main, |l| l.part)
+    }
+}
 
 /// One line of the route table.
 pub struct PageLine {
@@ -84,7 +91,7 @@ pub const PAGES: [PageLine; 10] = [
         page: Page::Review, part: Part::Main, path: "r/{report}/check", title: "核对填写内容", returns: false
     },
     PageLine { page: Page::Output, part: Part::Main, path: "r/{report}/output", title: "生成报告", returns: false },
-    PageLine { page: Page::Proof, part: Part::Main, path: "proof", title: "公文校对", returns: false },
+    PageLine { page: Page::Proof, part: Part::Tools, path: "proof", title: "公文校对", returns: false },
     PageLine { page: Page::Editor, part: Part::Tools, path: "c/{checklist}", title: "编辑清单", returns: false },
     PageLine { page: Page::Rollup, part: Part::Tools, path: "rollup", title: "汇总", returns: false },
 ];

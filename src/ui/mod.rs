@@ -11,7 +11,6 @@ pub mod home;
 pub mod info;
 pub mod output;
 pub mod plans;
-pub mod proofread;
 pub mod review;
 pub mod section;
 pub mod tasks;
@@ -19,7 +18,7 @@ pub mod tools;
 pub mod widgets;
 
 use crate::domain::builtin::PresetInfo;
-use crate::route::{Page, Route};
+use crate::route::{Page, Part, Route};
 use crate::state::{checklist, use_store, ChecklistState};
 use leptos::prelude::*;
 
@@ -29,7 +28,7 @@ use leptos::prelude::*;
 pub fn view(route: Route) -> AnyView {
     let store = use_store();
     let Route { page, report, section, back, .. } = route;
-    if !matches!(page, Page::Home | Page::NotFound | Page::Proof) {
+    if page.part() == Part::Main && !matches!(page, Page::Home | Page::NotFound) {
         let Some(r) = store.with_untracked(|d| d.report(&report).cloned()) else {
             return not_found("找不到这份报告。它可能已被删除，或保存在另一台电脑、另一个浏览器中。");
         };
@@ -52,8 +51,7 @@ pub fn view(route: Route) -> AnyView {
         Page::Plans => view! { <plans::Plans id=report back=back /> }.into_any(),
         Page::Review => view! { <review::Review id=report /> }.into_any(),
         Page::Output => view! { <output::Output id=report /> }.into_any(),
-        Page::Proof => view! { <proofread::Proofread /> }.into_any(),
-        Page::Editor | Page::Rollup => other_module(),
+        Page::Proof | Page::Editor | Page::Rollup => other_module(),
         Page::NotFound => not_found("没有这个页面。"),
     }
 }
