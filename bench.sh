@@ -8,7 +8,8 @@
 # Besides dist/, it builds target/bench/dist-60: the app with a 60-item checklist
 # (ZEREN_TEMPLATE, see build.rs), for the typing case the issue asks for.
 # Other arguments go to bench/bench.js: --runs N (cold-load pairs, 30), --keys N (keystrokes,
-# 200), --saves N (setItem calls, 200), --no-cargo (skip the criterion bench).
+# 200), --saves N (setItem calls, 200), --no-cargo (skip the criterion bench), --loads-only
+# (sizes and the three load measures only, to compare one change quickly).
 set -euo pipefail
 cd "$(dirname "$0")"
 

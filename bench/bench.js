@@ -38,6 +38,8 @@ const opts = {
   keys: arg('--keys', 200), // measured keystrokes per typing case (plus 10 warm-up keys)
   saves: arg('--saves', 200), // setItem calls per save case
   cargo: !process.argv.includes('--no-cargo'),
+  // Only the sizes and the three load measures (for comparing one change quickly).
+  loadsOnly: process.argv.includes('--loads-only'),
 };
 const WARM_KEYS = 10;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -699,7 +701,7 @@ async function main() {
     } catch (e) {
       res.repeat = { error: e.message.split('\n')[0] };
     }
-    for (const n of [1, 10]) {
+    for (const n of opts.loadsOnly ? [] : [1, 10]) {
       console.error(`[bench] typing, ${n} report(s): ${opts.keys} + ${WARM_KEYS} keys`);
       try {
         res.typing.push(await typing(browser, base, template, n, res.errors));
@@ -707,7 +709,7 @@ async function main() {
         res.typing.push({ reportCount: n, error: e.message.split('\n')[0] });
       }
     }
-    if (sixty) {
+    if (sixty && !opts.loadsOnly) {
       console.error(`[bench] typing, 60-item checklist: ${opts.keys} + ${WARM_KEYS} keys`);
       try {
         res.typing60 = await typing(browser, `${base}/sixty`, sixty, 1, res.errors);
@@ -715,7 +717,7 @@ async function main() {
         res.typing60 = { reportCount: 1, error: e.message.split('\n')[0] };
       }
     }
-    for (const n of [1, 10]) {
+    for (const n of opts.loadsOnly ? [] : [1, 10]) {
       console.error(`[bench] save, ${n} report(s): ${opts.saves} writes`);
       try {
         res.save.push({ reportCount: n, ...(await saveCost(browser, base, template, n, res.errors)) });
@@ -729,7 +731,7 @@ async function main() {
   }
   res.meta.chromium = res.meta.chromium || sh(process.env.CHROMIUM || '/usr/bin/chromium', ['--version']) || 'Chromium (not started)';
 
-  if (opts.cargo) {
+  if (opts.cargo && !opts.loadsOnly) {
     console.error('[bench] cargo bench --bench generate (native)');
     res.generator = generatorBench();
   }

@@ -5,9 +5,11 @@
 // How it stays consistent (an old index.html never meets new files, nor a new one old):
 //   - the app's files (index.html, the hashed .js/.wasm/.css/icon) are cached together in one
 //     cache named by a fingerprint of that list, when the worker installs;
-//   - the page itself (a navigation) is asked of the server first, and the cached copy is used
-//     only when the server does not answer (within 4 s): a fresh index.html always comes with
-//     fresh hashed files from the server, a cached one with the cached files it was cached with;
+//   - the page itself (a navigation to the app's address) comes from this worker's own cache,
+//     with no round trip to the server (a repeat visit on a slow intranet starts at once), and
+//     with the files it was cached with; the server is asked only when nothing is cached. A
+//     new release is found by the page's registration.update() at each visit, which installs
+//     the next worker beside this one;
 //   - the tools module (tools/: the checklist editor and 汇总) is cached with them, so that
 //     its pages open offline too, though the first screen never loads it;
 //   - a preset file (presets/NAME-HASH.json) is cached the first time a report uses it, and
@@ -32,6 +34,7 @@ const shell = fs.readdirSync(dir)
   .filter((f) => fs.statSync(path.join(dir, f)).isFile())
   .filter((f) => !['sw.js', 'zeren.html', 'web.config'].includes(f))
   .concat(fs.existsSync(path.join(dir, 'tools')) ? fs.readdirSync(path.join(dir, 'tools')).map((f) => `tools/${f}`) : [])
+  .filter((f) => !/\.(gz|br)$/.test(f)) // scripts/compress.js's copies, for servers only
   .sort();
 for (const needed of ['index.html']) {
   if (!shell.includes(needed)) { console.error(`[service-worker] ${needed} missing in ${dir}`); process.exit(1); }
@@ -75,9 +78,14 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || !url.href.startsWith(self.registration.scope)) return;
   if (request.mode === 'navigate') {
-    event.respondWith(fromServer(request, 4000)
-      .then((r) => (r.ok ? r : caches.match(INDEX).then((hit) => hit || r)))
-      .catch(() => caches.match(INDEX).then((hit) => hit || Response.error())));
+    // Only the app's own address (the folder or index.html, with any query): zeren.html and
+    // anything else is a file of its own.
+    const rest = url.pathname.slice(new URL(self.registration.scope).pathname.length);
+    if (rest !== '' && rest !== 'index.html') return;
+    // This release's page from this worker's own cache (not a newer worker's, waiting beside
+    // it: that one is used only after 刷新); the server when nothing is cached.
+    event.respondWith(caches.open(CACHE).then((cache) => cache.match(INDEX)).then((hit) => hit || fromServer(request, 4000)
+      .catch(() => Response.error())));
     return;
   }
   event.respondWith(caches.match(request).then((hit) => hit || fetch(request).then((response) => {
