@@ -47,11 +47,13 @@ export WASM_BINDGEN_TEST_TIMEOUT=120
 run browser zeren_wasm cargo test --target wasm32-unknown-unknown --test web
 browser=$(grep -hoE 'test result: ok\. [0-9]+ passed' "$logs/browser.log" | awk '{s+=$4} END {print s+0}')
 
-# The legacy build (scripts/legacy.sh) must validate with WebAssembly reference types and
+# The legacy builds (scripts/module.sh … legacy) must validate with WebAssembly reference types and
 # multi-value off, and its JavaScript must be ES2020 (Chromium 80). FinalizationRegistry,
 # the one newer name in it, is only used where typeof says it exists.
 legacy_check() {
-  wasm-validate --disable-reference-types --disable-multi-value dist/legacy/*.wasm &&
+  for wasm in dist/legacy/*.wasm; do
+    wasm-validate --disable-reference-types --disable-multi-value "$wasm" || return 1
+  done &&
     echo "[legacy] wasm valid without reference types and multi-value" &&
     npx es-check es2020 'dist/legacy/*.js' --module --checkFeatures --ignore FinalizationRegistry
 }
