@@ -1,0 +1,391 @@
+//! 汇总: a collecting body (机关党委, 局党组, 镇党委, 党总支) opens the backup files its
+//! branches exported and sees every branch's self-check in one table, with no server.
+//!
+//! Each file goes through the backup import (`backup::parse_backup`: size, encoding, shape,
+//! version, hostile text), so a bad file is named with its reason and the others go on. Of
+//! each unit report only what the table needs is kept ([`Branch`]): statuses, the figures of
+//! the key items and the number of problems, not notes or wording. Personal 对照检查 are
+//! left out with a note. Two reports of the same unit and period: the one changed last
+//! wins, and the user is told.
+//!
+//! The table's columns are the items of every checklist the branches used, in checklist
+//! order; an item a branch's checklist lacks is 无此项, one its level does not have is
+//! 不适用. Then the most-missed items, the 汇总 paragraph and the .xlsx sheet.
+//!
+//! Not here: reading the files and storing the branches (`ui::tools::rollup`, through the
+//! storage door), the sheet's file format (`xlsx`).
+
+use crate::domain::backup::{parse_backup, report_label};
+use crate::domain::builtin;
+use crate::domain::generate::applies;
+use crate::domain::progress::percent;
+use crate::domain::report::{is_numeric, Period, Report, ReportKind, Status};
+use crate::domain::template::{Level, Template};
+use crate::domain::text::file_name_part;
+use crate::domain::xlsx::{Cell, Sheet};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The items whose figures the table shows as key counts: (item, column title).
+pub const KEY_ITEMS: [(&str, &str); 3] = [
+    ("special-study", "专题研究（次）"),
+    ("center-group-study", "中心组学习（次）"),
+    ("situation-analysis", "形势研判（次）"),
+];
+
+/// How many branches a 汇总 holds at most (a 镇 has a few dozen 村, a large 机关党委 a few
+/// hundred 支部).
+pub const MAX_BRANCHES: usize = 1000;
+
+/// One branch's unit report, as far as the table needs it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Branch {
+    pub unit: String,
+    pub year: u16,
+    pub period: Period,
+    /// The organisation's kind, as its report says or its name suggests.
+    pub level: Level,
+    /// The checklist it was filled against (`Report::template_id`).
+    pub checklist: String,
+    /// Statuses by item id, of the items its checklist has; an item its level does not
+    /// have is stored as 不适用.
+    pub statuses: BTreeMap<String, Status>,
+    /// The first count of each key item ([`KEY_ITEMS`]) where one was typed.
+    pub counts: BTreeMap<String, u32>,
+    /// Problems in its report: its own list where it wrote one, else its items with a gap.
+    pub problems: usize,
+    /// When its report was last changed (ms), to choose between two copies.
+    pub updated_ms: f64,
+    /// The file it came from.
+    pub file: String,
+}
+
+impl Branch {
+    /// Reads one unit report against its checklist.
+    pub fn from_report(report: &Report, file: &str) -> Branch {
+        let t = builtin::checklist(&report.template_id);
+        let mut statuses = BTreeMap::new();
+        for item in t.sections.iter().flat_map(|s| s.items.iter()) {
+            let status = if applies(t, report, &item.id) { report.status(&item.id) } else { Status::NotApplicable };
+            statuses.insert(item.id.to_string(), status);
+        }
+        let mut counts = BTreeMap::new();
+        for (id, _) in KEY_ITEMS {
+            let Some(item) = t.item(id) else { continue };
+            let Some(answer) = report.answers.get(id) else { continue };
+            if !answer.status.has_work() {
+                continue;
+            }
+            let first = item.fields.iter().find(|f| is_numeric(f)).and_then(|f| answer.values.get(f.id.as_ref()));
+            if let Some(n) = first.and_then(|v| v.trim().parse::<u32>().ok()) {
+                counts.insert(id.to_string(), n);
+            }
+        }
+        let problems = match &report.problems {
+            Some(list) => list.iter().filter(|p| !p.problem.trim().is_empty()).count(),
+            None => statuses.values().filter(|s| s.has_gap()).count(),
+        };
+        Branch {
+            unit: report.unit_name().to_string(),
+            year: report.year,
+            period: report.period,
+            level: report.level(),
+            checklist: report.template_id.clone(),
+            statuses,
+            counts,
+            problems,
+            updated_ms: report.updated_ms,
+            file: file_name(file),
+        }
+    }
+
+    /// The status of an item in this branch's table cell.
+    pub fn cell(&self, item_id: &str) -> Cell2 {
+        match self.statuses.get(item_id) {
+            None => Cell2::Absent,
+            Some(s) => Cell2::Status(*s),
+        }
+    }
+
+    /// (已落实, 部分落实, 未落实, 不适用, 未填) of the items it was asked.
+    pub fn tally(&self) -> [usize; 5] {
+        let mut t = [0; 5];
+        for s in self.statuses.values() {
+            let i = match s {
+                Status::Done => 0,
+                Status::Partly => 1,
+                Status::NotDone => 2,
+                Status::NotApplicable => 3,
+                Status::NotStarted => 4,
+            };
+            t[i] += 1;
+        }
+        t
+    }
+
+    /// 落实率: 已落实 counted whole and 部分落实 half, of the items that apply, in whole percent.
+    pub fn rate(&self) -> u32 {
+        let [done, partly, not_done, _, not_started] = self.tally();
+        percent(done * 2 + partly, (done + partly + not_done + not_started) * 2)
+    }
+
+    /// Same unit and period: two copies of one report.
+    fn same_report(&self, other: &Branch) -> bool {
+        self.year == other.year && self.period == other.period && unit_key(&self.unit) == unit_key(&other.unit)
+    }
+}
+
+/// A table cell: an item the branch's checklist lacks, or its status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell2 {
+    Absent,
+    Status(Status),
+}
+
+impl Cell2 {
+    pub fn label(self) -> &'static str {
+        match self {
+            Cell2::Absent => "无此项",
+            Cell2::Status(Status::NotStarted) => "未填",
+            Cell2::Status(s) => s.label(),
+        }
+    }
+}
+
+/// A file's name as shown: control and invisible characters out, at most 120 characters.
+fn file_name(name: &str) -> String {
+    file_name_part(name, 120)
+}
+
+fn unit_key(unit: &str) -> String {
+    unit.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// What happened to one file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileNote {
+    pub file: String,
+    /// Read: how many unit reports it gave; not read: why, in plain Chinese.
+    pub outcome: Result<usize, String>,
+    /// Things worth knowing: a personal report left out, a copy replaced by a newer one.
+    pub notes: Vec<String>,
+}
+
+/// The branches gathered so far and what happened to each file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Rollup {
+    pub branches: Vec<Branch>,
+    pub files: Vec<FileNote>,
+}
+
+impl Rollup {
+    /// Reads one file and adds its unit reports; the file's note says what happened.
+    pub fn add_file(&mut self, file: &str, bytes: &[u8]) -> &FileNote {
+        let file = file_name(file);
+        let note = match parse_backup(bytes) {
+            Err(e) => FileNote { file, outcome: Err(e.to_string()), notes: vec![] },
+            Ok(imported) => {
+                let mut notes = Vec::new();
+                let mut added = 0;
+                for report in &imported.reports {
+                    if report.kind == ReportKind::Personal {
+                        notes.push(format!("“{}”是个人对照检查材料，不计入汇总。", report_label(report)));
+                        continue;
+                    }
+                    if self.branches.len() >= MAX_BRANCHES {
+                        notes.push(format!("汇总最多容纳{MAX_BRANCHES}个单位，“{}”没有加入。", report_label(report)));
+                        continue;
+                    }
+                    let branch = Branch::from_report(report, &file);
+                    added += 1;
+                    match self.branches.iter().position(|b| b.same_report(&branch)) {
+                        Some(at) => {
+                            let old = &self.branches[at];
+                            let label = format!("{}{}", branch.unit, branch.period.label(branch.year));
+                            if branch.updated_ms >= old.updated_ms {
+                                notes.push(format!(
+                                    "“{label}”有两份报告（另一份来自“{}”），采用修改时间较新的这一份。",
+                                    old.file
+                                ));
+                                self.branches[at] = branch;
+                            } else {
+                                notes.push(format!(
+                                    "“{label}”有两份报告，“{}”中的那份修改时间较新，继续采用那一份。",
+                                    old.file
+                                ));
+                            }
+                        }
+                        None => self.branches.push(branch),
+                    }
+                }
+                FileNote { file, outcome: Ok(added), notes }
+            }
+        };
+        self.files.push(note);
+        self.files.last().expect("just pushed")
+    }
+
+    /// The table's columns: every item of every checklist the branches used, the first
+    /// checklist's order first, by section: (section title, item id, item task).
+    pub fn columns(&self) -> Vec<Column> {
+        let mut out: Vec<Column> = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for b in &self.branches {
+            if seen.contains(&b.checklist.as_str()) {
+                continue;
+            }
+            seen.push(&b.checklist);
+            let t: &Template = builtin::checklist(&b.checklist);
+            for s in t.sections.iter() {
+                for item in s.items.iter() {
+                    if !out.iter().any(|c| c.item == item.id) {
+                        out.push(Column {
+                            section: s.title.to_string(),
+                            item: item.id.to_string(),
+                            task: item.task.to_string(),
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Items most branches fall short on (未落实 or 部分落实), most first, at most `n`:
+    /// (column, 未落实 count, 部分落实 count).
+    pub fn most_missed(&self, n: usize) -> Vec<(Column, usize, usize)> {
+        let mut out: Vec<(Column, usize, usize)> = self
+            .columns()
+            .into_iter()
+            .map(|c| {
+                let count =
+                    |want: Status| self.branches.iter().filter(|b| b.cell(&c.item) == Cell2::Status(want)).count();
+                let (missing, partly) = (count(Status::NotDone), count(Status::Partly));
+                (c, missing, partly)
+            })
+            .filter(|(_, m, p)| m + p > 0)
+            .collect();
+        // Stable: equal counts keep checklist order.
+        out.sort_by_key(|(_, m, p)| std::cmp::Reverse((m + p, *m)));
+        out.truncate(n);
+        out
+    }
+
+    /// The 汇总 paragraph, ready to paste into the collecting body's own report.
+    pub fn paragraph(&self) -> String {
+        let n = self.branches.len();
+        if n == 0 {
+            return String::new();
+        }
+        let kind = branches_word(&self.branches);
+        let rates: Vec<u32> = self.branches.iter().map(Branch::rate).collect();
+        let mean = rates.iter().map(|&r| r as usize).sum::<usize>() / n;
+        let full = rates.iter().filter(|&&r| r == 100).count();
+        let mut p = format!("共收到{n}个{kind}的自查报告。从自查情况看，各{kind}平均落实率为{mean}%");
+        if full > 0 {
+            p.push_str(&format!("，其中{full}个{kind}各项工作全部落实"));
+        }
+        p.push('。');
+        let missed = self.most_missed(3);
+        if missed.is_empty() {
+            p.push_str("各项责任普遍得到落实，未发现共性问题。");
+        } else {
+            let list: Vec<String> = missed
+                .iter()
+                .map(|(c, m, pt)| {
+                    let task = c.task.trim_end_matches('。');
+                    match (m, pt) {
+                        (0, _) => format!("{task}（{pt}个{kind}部分落实）"),
+                        (_, 0) => format!("{task}（{m}个{kind}未落实）"),
+                        _ => format!("{task}（{m}个{kind}未落实、{pt}个部分落实）"),
+                    }
+                })
+                .collect();
+            p.push_str(&format!("普遍存在的问题主要是：{}。", list.join("；")));
+            p.push_str("对上述问题，将督促相关");
+            p.push_str(kind);
+            p.push_str("逐项对照整改，明确时限，确保落实到位。");
+        }
+        p
+    }
+
+    /// The table as a sheet: a row per branch (and a 合计 row), the summary columns, then a
+    /// column per item; statuses as words, counts as numbers.
+    pub fn sheet(&self) -> Sheet {
+        let columns = self.columns();
+        let mut header: Vec<Cell> = SUMMARY_HEADERS.iter().map(|h| Cell::Text((*h).into())).collect();
+        header.extend(KEY_ITEMS.iter().map(|(_, h)| Cell::Text((*h).into())));
+        header.extend(columns.iter().map(|c| Cell::Text(c.task.clone())));
+        let mut rows = vec![header];
+        for b in &self.branches {
+            let t = b.tally();
+            let mut row =
+                vec![Cell::Text(b.unit.clone()), Cell::Text(b.period.label(b.year)), Cell::Number(b.rate() as f64)];
+            row.extend(t.iter().map(|&n| Cell::Number(n as f64)));
+            row.push(Cell::Number(b.problems as f64));
+            row.extend(
+                KEY_ITEMS.iter().map(|(id, _)| b.counts.get(*id).map_or(Cell::Empty, |&n| Cell::Number(n as f64))),
+            );
+            row.extend(columns.iter().map(|c| Cell::Text(b.cell(&c.item).label().into())));
+            rows.push(row);
+        }
+        if !self.branches.is_empty() {
+            let n = self.branches.len();
+            let mut total = vec![
+                Cell::Text(format!("合计（{n}个单位）")),
+                Cell::Empty,
+                Cell::Number((self.branches.iter().map(|b| b.rate() as usize).sum::<usize>() / n) as f64),
+            ];
+            for i in 0..5 {
+                total.push(Cell::Number(self.branches.iter().map(|b| b.tally()[i]).sum::<usize>() as f64));
+            }
+            total.push(Cell::Number(self.branches.iter().map(|b| b.problems).sum::<usize>() as f64));
+            for (id, _) in KEY_ITEMS {
+                total.push(Cell::Number(self.branches.iter().filter_map(|b| b.counts.get(id)).sum::<u32>() as f64));
+            }
+            for c in &columns {
+                let gaps =
+                    self.branches.iter().filter(|b| matches!(b.cell(&c.item), Cell2::Status(s) if s.has_gap())).count();
+                total.push(Cell::Text(format!("{gaps}个单位未全部落实")));
+            }
+            rows.push(total);
+        }
+        let mut widths = vec![24.0, 12.0, 8.0, 8.0, 9.0, 8.0, 8.0, 6.0, 8.0, 14.0, 16.0, 14.0];
+        widths.extend(columns.iter().map(|_| 10.0));
+        Sheet { name: "汇总".into(), rows, widths }
+    }
+}
+
+/// The summary columns before the key counts and the items (the sheet and the page share
+/// them). 落实率 is in percent.
+pub const SUMMARY_HEADERS: [&str; 9] =
+    ["单位", "期间", "落实率（%）", "已落实", "部分落实", "未落实", "不适用", "未填", "问题数"];
+
+/// One item column of the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    pub section: String,
+    pub item: String,
+    pub task: String,
+}
+
+/// What the branches are called in the paragraph: their kind when they are all of one
+/// (党支部, 村党组织…), 基层党组织 when mixed.
+fn branches_word(branches: &[Branch]) -> &'static str {
+    let word = |l: Level| match l {
+        Level::PartyGroup => "党组",
+        Level::PartyCommittee => "党委",
+        Level::GeneralBranch => "党总支",
+        Level::Branch => "党支部",
+        Level::Community => "社区党组织",
+        Level::Village => "村党组织",
+    };
+    match branches.first() {
+        Some(first) if branches.iter().all(|b| b.level == first.level) => word(first.level),
+        _ => "基层党组织",
+    }
+}
+
+#[cfg(test)]
+#[path = "rollup_tests.rs"]
+mod tests;
