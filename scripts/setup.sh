@@ -70,17 +70,20 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ]
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# 5. Browsers and fonts for the tests; python-docx to open the .docx we write; leptosfmt for
-#    the view! format check.
+# 5. Browsers and fonts for the tests; python-docx and openpyxl to open the .docx and .xlsx
+#    we write; leptosfmt for the view! format check.
 if [ "$what" = test ]; then
   apt_install chromium chromium-driver fonts-noto-cjk poppler-utils wabt
-  if ! python3 -c 'import docx' 2>/dev/null; then
-    if command -v apt-get >/dev/null; then
-      apt_install python3-docx
-    else
-      python3 -m pip install --quiet --user python-docx || echo "[setup] python-docx not installed; the .docx check will be skipped"
-    fi
-  fi
+  # The python3 first on PATH may not be the system's: when the system package does not
+  # make the module importable there, pip installs it for that python3.
+  py_module() {
+    python3 -c "import $1" 2>/dev/null && return 0
+    command -v apt-get >/dev/null && apt_install "$2"
+    python3 -c "import $1" 2>/dev/null && return 0
+    python3 -m pip install --quiet --user "$3" 2>/dev/null || echo "[setup] $3 not installed; its check will be skipped or fail"
+  }
+  py_module docx python3-docx python-docx
+  py_module openpyxl python3-openpyxl openpyxl
   # Locked (its own lock file builds on rustc 1.95 and Debian's 1.96), trimmed like Trunk's.
   if [ "$(leptosfmt --version 2>/dev/null | awk '{print $2}')" != "$LEPTOSFMT_VERSION" ]; then
     step "cargo install leptosfmt $LEPTOSFMT_VERSION"

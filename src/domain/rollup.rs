@@ -19,8 +19,8 @@ use crate::domain::backup::{parse_backup, report_label};
 use crate::domain::builtin;
 use crate::domain::generate::applies;
 use crate::domain::progress::percent;
-use crate::domain::report::{is_numeric, Period, Report, ReportKind, Status};
-use crate::domain::template::{Level, Template};
+use crate::domain::report::{Period, Report, ReportKind, Status};
+use crate::domain::template::{Field, FieldKind, Item, Level, Template};
 use crate::domain::text::file_name_part;
 use crate::domain::xlsx::{Cell, Sheet};
 use serde::{Deserialize, Serialize};
@@ -50,8 +50,9 @@ pub struct Branch {
     /// Statuses by item id, of the items its checklist has; an item its level does not
     /// have is stored as 不适用.
     pub statuses: BTreeMap<String, Status>,
-    /// The first count of each key item ([`KEY_ITEMS`]) where one was typed.
-    pub counts: BTreeMap<String, u32>,
+    /// The figure of each item that has one: its first count (次, 篇, 人), where work was
+    /// done and a number typed. The key counts ([`KEY_ITEMS`]) are read from here.
+    pub figures: BTreeMap<String, u32>,
     /// Problems in its report: its own list where it wrote one, else its items with a gap.
     pub problems: usize,
     /// When its report was last changed (ms), to choose between two copies.
@@ -69,16 +70,15 @@ impl Branch {
             let status = if applies(t, report, &item.id) { report.status(&item.id) } else { Status::NotApplicable };
             statuses.insert(item.id.to_string(), status);
         }
-        let mut counts = BTreeMap::new();
-        for (id, _) in KEY_ITEMS {
-            let Some(item) = t.item(id) else { continue };
-            let Some(answer) = report.answers.get(id) else { continue };
-            if !answer.status.has_work() {
+        let mut figures = BTreeMap::new();
+        for item in t.sections.iter().flat_map(|s| s.items.iter()) {
+            let Some(answer) = report.answers.get(item.id.as_ref()) else { continue };
+            if !answer.status.has_work() || !applies(t, report, &item.id) {
                 continue;
             }
-            let first = item.fields.iter().find(|f| is_numeric(f)).and_then(|f| answer.values.get(f.id.as_ref()));
-            if let Some(n) = first.and_then(|v| v.trim().parse::<u32>().ok()) {
-                counts.insert(id.to_string(), n);
+            let Some(field) = first_count(item) else { continue };
+            if let Some(n) = answer.values.get(field.id.as_ref()).and_then(|v| v.trim().parse::<u32>().ok()) {
+                figures.insert(item.id.to_string(), n);
             }
         }
         let problems = match &report.problems {
@@ -92,7 +92,7 @@ impl Branch {
             level: report.level(),
             checklist: report.template_id.clone(),
             statuses,
-            counts,
+            figures,
             problems,
             updated_ms: report.updated_ms,
             file: file_name(file),
@@ -104,6 +104,16 @@ impl Branch {
         match self.statuses.get(item_id) {
             None => Cell2::Absent,
             Some(s) => Cell2::Status(*s),
+        }
+    }
+
+    /// The cell's words: its status, and the figure with its unit where there is one
+    /// (`已落实（2次）`).
+    pub fn cell_text(&self, column: &Column) -> String {
+        let cell = self.cell(&column.item);
+        match self.figures.get(&column.item) {
+            Some(n) => format!("{}（{n}{}）", cell.label(), column.unit),
+            None => cell.label().to_string(),
         }
     }
 
@@ -133,6 +143,11 @@ impl Branch {
     fn same_report(&self, other: &Branch) -> bool {
         self.year == other.year && self.period == other.period && unit_key(&self.unit) == unit_key(&other.unit)
     }
+}
+
+/// The field whose number an item's cell shows: its first count.
+fn first_count(item: &Item) -> Option<&Field> {
+    item.fields.iter().find(|f| matches!(f.kind, FieldKind::Count { .. }))
 }
 
 /// A table cell: an item the branch's checklist lacks, or its status.
@@ -239,10 +254,15 @@ impl Rollup {
             for s in t.sections.iter() {
                 for item in s.items.iter() {
                     if !out.iter().any(|c| c.item == item.id) {
+                        let unit = match first_count(item).map(|f| &f.kind) {
+                            Some(FieldKind::Count { unit, .. }) => unit.to_string(),
+                            _ => String::new(),
+                        };
                         out.push(Column {
                             section: s.title.to_string(),
                             item: item.id.to_string(),
                             task: item.task.to_string(),
+                            unit,
                         });
                     }
                 }
@@ -301,7 +321,7 @@ impl Rollup {
                     }
                 })
                 .collect();
-            p.push_str(&format!("普遍存在的问题主要是：{}。", list.join("；")));
+            p.push_str(&format!("普遍存在落实不到位情况的事项主要有：{}。", list.join("；")));
             p.push_str("对上述问题，将督促相关");
             p.push_str(kind);
             p.push_str("逐项对照整改，明确时限，确保落实到位。");
@@ -310,7 +330,7 @@ impl Rollup {
     }
 
     /// The table as a sheet: a row per branch (and a 合计 row), the summary columns, then a
-    /// column per item; statuses as words, counts as numbers.
+    /// column per item; statuses as words (with the figure), key counts as numbers.
     pub fn sheet(&self) -> Sheet {
         let columns = self.columns();
         let mut header: Vec<Cell> = SUMMARY_HEADERS.iter().map(|h| Cell::Text((*h).into())).collect();
@@ -324,9 +344,9 @@ impl Rollup {
             row.extend(t.iter().map(|&n| Cell::Number(n as f64)));
             row.push(Cell::Number(b.problems as f64));
             row.extend(
-                KEY_ITEMS.iter().map(|(id, _)| b.counts.get(*id).map_or(Cell::Empty, |&n| Cell::Number(n as f64))),
+                KEY_ITEMS.iter().map(|(id, _)| b.figures.get(*id).map_or(Cell::Empty, |&n| Cell::Number(n as f64))),
             );
-            row.extend(columns.iter().map(|c| Cell::Text(b.cell(&c.item).label().into())));
+            row.extend(columns.iter().map(|c| Cell::Text(b.cell_text(c))));
             rows.push(row);
         }
         if !self.branches.is_empty() {
@@ -341,7 +361,7 @@ impl Rollup {
             }
             total.push(Cell::Number(self.branches.iter().map(|b| b.problems).sum::<usize>() as f64));
             for (id, _) in KEY_ITEMS {
-                total.push(Cell::Number(self.branches.iter().filter_map(|b| b.counts.get(id)).sum::<u32>() as f64));
+                total.push(Cell::Number(self.branches.iter().filter_map(|b| b.figures.get(id)).sum::<u32>() as f64));
             }
             for c in &columns {
                 let gaps =
@@ -367,6 +387,8 @@ pub struct Column {
     pub section: String,
     pub item: String,
     pub task: String,
+    /// The unit of the item's figure (次, 篇), empty when it has none.
+    pub unit: String,
 }
 
 /// What the branches are called in the paragraph: their kind when they are all of one

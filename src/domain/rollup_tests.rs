@@ -52,10 +52,10 @@ fn a_branch_keeps_statuses_counts_and_problems() {
     // A 党支部 has no 理论学习中心组: 不适用, whatever it typed.
     assert_eq!(b.cell("center-group-study"), Cell2::Status(Status::NotApplicable));
     assert_eq!(b.cell("no-such-item"), Cell2::Absent);
-    assert_eq!(b.counts.get("special-study"), Some(&2));
+    assert_eq!(b.figures.get("special-study"), Some(&2));
     // Partly done still counts its figure; not done would not.
-    assert_eq!(b.counts.get("situation-analysis"), Some(&1));
-    assert_eq!(b.counts.get("center-group-study"), None);
+    assert_eq!(b.figures.get("situation-analysis"), Some(&1));
+    assert_eq!(b.figures.get("center-group-study"), None);
     // No problem list of its own: the items with a gap.
     assert_eq!(b.problems, 2);
     let [done, partly, not_done, na, not_started] = b.tally();
@@ -179,7 +179,7 @@ fn the_paragraph_counts_branches_and_names_common_problems() {
     let p = rollup.paragraph();
     assert!(p.starts_with("共收到2个党支部的自查报告。"), "{p}");
     assert!(p.contains("平均落实率为"), "{p}");
-    assert!(p.contains("普遍存在的问题主要是："), "{p}");
+    assert!(p.contains("普遍存在落实不到位情况的事项主要有："), "{p}");
     assert!(p.contains("（2个党支部未落实）"), "{p}");
     assert!(p.contains("（2个党支部部分落实）"), "{p}");
     assert!(p.ends_with("确保落实到位。"), "{p}");
@@ -210,6 +210,9 @@ fn the_sheet_has_a_header_a_row_per_branch_and_a_total() {
     let spokesperson = rollup.columns().iter().position(|c| c.item == "spokesperson").unwrap();
     let at = SUMMARY_HEADERS.len() + KEY_ITEMS.len() + spokesperson;
     assert_eq!(sheet.rows[1][at], Cell::Text("未落实".into()));
+    let special = rollup.columns().iter().position(|c| c.item == "special-study").unwrap();
+    let at_special = SUMMARY_HEADERS.len() + KEY_ITEMS.len() + special;
+    assert_eq!(sheet.rows[1][at_special], Cell::Text("已落实（2次）".into()));
     assert_eq!(sheet.rows[3][at], Cell::Text("2个单位未全部落实".into()));
     // It writes as a workbook.
     let bytes = crate::domain::xlsx::to_xlsx(&sheet);
