@@ -428,6 +428,57 @@ async function saveCost(browser, base, template, reportCount, errors) {
   }
 }
 
+// ---------------------------------------------------------------------------- 汇总
+
+const BRANCHES = path.join(OUT, 'branches-300');
+
+/** 300 branches' backup files (examples/branches.rs, zeren's own export), imported on the
+ *  汇总 page in a fresh context: time from the file input's change event to the last table
+ *  row in the DOM, then the 导出Excel click (its handler builds the sheet and offers the file,
+ *  synchronously). Three runs. */
+async function rollupCase(browser, base, errors, runs = 3) {
+  fs.rmSync(BRANCHES, { recursive: true, force: true });
+  sh('cargo', ['run', '--quiet', '--release', '--example', 'branches', '--', BRANCHES, '--count', '300'], { cwd: ROOT });
+  const files = fs.readdirSync(BRANCHES).sort().map((f) => path.join(BRANCHES, f));
+  if (files.length !== 300) throw new Error(`examples/branches wrote ${files.length} files`);
+  const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const ctx = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', acceptDownloads: true });
+    try {
+      const page = await ctx.newPage();
+      page.on('pageerror', (e) => errors.push(`rollup: ${e.message}`));
+      await page.goto(`${base}/#/rollup`);
+      await page.waitForSelector('#rollup-files', { state: 'attached', timeout: 30_000 });
+      await page.evaluate(() => {
+        window.__rollup = new Promise((resolve) => {
+          let start = 0;
+          document.getElementById('rollup-files').addEventListener('change', () => { start = performance.now(); }, { capture: true });
+          new MutationObserver(() => {
+            if (start && document.querySelectorAll('table.rollup-table tbody tr').length === 301) resolve(performance.now() - start);
+          }).observe(document.body, { childList: true, subtree: true });
+        });
+      });
+      await page.locator('#rollup-files').setInputFiles(files);
+      const importMs = await page.evaluate(() => window.__rollup);
+      const download = page.waitForEvent('download');
+      const exportMs = await page.evaluate(() => {
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent.includes('导出Excel'));
+        const t = performance.now();
+        button.click();
+        return performance.now() - t;
+      });
+      const file = await download;
+      const xlsxBytes = fs.statSync(await file.path()).size;
+      const stored = await page.evaluate(() => (localStorage.getItem('zeren.rollup') || '').length);
+      out.push({ importMs, exportMs, xlsxBytes, stored });
+    } finally {
+      await ctx.close();
+    }
+  }
+  return { files: files.length, bytes, runs: out };
+}
+
 // ---------------------------------------------------------------------------- e. generator
 
 function toMicros(value, unit) {
@@ -548,6 +599,20 @@ function render(res) {
       + `**p95 ${ms(pct(s.writes, 95), 2)}** · mean ${ms(s.batchMean, 3)}`, 'p95 ≤ 5 ms (both)', verdict(p95 <= BUDGET.saveP95));
     row(`  … serialisation **proxy**: JS \`JSON.stringify(JSON.parse(s))\`, ${s.reportCount} report(s)`,
       `p50 ${ms(pct(s.rounds, 50), 2)} · p95 ${ms(pct(s.rounds, 95), 2)}`);
+  }
+
+  const r = res.rollup;
+  if (r && r.error) {
+    row('汇总 of 300 branch files', `not measured: ${r.error}`, '< 2 s in total', 'n/a');
+  } else if (r) {
+    const totals = r.runs.map((x) => x.importMs + x.exportMs);
+    const median = [...totals].sort((a, b) => a - b)[Math.floor(totals.length / 2)];
+    const last = r.runs[r.runs.length - 1];
+    row(`**汇总**: ${r.files} branch files (40 items each, ${(r.bytes / 1e6).toFixed(1)} MB) chosen at once on #/rollup: `
+      + 'change event → last table row in the DOM, then 导出Excel (sheet built and offered)',
+    `import + table ${r.runs.map((x) => ms(x.importMs, 0)).join(', ')}; export ${r.runs.map((x) => ms(x.exportMs, 0)).join(', ')}; `
+      + `**total median ${ms(median, 0)}** (${r.runs.length} runs); .xlsx ${kb(last.xlsxBytes)}; saved 汇总 ${last.stored.toLocaleString('en')} chars `
+      + `(${(last.stored / 5e6 * 100).toFixed(1)}% of ~5 M)`, '< 2 s in total', verdict(median < 2000));
   }
 
   const g = res.generator;
@@ -723,6 +788,14 @@ async function main() {
         res.save.push({ reportCount: n, ...(await saveCost(browser, base, template, n, res.errors)) });
       } catch (e) {
         res.save.push({ reportCount: n, error: e.message.split('\n')[0] });
+      }
+    }
+    if (!opts.loadsOnly) {
+      console.error('[bench] 汇总 of 300 branch files: 3 runs');
+      try {
+        res.rollup = await rollupCase(browser, base, res.errors);
+      } catch (e) {
+        res.rollup = { error: e.message.split('\n')[0] };
       }
     }
   } finally {

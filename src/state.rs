@@ -24,6 +24,15 @@ pub fn checklist(report: &Report) -> &'static Template {
     builtin::checklist(&report.template_id)
 }
 
+/// Fetches and keeps a preset (pages go through `Store::checklist_state`, which follows
+/// it; 汇总 awaits it before reading the branches that use it). The error is plain Chinese.
+pub async fn load_checklist(info: &'static PresetInfo) -> Result<(), String> {
+    match fetch::fetch_text(&format!("presets/{}", info.file)).await {
+        Ok(text) => builtin::load_preset(info, &text).map(|_| ()).map_err(|e| format!("清单文件有误（{e}）")),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// Whether a report's checklist can be used yet.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChecklistState {
@@ -171,11 +180,7 @@ impl Store {
         self.fetching.update_untracked(|f| f.push((info.id.to_string(), None)));
         let (fetching, arrived) = (self.fetching, self.arrived);
         leptos::task::spawn_local(async move {
-            let result = match fetch::fetch_text(&format!("presets/{}", info.file)).await {
-                Ok(text) => builtin::load_preset(info, &text).map(|_| ()).map_err(|e| format!("清单文件有误（{e}）")),
-                Err(e) => Err(e.to_string()),
-            };
-            match result {
+            match load_checklist(info).await {
                 Ok(()) => fetching.update(|f| f.retain(|(id, _)| id != info.id)),
                 Err(why) => fetching.update(|f| {
                     if let Some(entry) = f.iter_mut().find(|(id, _)| id == info.id) {

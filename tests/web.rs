@@ -5,12 +5,12 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use zeren::app::App;
-use zeren::route::Part;
 use zeren::browser::storage::{self, Key, LoadTrouble, SaveError};
 use zeren::domain::builtin::DEFAULT;
 use zeren::domain::report::Report;
 use zeren::domain::saved::Envelope;
 use zeren::domain::template::FieldKind;
+use zeren::route::Part;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -59,7 +59,9 @@ fn mount_at(hash: &str) -> Mounted {
     let doc = web_sys::window().unwrap().document().unwrap();
     let el: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&el).unwrap();
-    let handle = leptos::mount::mount_to(el.clone(), || leptos::prelude::IntoAny::into_any(leptos::view! { <App part=Part::Main pages=zeren::ui::view /> }));
+    let handle = leptos::mount::mount_to(el.clone(), || {
+        leptos::prelude::IntoAny::into_any(leptos::view! { <App part=Part::Main pages=zeren::ui::view /> })
+    });
     Mounted { el, _handle: handle }
 }
 

@@ -22,6 +22,9 @@ pub enum Key {
     Revision,
     /// Raw text of data that could not be read, kept for the user; never overwritten.
     UnreadableBackup,
+    /// The 汇总 of branches' files (`domain::rollup::Rollup::to_json`), apart from the
+    /// user's own reports: what the table needs, about 1,800 characters a branch.
+    Rollup,
 }
 
 impl Key {
@@ -30,6 +33,7 @@ impl Key {
             Key::Data => "zeren.data",
             Key::Revision => "zeren.revision",
             Key::UnreadableBackup => "zeren.unreadable-backup",
+            Key::Rollup => "zeren.rollup",
         }
     }
 }
@@ -111,6 +115,19 @@ fn set_raw(name: &str, value: &str) -> Result<(), SaveError> {
         let name = e.dyn_ref::<web_sys::DomException>().map(|d| d.name()).unwrap_or_default();
         SaveError::from_dom_name(&name, || format!("{e:?}"))
     })
+}
+
+/// Stores text under a key that holds a value of its own (the 汇总), replacing what was
+/// there; when it does not fit, what was there stays.
+pub fn set_text(key: Key, value: &str) -> Result<(), SaveError> {
+    set_raw(key.name(), value)
+}
+
+/// Removes what a key holds.
+pub fn remove(key: Key) {
+    if available() {
+        let _ = LocalStorage::raw().remove_item(key.name());
+    }
 }
 
 /// Stores a value as JSON, the way every saved value of zeren is stored.

@@ -15,7 +15,7 @@
 //! Not here: reading the files and storing the branches (`ui::tools::rollup`, through the
 //! storage door), the sheet's file format (`xlsx`).
 
-use crate::domain::backup::{parse_backup, report_label};
+use crate::domain::backup::{parse_backup, report_label, Imported};
 use crate::domain::builtin;
 use crate::domain::generate::applies;
 use crate::domain::progress::percent;
@@ -191,14 +191,37 @@ pub struct FileNote {
 pub struct Rollup {
     pub branches: Vec<Branch>,
     pub files: Vec<FileNote>,
+    /// The table's columns: every item of every checklist the branches used, the first
+    /// checklist's order first. Kept here, so the table reads the same after a reload
+    /// without fetching the presets again.
+    pub columns: Vec<Column>,
+    /// The checklists whose items are in `columns`.
+    pub checklists: Vec<String>,
+}
+
+/// The version of the saved 汇总 ([`Rollup::to_json`]); raised with a migration in
+/// [`Rollup::from_json`] when its shape changes.
+pub const ROLLUP_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct SavedOut<'a> {
+    zeren_rollup: u32,
+    #[serde(flatten)]
+    rollup: &'a Rollup,
 }
 
 impl Rollup {
     /// Reads one file and adds its unit reports; the file's note says what happened.
     pub fn add_file(&mut self, file: &str, bytes: &[u8]) -> &FileNote {
+        self.add_parsed(file, parse_backup(bytes).map_err(|e| e.to_string()))
+    }
+
+    /// Adds a file already read by `backup::parse_backup` (the page reads every file first,
+    /// to fetch the checklists they use), or refused with its reason.
+    pub fn add_parsed(&mut self, file: &str, parsed: Result<Imported, String>) -> &FileNote {
         let file = file_name(file);
-        let note = match parse_backup(bytes) {
-            Err(e) => FileNote { file, outcome: Err(e.to_string()), notes: vec![] },
+        let note = match parsed {
+            Err(e) => FileNote { file, outcome: Err(e), notes: vec![] },
             Ok(imported) => {
                 let mut notes = Vec::new();
                 let mut added = 0;
@@ -212,6 +235,7 @@ impl Rollup {
                         continue;
                     }
                     let branch = Branch::from_report(report, &file);
+                    self.add_columns(&branch.checklist);
                     added += 1;
                     match self.branches.iter().position(|b| b.same_report(&branch)) {
                         Some(at) => {
@@ -240,43 +264,71 @@ impl Rollup {
         self.files.last().expect("just pushed")
     }
 
-    /// The table's columns: every item of every checklist the branches used, the first
-    /// checklist's order first, by section: (section title, item id, item task).
-    pub fn columns(&self) -> Vec<Column> {
-        let mut out: Vec<Column> = Vec::new();
-        let mut seen: Vec<&str> = Vec::new();
-        for b in &self.branches {
-            if seen.contains(&b.checklist.as_str()) {
-                continue;
-            }
-            seen.push(&b.checklist);
-            let t: &Template = builtin::checklist(&b.checklist);
-            for s in t.sections.iter() {
-                for item in s.items.iter() {
-                    if !out.iter().any(|c| c.item == item.id) {
-                        let unit = match first_count(item).map(|f| &f.kind) {
-                            Some(FieldKind::Count { unit, .. }) => unit.to_string(),
-                            _ => String::new(),
-                        };
-                        out.push(Column {
-                            section: s.title.to_string(),
-                            item: item.id.to_string(),
-                            task: item.task.to_string(),
-                            unit,
-                        });
-                    }
+    /// Adds the items of a checklist not seen yet to the columns.
+    fn add_columns(&mut self, checklist: &str) {
+        if self.checklists.iter().any(|c| c == checklist) {
+            return;
+        }
+        self.checklists.push(checklist.to_string());
+        let t: &Template = builtin::checklist(checklist);
+        for s in t.sections.iter() {
+            for item in s.items.iter() {
+                if self.columns.iter().any(|c| c.item == item.id) {
+                    continue;
                 }
+                let unit = match first_count(item).map(|f| &f.kind) {
+                    Some(FieldKind::Count { unit, .. }) => unit.to_string(),
+                    _ => String::new(),
+                };
+                self.columns.push(Column {
+                    section: s.title.to_string(),
+                    item: item.id.to_string(),
+                    task: item.task.to_string(),
+                    unit,
+                });
             }
         }
-        out
+    }
+
+    /// The table's columns: every item of every checklist the branches used, the first
+    /// checklist's order first.
+    pub fn columns(&self) -> Vec<Column> {
+        self.columns.clone()
+    }
+
+    /// Removes one branch (by its place in `branches`).
+    pub fn remove(&mut self, at: usize) {
+        if at < self.branches.len() {
+            self.branches.remove(at);
+        }
+    }
+
+    /// The 汇总 as saved: versioned JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&SavedOut { zeren_rollup: ROLLUP_VERSION, rollup: self }).expect("a rollup serializes")
+    }
+
+    /// Reads a saved 汇总; the message says what to do when it cannot.
+    pub fn from_json(text: &str) -> Result<Rollup, String> {
+        const BROKEN: &str = "保存的汇总已损坏，无法读取。请清除后重新导入各支部的文件。";
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|_| BROKEN.to_string())?;
+        match value.get("zeren_rollup").and_then(|n| n.as_u64()) {
+            Some(v) if v > ROLLUP_VERSION as u64 => {
+                Err("保存的汇总来自更新版本的本工具，这一版读不了。请用新版本打开，或清除后重新导入各支部的文件。"
+                    .into())
+            }
+            Some(_) => serde_json::from_value(value).map_err(|_| BROKEN.to_string()),
+            None => Err(BROKEN.into()),
+        }
     }
 
     /// Items most branches fall short on (未落实 or 部分落实), most first, at most `n`:
     /// (column, 未落实 count, 部分落实 count).
     pub fn most_missed(&self, n: usize) -> Vec<(Column, usize, usize)> {
         let mut out: Vec<(Column, usize, usize)> = self
-            .columns()
-            .into_iter()
+            .columns
+            .iter()
+            .cloned()
             .map(|c| {
                 let count =
                     |want: Status| self.branches.iter().filter(|b| b.cell(&c.item) == Cell2::Status(want)).count();
@@ -332,7 +384,7 @@ impl Rollup {
     /// The table as a sheet: a row per branch (and a 合计 row), the summary columns, then a
     /// column per item; statuses as words (with the figure), key counts as numbers.
     pub fn sheet(&self) -> Sheet {
-        let columns = self.columns();
+        let columns = &self.columns;
         let mut header: Vec<Cell> = SUMMARY_HEADERS.iter().map(|h| Cell::Text((*h).into())).collect();
         header.extend(KEY_ITEMS.iter().map(|(_, h)| Cell::Text((*h).into())));
         header.extend(columns.iter().map(|c| Cell::Text(c.task.clone())));
@@ -363,7 +415,7 @@ impl Rollup {
             for (id, _) in KEY_ITEMS {
                 total.push(Cell::Number(self.branches.iter().filter_map(|b| b.figures.get(id)).sum::<u32>() as f64));
             }
-            for c in &columns {
+            for c in columns {
                 let gaps =
                     self.branches.iter().filter(|b| matches!(b.cell(&c.item), Cell2::Status(s) if s.has_gap())).count();
                 total.push(Cell::Text(format!("{gaps}个单位未全部落实")));
@@ -382,7 +434,7 @@ pub const SUMMARY_HEADERS: [&str; 9] =
     ["单位", "期间", "落实率（%）", "已落实", "部分落实", "未落实", "不适用", "未填", "问题数"];
 
 /// One item column of the table.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Column {
     pub section: String,
     pub item: String,

@@ -230,3 +230,36 @@ fn hostile_names_are_kept_as_plain_text() {
     let bytes = crate::domain::xlsx::to_xlsx(&sheet);
     assert!(!bytes.windows(8).any(|w| w == b"<script>"), "the sheet escapes markup");
 }
+
+#[test]
+fn the_saved_rollup_reads_back_and_refuses_newer_or_broken_text() {
+    let mut rollup = Rollup::default();
+    rollup.add_file("a.json", &file_of(&branch("r-a", "机关第一党支部", T0)));
+    let json = rollup.to_json();
+    assert!(json.starts_with("{\"zeren_rollup\":1,"), "{}", &json[..40]);
+    assert_eq!(Rollup::from_json(&json), Ok(rollup.clone()));
+    let newer = json.replacen("\"zeren_rollup\":1", "\"zeren_rollup\":9", 1);
+    assert!(Rollup::from_json(&newer).unwrap_err().contains("更新版本"));
+    assert!(Rollup::from_json(&json[..json.len() / 2]).unwrap_err().contains("已损坏"));
+    assert!(Rollup::from_json("{\"branches\":[]}").unwrap_err().contains("已损坏"));
+    // Removing a branch keeps the columns: the table reads the same.
+    let columns = rollup.columns().len();
+    rollup.remove(0);
+    rollup.remove(5);
+    assert!(rollup.branches.is_empty());
+    assert_eq!(rollup.columns().len(), columns);
+}
+
+/// The saved 汇总 of 300 branches (40 items each) stays far under the 5 million characters
+/// localStorage holds per site.
+#[test]
+fn three_hundred_branches_fit_in_storage() {
+    let mut rollup = Rollup::default();
+    for i in 0..300 {
+        let r = branch(&format!("r-{i}"), &format!("第{i}党支部"), T0);
+        rollup.add_file(&format!("{i:03}-第{i}党支部.json"), &file_of(&r));
+    }
+    assert_eq!(rollup.branches.len(), 300);
+    let chars = rollup.to_json().chars().count();
+    assert!(chars < 1_000_000, "{chars} characters");
+}

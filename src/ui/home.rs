@@ -119,6 +119,9 @@ pub fn Home() -> impl IntoView {
             <a class="button button-secondary" href=Route::proof().href()>
                 "公文校对"
             </a>
+            <a class="button button-secondary" href=Route::rollup().href()>
+                "汇总各支部报告"
+            </a>
             {move || {
                 last()
                     .map(|(id, name)| {

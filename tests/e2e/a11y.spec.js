@@ -72,6 +72,16 @@ test('every page of the walk-through passes axe at WCAG 2.2 AA', async ({ page }
   await expect(page.locator('.proof-finding').first()).toBeVisible();
   await audit(page, '公文校对（有校对结果）');
 
+  // 汇总 with its table, most-missed list and a refused file.
+  await page.goto('./#/rollup');
+  await expect(page.getByRole('heading', { level: 1, name: '汇总' })).toBeVisible();
+  const dir = require('path').join(__dirname, '..', 'fixtures', 'rollup');
+  const files = require('fs').readdirSync(dir).sort().map((f) => require('path').join(dir, f));
+  await page.locator('#rollup-files').setInputFiles(files);
+  await expect(page.locator('table.rollup-table tbody tr')).toHaveCount(4);
+  await audit(page, '汇总（有表格）');
+  await page.evaluate(() => localStorage.removeItem('zeren.rollup'));
+
   // The page that does not exist.
   await page.goto('./#/no/such/page');
   await audit(page, '找不到的页面');
@@ -205,7 +215,9 @@ async function tabTo(page, name, max = 40) {
 test('keyboard alone: from the first screen to a saved answer and the next section', async ({ page }) => {
   await openFresh(page);
   // Tab from the very top of the page, as after opening it (a focus or selection left by the
-  // set-up would move where Tab starts).
+  // set-up would move where Tab starts), once the app has settled its own focus (it moves
+  // focus to the heading a frame after a page is drawn).
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
   await page.evaluate(() => {
     if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
     const range = document.createRange();

@@ -7,6 +7,7 @@
 //! Not here: the walk-through's pages (`ui`), which this module never shows.
 
 pub mod proofread;
+pub mod rollup;
 
 use super::{not_found, other_module};
 use crate::route::{Page, Route};
@@ -16,7 +17,8 @@ use leptos::prelude::*;
 pub fn view(route: Route) -> AnyView {
     match route.page {
         Page::Proof => view! { <proofread::Proofread /> }.into_any(),
-        Page::Editor | Page::Rollup => view! {
+        Page::Rollup => view! { <rollup::RollupPage /> }.into_any(),
+        Page::Editor => view! {
             <h1 tabindex="-1">"尚未开放"</h1>
             <p>"这一页还在建设中。"</p>
         }
