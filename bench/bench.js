@@ -40,6 +40,8 @@ const opts = {
   cargo: !process.argv.includes('--no-cargo'),
   // Only the sizes and the three load measures (for comparing one change quickly).
   loadsOnly: process.argv.includes('--loads-only'),
+  // Only the sizes and the 汇总 case.
+  rollupOnly: process.argv.includes('--rollup-only'),
 };
 const WARM_KEYS = 10;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -748,19 +750,20 @@ async function main() {
     console.error(`[bench] serving ${path.relative(ROOT, WWW)} on ${base}`);
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
     res.meta.chromium = `Chromium ${browser.version()}`;
-    try {
+    if (opts.rollupOnly) opts.loadsOnly = true;
+    if (!opts.rollupOnly) try {
       console.error(`[bench] cold load: ${opts.runs} + 1 warm-up pairs`);
       res.cold = await coldLoad(browser, base, template, res.errors);
     } catch (e) {
       res.cold = { error: e.message.split('\n')[0] };
     }
-    try {
+    if (!opts.rollupOnly) try {
       console.error(`[bench] cold load throttled (4× CPU, 10 Mbit/s, 40 ms): ${opts.slowRuns} + 1 warm-up pairs`);
       res.coldSlow = await coldLoad(browser, base, template, res.errors, { slow: true }, opts.slowRuns);
     } catch (e) {
       res.coldSlow = { error: e.message.split('\n')[0] };
     }
-    try {
+    if (!opts.rollupOnly) try {
       console.error(`[bench] repeat visits, throttled: ${opts.slowRuns} + 1 warm-up pairs`);
       res.repeat = await coldLoad(browser, base, template, res.errors, { slow: true, repeat: true }, opts.slowRuns);
     } catch (e) {
@@ -790,7 +793,7 @@ async function main() {
         res.save.push({ reportCount: n, error: e.message.split('\n')[0] });
       }
     }
-    if (!opts.loadsOnly) {
+    if (!opts.loadsOnly || opts.rollupOnly) {
       console.error('[bench] 汇总 of 300 branch files: 3 runs');
       try {
         res.rollup = await rollupCase(browser, base, res.errors);

@@ -46,6 +46,16 @@ async function main() {
         await page.waitForTimeout(300);
         await page.screenshot({ path: `${out}/${name}-${width}.png`, fullPage: name !== 'section' && name !== 'check' && name !== 'output' });
       }
+      // 汇总 with the test files (three branches, one refused file), scrolled to the table.
+      await page.goto(`${base}#/rollup`);
+      const dir = 'tests/fixtures/rollup';
+      await page.locator('#rollup-files').setInputFiles(fs.readdirSync(dir).sort().map((f) => `${dir}/${f}`));
+      await page.locator('table.rollup-table').waitFor();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${out}/rollup-${width}.png`, fullPage: true });
+      await page.locator('table.rollup-table').scrollIntoViewIfNeeded();
+      await page.locator('.rollup-scroll').evaluate((el) => { el.scrollLeft = 400; });
+      await page.screenshot({ path: `${out}/rollup-table-${width}.png` });
       await page.close();
     }
   } finally {

@@ -367,46 +367,60 @@ pub fn RollupPage() -> impl IntoView {
             <MostMissed data />
             <h2 id="rollup-table-title">"各单位自查情况"</h2>
             <div class="field-row rollup-filters">
-                <label for="rollup-unit">"查找单位"</label>
-                <input
-                    id="rollup-unit"
-                    type="search"
-                    maxlength="50"
-                    prop:value=move || view_of.with(|v| v.unit.clone())
-                    on:input=move |ev| view_of.update(|v| v.unit = event_target_value(&ev))
-                />
-                <label for="rollup-status">"显示"</label>
-                <select id="rollup-status" on:change=move |ev| view_of.update(|v| v.status = event_target_value(&ev))>
-                    <option value="all" selected>
-                        "全部单位"
-                    </option>
-                    <option value="not_done">"有未落实事项的单位"</option>
-                    <option value="partly">"有部分落实事项的单位"</option>
-                    <option value="not_started">"有未填事项的单位"</option>
-                    <option value="all_done">"全部落实的单位"</option>
-                </select>
-                <label for="rollup-section">"事项"</label>
-                <select id="rollup-section" on:change=move |ev| view_of.update(|v| v.section = event_target_value(&ev))>
-                    <option value="" selected>
-                        "全部方面"
-                    </option>
-                    {move || {
-                        sections()
-                            .into_iter()
-                            .map(|s| view! { <option value=s.clone()>{s.clone()}</option> })
-                            .collect_view()
-                    }}
-                </select>
-                <label for="rollup-sort">"排序"</label>
-                <select id="rollup-sort" on:change=move |ev| view_of.update(|v| v.sort = event_target_value(&ev))>
-                    <option value="order" selected>
-                        "按导入顺序"
-                    </option>
-                    <option value="unit">"按单位名称"</option>
-                    <option value="rate_up">"落实率从低到高"</option>
-                    <option value="rate_down">"落实率从高到低"</option>
-                    <option value="problems">"问题数从多到少"</option>
-                </select>
+                <span class="rollup-filter">
+                    <label for="rollup-unit">"查找单位"</label>
+                    <input
+                        id="rollup-unit"
+                        type="search"
+                        maxlength="50"
+                        prop:value=move || view_of.with(|v| v.unit.clone())
+                        on:input=move |ev| view_of.update(|v| v.unit = event_target_value(&ev))
+                    />
+                </span>
+                <span class="rollup-filter">
+                    <label for="rollup-status">"显示"</label>
+                    <select
+                        id="rollup-status"
+                        on:change=move |ev| view_of.update(|v| v.status = event_target_value(&ev))
+                    >
+                        <option value="all" selected>
+                            "全部单位"
+                        </option>
+                        <option value="not_done">"有未落实事项的单位"</option>
+                        <option value="partly">"有部分落实事项的单位"</option>
+                        <option value="not_started">"有未填事项的单位"</option>
+                        <option value="all_done">"全部落实的单位"</option>
+                    </select>
+                </span>
+                <span class="rollup-filter">
+                    <label for="rollup-section">"事项"</label>
+                    <select
+                        id="rollup-section"
+                        on:change=move |ev| view_of.update(|v| v.section = event_target_value(&ev))
+                    >
+                        <option value="" selected>
+                            "全部方面"
+                        </option>
+                        {move || {
+                            sections()
+                                .into_iter()
+                                .map(|s| view! { <option value=s.clone()>{s.clone()}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </span>
+                <span class="rollup-filter">
+                    <label for="rollup-sort">"排序"</label>
+                    <select id="rollup-sort" on:change=move |ev| view_of.update(|v| v.sort = event_target_value(&ev))>
+                        <option value="order" selected>
+                            "按导入顺序"
+                        </option>
+                        <option value="unit">"按单位名称"</option>
+                        <option value="rate_up">"落实率从低到高"</option>
+                        <option value="rate_down">"落实率从高到低"</option>
+                        <option value="problems">"问题数从多到少"</option>
+                    </select>
+                </span>
             </div>
             <Table data view_of />
             <div class="actions rollup-clear">
@@ -509,8 +523,12 @@ fn MostMissed(data: RwSignal<Rollup>) -> impl IntoView {
                     view! {
                         <li>
                             <span class="rollup-missed-task">{c.task.clone()}</span>
+                            // Fewer is better: the bar turns from green to red as more units fall short.
                             <meter
                                 min="0"
+                                optimum="0"
+                                low=(n as f64 / 3.0).to_string()
+                                high=(n as f64 * 2.0 / 3.0).to_string()
                                 max=n.to_string()
                                 value=(not_done + partly).to_string()
                                 aria-hidden="true"
