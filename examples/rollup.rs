@@ -90,6 +90,7 @@ fn main() -> ExitCode {
             b.problems
         );
     }
+    eprintln!("保存在浏览器中的汇总：{} 个字符", rollup.to_json().chars().count());
     if let Some(out) = xlsx {
         if let Err(e) = std::fs::write(&out, to_xlsx(&rollup.sheet())) {
             eprintln!("无法写入 {out}：{e}");
