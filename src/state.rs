@@ -126,9 +126,21 @@ pub fn provide() -> (Store, Screen) {
     (store, screen)
 }
 
+/// Keeps every user checklist the saved data holds, so reports find theirs by id
+/// (`builtin::register`). One that cannot be read is left out: its reports fall back to the
+/// general checklist, and their answers are kept.
+fn register_checklists(env: &Envelope) {
+    for value in &env.checklists {
+        if let Ok(t) = builtin::read::template(&value.to_string()) {
+            builtin::register(t);
+        }
+    }
+}
+
 impl Store {
     fn load() -> Store {
         let loaded = storage::load();
+        register_checklists(&loaded.data);
         let writable = !matches!(
             loaded.trouble,
             Some(storage::LoadTrouble::Unreadable { .. } | storage::LoadTrouble::Newer { .. })
@@ -315,7 +327,32 @@ impl Store {
 
     /// Replaces everything saved (an import, merged by the domain beforehand).
     pub fn replace(&self, next: Envelope) {
+        register_checklists(&next);
         self.edit(|d| *d = next);
+    }
+
+    /// Saves a user checklist (already checked) as an edition beside the reports; older
+    /// editions no report uses go. The error says why it was not saved.
+    pub fn save_checklist(&self, t: Template) -> Result<(), String> {
+        let value = serde_json::to_value(&t).map_err(|_| "清单无法保存。".to_string())?;
+        let id = t.id.to_string();
+        builtin::register(t);
+        self.edit(|d| {
+            d.checklists.retain(|v| v.get("id").and_then(serde_json::Value::as_str) != Some(id.as_str()));
+            d.checklists.push(value);
+            let used: Vec<String> = d.reports.iter().map(|r| r.template_id.clone()).collect();
+            let used: Vec<&str> = used.iter().map(String::as_str).collect();
+            crate::domain::custom::prune(&mut d.checklists, &used);
+        });
+        match self.status.get_untracked() {
+            SaveStatus::Failed(e) => Err(e.to_string()),
+            _ => Ok(()),
+        }
+    }
+
+    /// Subscribes the caller to the user's checklists changing.
+    pub fn track_checklists(&self) {
+        self.data.with(|d| d.checklists.len());
     }
 
     /// Records that a backup of everything was exported now.
@@ -397,6 +434,7 @@ impl Store {
     /// Replaces what this tab holds with what storage holds.
     pub fn reload(&self) {
         let loaded = storage::load();
+        register_checklists(&loaded.data);
         if loaded.trouble.is_none() {
             self.known_revision.set_value(loaded.data.revision);
             self.data.set(loaded.data);

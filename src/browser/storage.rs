@@ -25,6 +25,9 @@ pub enum Key {
     /// The 汇总 of branches' files (`domain::rollup::Rollup::to_json`), apart from the
     /// user's own reports: what the table needs, about 1,800 characters a branch.
     Rollup,
+    /// The checklist being edited and not yet saved as an edition, with the edition it
+    /// starts from (`ui::tools::editor`).
+    ChecklistDraft,
 }
 
 impl Key {
@@ -34,6 +37,7 @@ impl Key {
             Key::Revision => "zeren.revision",
             Key::UnreadableBackup => "zeren.unreadable-backup",
             Key::Rollup => "zeren.rollup",
+            Key::ChecklistDraft => "zeren.checklist-draft",
         }
     }
 }

@@ -135,10 +135,10 @@ fn refuses_json_of_the_wrong_shape() {
 fn refuses_newer_versions_saying_nothing_changed() {
     // The version is checked before the shape: a newer version may have changed it.
     let e = err(&fixture("newer-schema.json"));
-    assert_eq!(e, ImportError::Newer { found: 2 });
+    assert_eq!(e, ImportError::Newer { found: 3 });
     assert_eq!(
         e.to_string(),
-        "这个备份文件是由更新版本的本工具导出的（格式版本2，本页面只认识到版本1），本页面无法读取，现有报告没有任何改动。请打开最新版本的页面再导入。"
+        "这个备份文件是由更新版本的本工具导出的（格式版本3，本页面只认识到版本2），本页面无法读取，现有报告没有任何改动。请打开最新版本的页面再导入。"
     );
     assert_plain(&e);
     assert_eq!(err(&fixture("newer-format.json")), ImportError::Newer { found: 2 });

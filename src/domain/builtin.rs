@@ -90,6 +90,23 @@ pub fn checklist(id: &str) -> &'static Template {
     }
 }
 
+/// Keeps one edition of a user's checklist (`domain::custom`), read from the saved data or
+/// just saved by the editor, so [`lookup`] finds it by its id; the same id twice gives the
+/// first kept. Kept for the life of the page, like the presets.
+pub fn register(t: Template) -> &'static Template {
+    if let Some(found) = LOADED.with(|l| l.borrow().iter().copied().find(|x| x.id == t.id)) {
+        return found;
+    }
+    let t: &'static Template = Box::leak(Box::new(t));
+    LOADED.with(|l| l.borrow_mut().push(t));
+    t
+}
+
+/// Every checklist kept so far: presets fetched and user checklists registered.
+pub fn registered() -> Vec<&'static Template> {
+    LOADED.with(|l| l.borrow().clone())
+}
+
 /// Reads and keeps a preset's file (fetched by the app), and gives the checklist. The build
 /// checked exactly this text: its fingerprint is in the file's name ([`fingerprint`]), so
 /// a file that is not the one this zeren was built with (a wrong or damaged download) is

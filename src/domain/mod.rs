@@ -10,6 +10,7 @@
 
 pub mod backup;
 pub mod builtin;
+pub mod custom;
 pub mod date;
 pub mod docx;
 pub mod generate;

@@ -11,7 +11,7 @@ use serde_json::Value;
 use std::fmt;
 
 /// The version this build writes.
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Envelope {
@@ -21,6 +21,11 @@ pub struct Envelope {
     pub reports: Vec<Report>,
     #[serde(default)]
     pub settings: Settings,
+    /// The user's own checklists (我的清单), every edition a report uses and the newest of
+    /// each, as the JSON of `template::Template` (`domain::custom`). Read by
+    /// `builtin::register` when the data is loaded. Added in version 2.
+    #[serde(default)]
+    pub checklists: Vec<Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -74,7 +79,13 @@ impl TextSize {
 
 impl Default for Envelope {
     fn default() -> Self {
-        Envelope { schema: SCHEMA, revision: 0, reports: Vec::new(), settings: Settings::default() }
+        Envelope {
+            schema: SCHEMA,
+            revision: 0,
+            reports: Vec::new(),
+            settings: Settings::default(),
+            checklists: Vec::new(),
+        }
     }
 }
 
@@ -142,13 +153,13 @@ pub fn upgrade(value: Value) -> Result<Value, LoadError> {
 type Step = fn(Value) -> Result<Value, LoadError>;
 
 /// The migration steps, in order: `STEPS[0]` takes version 1 to 2, `STEPS[1]` takes 2 to 3,
-/// and so on. Empty while version 1 is the only version there has ever been.
+/// and so on.
 ///
-/// To add version 2:
+/// To add version 3 (as version 2 was added):
 /// 1. Keep `tests/fixtures/saved-v1.json` exactly as it is: it is real version-1 data, and
 ///    the new step is tested against it. (Never edit an old fixture to suit new code.)
-/// 2. Bump [`SCHEMA`] to 2 and change `Envelope`/`Report` as needed.
-/// 3. Write `fn v1_to_v2(value: Value) -> Result<Value, LoadError>` working on the JSON value
+/// 2. Bump [`SCHEMA`] and change `Envelope`/`Report` as needed.
+/// 3. Write `fn v2_to_v3(value: Value) -> Result<Value, LoadError>` working on the JSON value
 ///    (not the new structs, which no longer describe version 1): change what changed in
 ///    `reports` and `settings`, and set `"schema": 2`. It may meet an envelope without
 ///    `revision` or `settings` (backup files carry only `schema` and `reports`), so it must
@@ -157,7 +168,19 @@ type Step = fn(Value) -> Result<Value, LoadError>;
 ///    migrated values, and save a `saved-v2.json` fixture for the next migration.
 ///
 /// The assertion below keeps `SCHEMA` and `STEPS` in step with each other.
-const STEPS: &[Step] = &[];
+const STEPS: &[Step] = &[v1_to_v2];
+
+/// Version 2 keeps the user's own checklists beside the reports (`checklists`); version 1
+/// had none. Nothing else changed. A backup file (no `revision`, no `settings`) goes
+/// through the same step.
+fn v1_to_v2(mut value: Value) -> Result<Value, LoadError> {
+    let Some(obj) = value.as_object_mut() else {
+        return Err(LoadError::Unreadable { reason: "数据不是一个对象".into() });
+    };
+    obj.entry("checklists").or_insert_with(|| Value::Array(Vec::new()));
+    obj.insert("schema".into(), Value::from(2));
+    Ok(value)
+}
 const _: () = assert!(STEPS.len() + 1 == SCHEMA as usize, "one migration step per version after the first");
 
 /// Runs the migration steps from version `from` up to [`SCHEMA`], one at a time (none yet:
@@ -178,6 +201,20 @@ fn migrate(mut value: Value, from: u32) -> Result<Value, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn version_1_data_migrates_to_version_2_with_no_checklists() {
+        let text = include_str!("../../tests/fixtures/saved-v1.json");
+        let v1: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(v1["schema"], 1);
+        let e = Envelope::from_json(text).expect("version 1 loads");
+        assert_eq!(e.schema, 2);
+        assert!(e.checklists.is_empty());
+        assert_eq!(e.reports.len(), v1["reports"].as_array().unwrap().len());
+        // A backup file of version 1 (no revision, no settings) migrates the same way.
+        let backup = upgrade(serde_json::json!({ "schema": 1, "reports": [] })).unwrap();
+        assert_eq!(backup, serde_json::json!({ "schema": 2, "reports": [], "checklists": [] }));
+    }
 
     #[test]
     fn round_trips() {
@@ -238,7 +275,7 @@ mod tests {
     fn loads_the_version_1_fixture() {
         use crate::domain::report::{Period, ReportKind, Status};
         let e = Envelope::from_json(include_str!("../../tests/fixtures/saved-v1.json")).expect("v1 fixture loads");
-        assert_eq!(e.schema, 1);
+        assert_eq!(e.schema, 2, "migrated on loading");
         assert_eq!(e.revision, 42);
         assert_eq!(e.reports.len(), 2);
         assert_eq!(e.settings.last_report.as_deref(), Some("r19a1b2c3d4e5f6"));

@@ -122,6 +122,9 @@ pub fn Home() -> impl IntoView {
             <a class="button button-secondary" href=Route::rollup().href()>
                 "汇总各支部报告"
             </a>
+            <a class="button button-secondary" href=Route::editor("mine").href()>
+                "我的清单"
+            </a>
             {move || {
                 last()
                     .map(|(id, name)| {

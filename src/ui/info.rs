@@ -1,6 +1,6 @@
 //! 基本信息: unit name, period, report kind and template. Every change is saved at once.
 
-use crate::domain::builtin::{DEFAULT, PRESETS};
+use crate::domain::builtin::{self, DEFAULT, PRESETS};
 use crate::domain::report::{Period, Report, ReportKind};
 use crate::domain::validate::{parse_date, parse_year};
 use crate::route::Route;
@@ -400,26 +400,67 @@ fn DatedField(report: Memo<Option<Report>>) -> impl IntoView {
     }
 }
 
-/// The checklist the report uses: the general one or the preset for the unit's kind. A
-/// change keeps every answer (items the two share keep theirs; the others wait, unseen).
+/// The checklist the report uses: the general one, the preset for the unit's kind, or one
+/// of the user's own (我的清单, by edition). A change keeps every answer (items the two
+/// share keep theirs; the others wait, unseen). When the report's own checklist has a newer
+/// edition, what moving to it changes is listed first.
 #[component]
 fn ChecklistChoice(report: Memo<Option<Report>>) -> impl IntoView {
+    use crate::domain::custom;
     let store = use_store();
     let current = move || report.with(|r| r.as_ref().map(|r| r.template_id.clone()).unwrap_or_default());
     // Short enough for a phone: the kind of unit and the count; the full name and edition
     // are in the hint below.
     let label = |name: &str, items: usize| format!("{}（共{items}项）", name.trim_end_matches("意识形态工作责任制"));
-    let choices: Vec<(&'static str, String)> =
-        std::iter::once((&*DEFAULT.id, format!("通用清单：党政机关等（共{}项）", DEFAULT.item_count())))
-            .chain(PRESETS.iter().map(|p| (p.id, label(p.name, p.items))))
-            .collect();
+    let choices = move || {
+        store.track_checklists();
+        let all = builtin::registered();
+        let mut mine: Vec<String> =
+            custom::latest(all.iter().map(|t| &*t.id)).into_iter().map(str::to_string).collect();
+        let cur = current();
+        if custom::is_custom(&cur) && !mine.contains(&cur) {
+            mine.push(cur);
+        }
+        std::iter::once((DEFAULT.id.to_string(), format!("通用清单：党政机关等（共{}项）", DEFAULT.item_count())))
+            .chain(PRESETS.iter().map(|p| (p.id.to_string(), label(p.name, p.items))))
+            .chain(mine.into_iter().map(|id| {
+                let t = builtin::checklist(&id);
+                let text = format!("我的清单：{}（第{}版，共{}项）", t.name, t.edition, t.item_count());
+                (id, text)
+            }))
+            .collect::<Vec<_>>()
+    };
     let in_use = move || {
         let id = current();
-        PRESETS
-            .iter()
-            .find(|p| p.id == id)
-            .map(|p| format!("正在使用：{}，{}版。", p.name, p.edition))
-            .unwrap_or_else(|| format!("正在使用：{}，{}版。", DEFAULT.name, DEFAULT.edition))
+        match PRESETS.iter().find(|p| p.id == id) {
+            Some(p) => format!("正在使用：{}，{}版。", p.name, p.edition),
+            None => {
+                let t = builtin::checklist(&id);
+                if custom::is_custom(&t.id) {
+                    format!("正在使用：我的清单“{}”，第{}版。", t.name, t.edition)
+                } else {
+                    format!("正在使用：{}，{}版。", t.name, t.edition)
+                }
+            }
+        }
+    };
+    // A newer edition of the report's own checklist, and what moving to it changes.
+    let newer = move || {
+        store.track_checklists();
+        let id = current();
+        let (base, n) = custom::split_id(&id)?;
+        let all = builtin::registered();
+        let latest = custom::latest(all.iter().map(|t| &*t.id))
+            .into_iter()
+            .find(|l| custom::split_id(l).is_some_and(|(b, m)| b == base && m > n))?
+            .to_string();
+        let lines = custom::changes(builtin::checklist(&id), builtin::checklist(&latest));
+        Some((latest, lines))
+    };
+    let move_to = move |to: String| {
+        if let Some(rid) = report.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) {
+            store.edit_report(&rid, |r| r.template_id = to);
+        }
     };
     view! {
         <div class="field">
@@ -431,24 +472,66 @@ fn ChecklistChoice(report: Memo<Option<Report>>) -> impl IntoView {
             <select
                 id="checklist"
                 aria-describedby="checklist-hint"
-                on:change=move |ev| {
-                    let id = event_target_value(&ev);
-                    if let Some(rid) = report.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) {
-                        store.edit_report(&rid, |r| r.template_id = id);
-                    }
-                }
+                on:change=move |ev| move_to(event_target_value(&ev))
             >
-                {choices
-                    .into_iter()
-                    .map(|(id, text)| {
+                {move || {
+                    choices()
+                        .into_iter()
+                        .map(|(id, text)| {
+                            let chosen = id.clone();
+                            view! {
+                                <option value=id selected=move || current() == chosen>
+                                    {text}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            <p class="hint">
+                <a href=move || {
+                    Route::editor(&current()).href()
+                }>
+                    {move || {
+                        if crate::domain::custom::is_custom(&current()) {
+                            "修改这份清单"
+                        } else {
+                            "复制为我的清单，按本单位修改"
+                        }
+                    }}
+                </a>
+            </p>
+            {move || {
+                newer()
+                    .map(|(latest, lines)| {
+                        let to = latest.clone();
+                        let t = builtin::checklist(&latest);
                         view! {
-                            <option value=id selected=move || current() == id>
-                                {text}
-                            </option>
+                            <div class="notice" role="region" aria-label="清单有新版本">
+                                <p>
+                                    {format!(
+                                        "这份清单已有第{}版。改用新版本后，报告将这样变化：",
+                                        t.edition,
+                                    )}
+                                </p>
+                                <ul>
+                                    {if lines.is_empty() {
+                                        view! { <li>"事项和文字没有变化。"</li> }.into_any()
+                                    } else {
+                                        lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view().into_any()
+                                    }}
+                                </ul>
+                                <button
+                                    type="button"
+                                    class="button button-secondary"
+                                    on:click=move |_| move_to(to.clone())
+                                >
+                                    {format!("改用第{}版", t.edition)}
+                                </button>
+                            </div>
                         }
                     })
-                    .collect_view()}
-            </select>
+            }}
         </div>
     }
 }

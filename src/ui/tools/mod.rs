@@ -6,6 +6,7 @@
 //!
 //! Not here: the walk-through's pages (`ui`), which this module never shows.
 
+pub mod editor;
 pub mod proofread;
 pub mod rollup;
 
@@ -18,11 +19,7 @@ pub fn view(route: Route) -> AnyView {
     match route.page {
         Page::Proof => view! { <proofread::Proofread /> }.into_any(),
         Page::Rollup => view! { <rollup::RollupPage /> }.into_any(),
-        Page::Editor => view! {
-            <h1 tabindex="-1">"尚未开放"</h1>
-            <p>"这一页还在建设中。"</p>
-        }
-        .into_any(),
+        Page::Editor => view! { <editor::EditorPage checklist=route.checklist.clone() /> }.into_any(),
         Page::NotFound => not_found("没有这个页面。"),
         _ => other_module(),
     }

@@ -1,0 +1,113 @@
+// 我的清单: a checklist copied from the general one, edited (an item added, moved, reworded,
+// a step undone), saved as an edition, used by a report whose text shows the new item; a
+// later edition leaves that report's text alone until the user moves it, with the changes
+// listed first; a checklist exported and imported again; a broken checklist file refused.
+const { test, expect, openFresh, startReport, setStatus } = require('./fixtures');
+
+const TASK = '组织网评员开展专题培训';
+const DONE = '组织网评员开展专题培训，提升网上舆论引导能力';
+const REWORDED = '组织网评员集中培训，网上舆论引导能力明显增强';
+
+/** Opens an item of the editor by its name, and gives its panel. */
+async function openItem(page, task) {
+  const row = page.locator('li.editor-item', { has: page.locator('.editor-item-task', { hasText: task }) });
+  await row.getByRole('button', { name: /展开修改/ }).click();
+  return row.locator('.editor-panel');
+}
+
+test('a checklist of my own: copy, edit with undo, save, use in a report, a new edition, export and import', async ({ page }, info) => {
+  await openFresh(page);
+  await page.getByRole('link', { name: '我的清单' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '我的清单' })).toBeVisible();
+  await expect(page.getByText('还没有自己的清单。')).toBeVisible();
+  await page.getByRole('link', { name: '下一步：复制为我的清单' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '复制为我的清单' })).toBeVisible();
+  await page.getByLabel('我的清单的名称').fill('县财政局清单');
+  await page.getByRole('button', { name: '复制为我的清单' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '编辑清单：县财政局清单' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '清单没有修改。' })).toBeVisible();
+
+  // Add an item at the end of the first section, name it and word it.
+  const first = page.locator('section.editor-section').first();
+  const before = await first.locator('li.editor-item').count();
+  await first.getByRole('button', { name: '在这个部分加一项' }).click();
+  await expect(first.locator('li.editor-item')).toHaveCount(before + 1);
+  const panel = first.locator('li.editor-item').last().locator('.editor-panel');
+  await panel.getByLabel('事项名称').fill(TASK);
+  await panel.getByLabel('事项名称').blur();
+  await panel.getByLabel('做法（已落实时写入报告）').fill(DONE);
+  await panel.getByLabel('做法（已落实时写入报告）').blur();
+  await expect(panel.locator('.editor-preview')).toContainText(DONE);
+  // A mistake the build would catch is caught here too, with the same words.
+  await panel.getByLabel('措施（下一步）').fill('加强{nosuch}');
+  await expect(page.locator('.editor-check')).toContainText('nosuch');
+  await expect(page.getByRole('button', { name: '保存清单' })).toBeDisabled();
+  await panel.getByLabel('措施（下一步）').fill('持续加强网评员队伍建设');
+  await panel.getByLabel('措施（下一步）').blur();
+  await expect(page.locator('.editor-check')).toHaveText('清单检查通过，可以保存。');
+
+  // Move it up one place, undo the move, move it again.
+  const row = first.locator('li.editor-item', { has: page.locator('.editor-item-task', { hasText: TASK }) });
+  await row.getByRole('button', { name: '上移' }).click();
+  await expect(first.locator('li.editor-item').nth(before - 1)).toContainText(TASK);
+  await page.getByRole('button', { name: /^撤销/ }).click();
+  await expect(first.locator('li.editor-item').last()).toContainText(TASK);
+  await row.getByRole('button', { name: '上移' }).click();
+  await expect(first.locator('li.editor-item').nth(before - 1)).toContainText(TASK);
+
+  // The draft survives a reload before saving.
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: '已恢复上次没有保存的修改' })).toBeVisible();
+  await expect(page.locator('.editor-item-task', { hasText: TASK })).toBeVisible();
+  await page.getByRole('button', { name: '保存清单' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '编辑清单：县财政局清单' })).toBeVisible();
+  await expect(page.locator('.lead')).toContainText('现在是第2版');
+
+  // A report on it: the new item is there and reaches the text.
+  await page.goto('./#/');
+  await startReport(page, '县财政局党组');
+  await page.getByRole('link', { name: '修改基本信息' }).click();
+  const select = page.getByLabel('清单', { exact: true });
+  await select.selectOption({ label: await select.locator('option', { hasText: '我的清单：县财政局清单（第2版' }).textContent() });
+  await page.getByRole('button', { name: '保存并继续' }).click();
+  await page.getByRole('link', { name: /^一、/ }).click();
+  await setStatus(page, TASK, '已落实');
+  const output = page.url().replace(/\/s\/[^/?]+.*$/, '/output');
+  await page.goto(output);
+  await expect(page.locator('.preview')).toContainText(DONE);
+
+  // A third edition rewords the item: the report keeps its text until moved.
+  await page.goto('./#/c/mine');
+  await page.getByRole('link', { name: '县财政局清单' }).click();
+  const p3 = await openItem(page, TASK);
+  await p3.getByLabel('做法（已落实时写入报告）').fill(REWORDED);
+  await p3.getByLabel('做法（已落实时写入报告）').blur();
+  await page.getByRole('button', { name: '保存清单' }).click();
+  await expect(page.locator('.lead')).toContainText('现在是第3版');
+  await page.goto(output);
+  await expect(page.locator('.preview')).toContainText(DONE);
+  await page.goto(output.replace('/output', '/info'));
+  const notice = page.getByRole('region', { name: '清单有新版本' });
+  await expect(notice).toContainText('这份清单已有第3版');
+  await expect(notice).toContainText(`改写：${TASK}`);
+  await notice.getByRole('button', { name: '改用第3版' }).click();
+  await page.goto(output);
+  await expect(page.locator('.preview')).toContainText(REWORDED);
+
+  // Export the checklist and import it again: a second checklist of the same content.
+  await page.goto('./#/c/mine');
+  await page.getByRole('link', { name: '县财政局清单' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出清单文件' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('清单-县财政局清单-第3版.json');
+  const saved = info.outputPath('checklist.json');
+  await file.saveAs(saved);
+  await page.goto('./#/c/mine');
+  await page.getByLabel('清单文件').setInputFiles(saved);
+  await expect(page.getByRole('status').filter({ hasText: '已导入清单“县财政局清单”' })).toBeVisible();
+  await expect(page.locator('.checklist-list li')).toHaveCount(2);
+  // A file that is not a checklist is refused with a reason.
+  await page.getByLabel('清单文件').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"zeren_backup":1}') });
+  await expect(page.getByRole('alert')).toContainText('这不是清单文件');
+});
