@@ -56,6 +56,14 @@ async function main() {
       await page.locator('table.rollup-table').scrollIntoViewIfNeeded();
       await page.locator('.rollup-scroll').evaluate((el) => { el.scrollLeft = 400; });
       await page.screenshot({ path: `${out}/rollup-table-${width}.png` });
+      // 我的清单: a copy of the general checklist, its first item open.
+      await page.goto(`${base}#/c/default`);
+      await page.getByLabel('我的清单的名称').fill('县财政局清单');
+      await page.getByRole('button', { name: '复制为我的清单' }).click();
+      await page.locator('li.editor-item').first().getByRole('button', { name: /展开修改/ }).click();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${out}/editor-${width}.png` });
+      await page.locator('.editor-panel').screenshot({ path: `${out}/editor-item-${width}.png` });
       await page.close();
     }
   } finally {

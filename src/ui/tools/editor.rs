@@ -17,7 +17,7 @@ use crate::domain::generate::{item_point, problems};
 use crate::domain::report::{Answer, Report, Status};
 use crate::domain::template::{FieldKind, Template};
 use crate::route::Route;
-use crate::state::{load_checklist, navigate, use_store};
+use crate::state::{load_checklist, navigate, use_store, Store};
 use crate::ui::widgets::typed;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -53,9 +53,9 @@ fn mine() -> Vec<(String, String, String)> {
 }
 
 /// Saves a checklist as a new edition and says what went wrong, if anything.
-fn save(t: &Template) -> Result<(), String> {
+fn save(store: Store, t: &Template) -> Result<(), String> {
     t.validate().map_err(|e| format!("清单还有错误，没有保存：{e}"))?;
-    use_store().save_checklist(t.clone())
+    store.save_checklist(t.clone())
 }
 
 /// Offers a checklist as a file.
@@ -96,7 +96,7 @@ fn MyChecklists() -> impl IntoView {
                 Ok(t) => {
                     let name = t.name.to_string();
                     let copy = custom::copy_as_mine(&t, &fresh_base(), &name);
-                    match save(&copy) {
+                    match save(store, &copy) {
                         Ok(()) => message.set(Some((true, format!("已导入清单“{name}”，共{}项。", copy.item_count())))),
                         Err(e) => message.set(Some((false, e))),
                     }
@@ -186,6 +186,7 @@ fn MyChecklists() -> impl IntoView {
 /// 复制为我的清单 from a built-in checklist (fetched first when it is a preset).
 #[component]
 fn CopyStart(source: String) -> impl IntoView {
+    let store = use_store();
     let ready = RwSignal::new(None::<Result<&'static Template, String>>);
     match builtin::lookup(&source) {
         Lookup::Ready(t) => ready.set(Some(Ok(t))),
@@ -200,7 +201,7 @@ fn CopyStart(source: String) -> impl IntoView {
         let typed_name = name.get_untracked();
         let chosen = if typed_name.trim().is_empty() { format!("{}（本单位）", t.name) } else { typed_name };
         let mine = custom::copy_as_mine(t, &fresh_base(), &custom::tidy(&chosen, 40));
-        match save(&mine) {
+        match save(store, &mine) {
             Ok(()) => navigate(&Route::editor(&mine.id)),
             Err(e) => message.set(Some(e)),
         }
@@ -308,6 +309,7 @@ fn keep_draft(of: &str, t: &Template) {
 
 #[component]
 fn Editor(id: String) -> impl IntoView {
+    let store = use_store();
     let Lookup::Ready(saved) = builtin::lookup(&id) else { unreachable!("a user checklist is never fetched") };
     if saved.id != id {
         return view! {
@@ -375,7 +377,7 @@ fn Editor(id: String) -> impl IntoView {
     let of_save = of.clone();
     let save_now = move |_| {
         let t = draft.get_untracked();
-        match save(&t) {
+        match save(store, &t) {
             Ok(()) => {
                 storage::remove(Key::ChecklistDraft);
                 message.set(Some((
@@ -836,7 +838,7 @@ fn ItemPanel(
                 view! {
                     <textarea
                         id=box_id.clone()
-                        rows="3"
+                        rows="4"
                         prop:value=value
                         on:focus=move |_| begin.run(())
                         on:input=on_text
@@ -864,40 +866,142 @@ fn ItemPanel(
         })
         .collect_view();
     let iid_fields = iid.clone();
-    let fields = move || {
-        draft.with(|t| {
-            t.item(&iid_fields).map(|item| {
-                item.fields
-                    .iter()
-                    .enumerate()
-                    .map(|(f, field)| {
-                        let kind = match &field.kind {
-                            FieldKind::Count { min, max, unit } => format!("次数，{min}到{max}{unit}"),
-                            FieldKind::Percent => "比例（%）".into(),
-                            FieldKind::Date => "日期".into(),
-                            FieldKind::Text { .. } | FieldKind::LongText { .. } => "文字".into(),
-                            FieldKind::Choice { .. } => "选项".into(),
-                        };
-                        view! {
-                            <li>
-                                {format!("{}（{kind}），在文字中写作 {{{}}}", field.label, field.id)} " "
-                                <button
-                                    type="button"
-                                    class="button button-secondary"
-                                    on:click=move |_| {
-                                        if let Some((s, i)) = place.run(()) {
-                                            step.run(Box::new(move |t| custom::remove_field(t, s, i, f)));
-                                        }
-                                    }
-                                >
-                                    {format!("删除“{}”", field.label)}
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view()
+    let field_ids = Memo::new(move |_| {
+        draft.with(|t| t.item(&iid_fields).map(|i| i.fields.iter().map(|f| f.id.to_string()).collect::<Vec<_>>()))
+    });
+    let iid_row = iid.clone();
+    let id_row = id.clone();
+    let field_row = move |fid: String| {
+        let iid = iid_row.clone();
+        let fid2 = fid.clone();
+        // The field as it is now: (its place, label, count bounds and unit if a count).
+        let now = move || {
+            draft.with(|t| {
+                let item = t.item(&iid)?;
+                let f = item.fields.iter().position(|x| x.id == fid2)?;
+                let field = &item.fields[f];
+                let count = match &field.kind {
+                    FieldKind::Count { min, max, unit } => Some((min.to_string(), max.to_string(), unit.to_string())),
+                    _ => None,
+                };
+                let kind = match &field.kind {
+                    FieldKind::Count { .. } => "次数",
+                    FieldKind::Percent => "比例（%）",
+                    FieldKind::Date => "日期",
+                    FieldKind::Text { .. } | FieldKind::LongText { .. } => "文字",
+                    FieldKind::Choice { .. } => "选项",
+                };
+                Some((f, field.label.to_string(), count, kind))
             })
-        })
+        };
+        let now = StoredValue::new(now);
+        let get = move || now.with_value(|n| n());
+        let error = RwSignal::new(None::<String>);
+        let base = format!("{id_row}-field-{fid}");
+        let (label_id, min_id, max_id, unit_id) =
+            (format!("{base}-label"), format!("{base}-min"), format!("{base}-max"), format!("{base}-unit"));
+        let (min_ref, max_ref, unit_ref): (
+            NodeRef<leptos::html::Input>,
+            NodeRef<leptos::html::Input>,
+            NodeRef<leptos::html::Input>,
+        ) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
+        let set_bounds = move |_| {
+            let (Some((s, i)), Some((f, ..))) = (place.run(()), get()) else { return };
+            let val = |r: NodeRef<leptos::html::Input>| r.get_untracked().map(|e| e.value()).unwrap_or_default();
+            let (min, max, unit) = (val(min_ref), val(max_ref), val(unit_ref));
+            let mut next = draft.get_untracked();
+            match custom::set_count(&mut next, s, i, f, &min, &max, &unit) {
+                Ok(()) => {
+                    step.run(Box::new(move |t| *t = next));
+                    error.set(None);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        };
+        let fid_text = fid.clone();
+        view! {
+            <li class="editor-field">
+                <p>
+                    {move || {
+                        get()
+                            .map(|(_, label, _, kind)| {
+                                format!("{label}（{kind}），在报告文字中写作 {{{fid_text}}}")
+                            })
+                    }}
+                </p>
+                <div class="field-row">
+                    <span class="editor-pair">
+                        <label for=label_id.clone()>"名称"</label>
+                        <input
+                            id=label_id
+                            type="text"
+                            maxlength="30"
+                            prop:value=move || get().map(|g| g.1).unwrap_or_default()
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                if let (Some((s, i)), Some((f, ..))) = (place.run(()), get()) {
+                                    step.run(Box::new(move |t| custom::set_field_label(t, s, i, f, &v)));
+                                }
+                            }
+                        />
+                    </span>
+                    <Show when=move || get().is_some_and(|g| g.2.is_some())>
+                        <span class="editor-pair">
+                            <label for=min_id.clone()>"最少"</label>
+                            <input
+                                id=min_id.clone()
+                                class="editor-number"
+                                type="text"
+                                inputmode="numeric"
+                                maxlength="6"
+                                node_ref=min_ref
+                                prop:value=move || get().and_then(|g| g.2).map(|c| c.0).unwrap_or_default()
+                                on:change=set_bounds
+                            />
+                        </span>
+                        <span class="editor-pair">
+                            <label for=max_id.clone()>"最多"</label>
+                            <input
+                                id=max_id.clone()
+                                class="editor-number"
+                                type="text"
+                                inputmode="numeric"
+                                maxlength="6"
+                                node_ref=max_ref
+                                prop:value=move || get().and_then(|g| g.2).map(|c| c.1).unwrap_or_default()
+                                on:change=set_bounds
+                            />
+                        </span>
+                        <span class="editor-pair">
+                            <label for=unit_id.clone()>"单位"</label>
+                            <input
+                                id=unit_id.clone()
+                                class="editor-number"
+                                type="text"
+                                maxlength="4"
+                                node_ref=unit_ref
+                                prop:value=move || get().and_then(|g| g.2).map(|c| c.2).unwrap_or_default()
+                                on:change=set_bounds
+                            />
+                        </span>
+                    </Show>
+                    <button
+                        type="button"
+                        class="button button-secondary"
+                        on:click=move |_| {
+                            if let (Some((s, i)), Some((f, ..))) = (place.run(()), get()) {
+                                step.run(Box::new(move |t| custom::remove_field(t, s, i, f)));
+                            }
+                        }
+                    >
+                        {move || format!("删除“{}”", get().map(|g| g.1).unwrap_or_default())}
+                    </button>
+                </div>
+                <p class="error" role="alert">
+                    {move || error.get()}
+                </p>
+            </li>
+        }
     };
     let new_kind = RwSignal::new(0usize);
     let add_field = move |_| {
@@ -912,7 +1016,7 @@ fn ItemPanel(
     let preview = move || {
         draft.with(|t| {
             let done = item_point(t, &sample(t, &iid_preview, Status::Done), t.item(&iid_preview)?)
-                .map(|(lead, text)| format!("已落实：{lead}。{text}"));
+                .map(|(lead, text)| format!("已落实：{lead}{text}"));
             let gap = problems(t, &sample(t, &iid_preview, Status::Partly))
                 .into_iter()
                 .next()
@@ -927,7 +1031,11 @@ fn ItemPanel(
         <div class="editor-panel" id=id.clone()>
             {texts}
             <h3>"要填写的数字和内容"</h3>
-            <ul class="editor-fields">{fields}</ul>
+            <ul class="editor-fields">
+                <For each=move || field_ids.get().unwrap_or_default() key=|f| f.clone() let:fid>
+                    {field_row(fid)}
+                </For>
+            </ul>
             <div class="field-row">
                 <label for=format!("{id}-new-field")>"加一个"</label>
                 <select
