@@ -133,10 +133,16 @@ fn check(bytes: &[u8]) -> Result<Option<Imported>, TestCaseError> {
             clean(&imported)?;
             let env = Envelope { reports: imported.reports.clone(), ..Envelope::default() };
             let again = parse_backup(export_all(&env, 1.0).as_bytes());
-            prop_assert_eq!(again, Ok(Imported { reports: imported.reports.clone(), warnings: vec![] }));
+            prop_assert_eq!(
+                again,
+                Ok(Imported { reports: imported.reports.clone(), warnings: vec![], checklists: vec![] })
+            );
             if imported.reports.len() == 1 {
                 let again = parse_backup(export_one(&imported.reports[0], 2.0).as_bytes());
-                prop_assert_eq!(again, Ok(Imported { reports: imported.reports.clone(), warnings: vec![] }));
+                prop_assert_eq!(
+                    again,
+                    Ok(Imported { reports: imported.reports.clone(), warnings: vec![], checklists: vec![] })
+                );
             }
             Ok(Some(imported))
         }
@@ -642,10 +648,10 @@ fn clean_reports_round_trip_unchanged() {
     run("clean reports round trip", 1000, reports, |reports| {
         let env = Envelope { reports: reports.clone(), ..Envelope::default() };
         let got = parse_backup(export_all(&env, 1.0).as_bytes());
-        prop_assert_eq!(got, Ok(Imported { reports: reports.clone(), warnings: vec![] }));
+        prop_assert_eq!(got, Ok(Imported { reports: reports.clone(), warnings: vec![], checklists: vec![] }));
         for r in &reports {
             let got = parse_backup(export_one(r, 1.0).as_bytes());
-            prop_assert_eq!(got, Ok(Imported { reports: vec![r.clone()], warnings: vec![] }));
+            prop_assert_eq!(got, Ok(Imported { reports: vec![r.clone()], warnings: vec![], checklists: vec![] }));
         }
         Ok(())
     });

@@ -71,22 +71,37 @@ struct BackupFile<'a> {
     schema: u32,
     exported_ms: f64,
     reports: &'a [Report],
+    /// The user's own checklists the reports were made with (`custom`), so a report moved
+    /// to another computer keeps its text.
+    checklists: &'a [Value],
 }
 
-fn write(reports: &[Report], now_ms: f64) -> String {
-    let file = BackupFile { zeren_backup: BACKUP_FORMAT, schema: SCHEMA, exported_ms: now_ms, reports };
+fn write(reports: &[Report], checklists: &[Value], now_ms: f64) -> String {
+    let file = BackupFile { zeren_backup: BACKUP_FORMAT, schema: SCHEMA, exported_ms: now_ms, reports, checklists };
     serde_json::to_string_pretty(&file).expect("a backup always serialises")
 }
 
 /// A backup file holding every report (settings are not included: they belong to the
 /// browser, not to the reports).
 pub fn export_all(env: &Envelope, now_ms: f64) -> String {
-    write(&env.reports, now_ms)
+    write(&env.reports, &env.checklists, now_ms)
 }
 
-/// A backup file holding one report.
+/// A backup file holding one report (made with a built-in checklist, or see
+/// [`export_one_with`]).
 pub fn export_one(report: &Report, now_ms: f64) -> String {
-    write(std::slice::from_ref(report), now_ms)
+    write(std::slice::from_ref(report), &[], now_ms)
+}
+
+/// A backup file holding one report and, when it was made with one of the user's own
+/// checklists, that checklist (the edition it names, from `checklists`).
+pub fn export_one_with(report: &Report, checklists: &[Value], now_ms: f64) -> String {
+    let own: Vec<Value> = checklists
+        .iter()
+        .filter(|v| v.get("id").and_then(Value::as_str) == Some(report.template_id.as_str()))
+        .cloned()
+        .collect();
+    write(std::slice::from_ref(report), &own, now_ms)
 }
 
 /// The name to offer for a backup file: `责任制报告备份-2026-06-18.json` for all reports,
@@ -123,7 +138,13 @@ pub struct Imported {
     pub reports: Vec<Report>,
     /// One line per thing changed or left out, in plain Chinese, for the confirm dialog.
     pub warnings: Vec<String>,
+    /// The user checklists the file carries (JSON, as saved), those with a user
+    /// checklist's id that can be read; at most [`MAX_CHECKLISTS`].
+    pub checklists: Vec<Value>,
 }
+
+/// The most user checklists read from one file.
+pub const MAX_CHECKLISTS: usize = 100;
 
 /// Why a file cannot be imported. Nothing saved is changed in any of these cases; the
 /// message (`Display`) says what happened and what to do.
@@ -222,6 +243,15 @@ pub fn parse_backup(bytes: &[u8]) -> Result<Imported, ImportError> {
     let Some(Value::Array(raw)) = envelope.get_mut("reports").map(Value::take) else {
         return Err(ImportError::WrongShape);
     };
+    let checklists: Vec<Value> = match envelope.get_mut("checklists").map(Value::take) {
+        Some(Value::Array(list)) => list
+            .into_iter()
+            .filter(|v| v.get("id").and_then(Value::as_str).is_some_and(crate::domain::custom::is_custom))
+            .filter(|v| crate::domain::builtin::read::template(&v.to_string()).is_ok())
+            .take(MAX_CHECKLISTS)
+            .collect(),
+        _ => Vec::new(),
+    };
     if raw.is_empty() {
         return Err(ImportError::NoReports);
     }
@@ -275,7 +305,7 @@ pub fn parse_backup(bytes: &[u8]) -> Result<Imported, ImportError> {
         warnings.truncate(MAX_WARNINGS - 1);
         warnings.push(format!("……另有{more}条类似的处理，不再逐条列出。"));
     }
-    Ok(Imported { reports, warnings })
+    Ok(Imported { reports, warnings, checklists })
 }
 
 /// Turns any accepted shape into an envelope-shaped value (`schema` and `reports`) for the
@@ -301,7 +331,11 @@ fn as_envelope(value: Value) -> Result<Value, ImportError> {
     // Only what migrations need; a newer version may have changed `reports`, so its shape
     // is checked after the version.
     let reports = map.remove("reports").unwrap_or(Value::Null);
-    Ok(serde_json::json!({ "schema": schema, "reports": reports }))
+    let mut envelope = serde_json::json!({ "schema": schema, "reports": reports });
+    if let Some(checklists) = map.remove("checklists") {
+        envelope["checklists"] = checklists;
+    }
+    Ok(envelope)
 }
 
 /// One report from the file, tidied, or `None` when it cannot be read at all.

@@ -442,14 +442,14 @@ fn export_all_round_trips() {
     assert!(v.get("settings").is_none() && v.get("revision").is_none());
     assert!(text.contains("\n  \"reports\": ["), "pretty-printed");
     let got = parse_backup(text.as_bytes()).unwrap();
-    assert_eq!(got, Imported { reports: env.reports, warnings: vec![] });
+    assert_eq!(got, Imported { reports: env.reports, warnings: vec![], checklists: vec![] });
 }
 
 #[test]
 fn export_one_round_trips() {
     for r in v1().reports {
         let got = parse_backup(export_one(&r, 3.0).as_bytes()).unwrap();
-        assert_eq!(got, Imported { reports: vec![r], warnings: vec![] });
+        assert_eq!(got, Imported { reports: vec![r], warnings: vec![], checklists: vec![] });
     }
 }
 
@@ -459,7 +459,7 @@ fn tidied_reports_are_a_fixed_point() {
         let first = parse_backup(&fixture(name)).unwrap();
         let again =
             parse_backup(export_all(&Envelope { reports: first.reports.clone(), ..v1() }, 1.0).as_bytes()).unwrap();
-        assert_eq!(again, Imported { reports: first.reports, warnings: vec![] }, "{name}");
+        assert_eq!(again, Imported { reports: first.reports, warnings: vec![], checklists: vec![] }, "{name}");
     }
 }
 
@@ -479,6 +479,7 @@ fn describes_a_file_for_the_confirm_dialog() {
     let many = Imported {
         reports: (0..12).map(|i| report(&format!("r{i}"), &format!("支部{i}"))).collect(),
         warnings: vec![],
+        checklists: vec![],
     };
     assert!(describe(&many).ends_with("、支部92026年度等。"), "{}", describe(&many));
 }
@@ -628,4 +629,27 @@ fn a_role_is_kept_and_an_unknown_one_dropped() {
     let mut v = as_value(&report("d", "局党组"));
     v.as_object_mut().unwrap().insert("role".into(), Value::Null);
     assert!(one(v).warnings.is_empty(), "null is no role, quietly");
+}
+
+#[test]
+fn a_report_on_a_user_checklist_travels_with_it() {
+    use crate::domain::custom;
+    let mine = custom::copy_as_mine(&crate::domain::builtin::DEFAULT, "my-abc", "本局清单");
+    let value = serde_json::to_value(&mine).unwrap();
+    let other = serde_json::json!({ "id": "my-other-v1" });
+    let r = Report { template_id: mine.id.to_string(), ..report("r1", "局党组") };
+    let file = export_one_with(&r, &[value.clone(), other], 1.0);
+    let got = parse_backup(file.as_bytes()).unwrap();
+    assert_eq!(got.checklists, vec![value.clone()], "only its own checklist goes with it");
+    // A whole backup carries every checklist; ones that cannot be read or are not a user's stay out.
+    let env = Envelope {
+        reports: vec![r],
+        checklists: vec![
+            value.clone(),
+            serde_json::json!({ "id": "my-broken-v1" }),
+            serde_json::json!({ "id": "default" }),
+        ],
+        ..v1()
+    };
+    assert_eq!(parse_backup(export_all(&env, 1.0).as_bytes()).unwrap().checklists, vec![value]);
 }

@@ -232,3 +232,10 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_saved_checklist_reads_back_with_the_app_s_own_reader() {
+    let t = mine();
+    let text = serde_json::to_value(&t).unwrap().to_string();
+    assert_eq!(crate::domain::builtin::read::template(&text), Ok(t));
+}

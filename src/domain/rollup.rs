@@ -223,6 +223,12 @@ impl Rollup {
         let note = match parsed {
             Err(e) => FileNote { file, outcome: Err(e), notes: vec![] },
             Ok(imported) => {
+                // The branches' own checklists, so their items have columns of their own.
+                for c in &imported.checklists {
+                    if let Ok(t) = builtin::read::template(&c.to_string()) {
+                        builtin::register(t);
+                    }
+                }
                 let mut notes = Vec::new();
                 let mut added = 0;
                 for report in &imported.reports {

@@ -31,7 +31,7 @@ pub fn export_one(id: &str) {
             let _ = files::download(
                 &backup::file_name(&today(), Some(r)),
                 "application/json",
-                &backup::export_one(r, now_ms()),
+                &backup::export_one_with(r, &d.checklists, now_ms()),
             );
         }
     });
@@ -74,7 +74,14 @@ pub fn BackupPanel() -> impl IntoView {
     };
     let apply = move |mode: ImportMode| {
         let Some(imported) = pending.get_untracked() else { return };
-        let (next, summary) = store.with_untracked(|d| backup::merge(d, imported.reports, mode));
+        let (mut next, summary) = store.with_untracked(|d| backup::merge(d, imported.reports, mode));
+        // The user checklists the reports were made with come along (an edition already
+        // here is the same edition: ids are never reused).
+        for c in imported.checklists {
+            if !next.checklists.iter().any(|h| h.get("id") == c.get("id")) {
+                next.checklists.push(c);
+            }
+        }
         // Replacing drops saved reports: keep them until the user moves on, for 撤销.
         let before =
             (mode == ImportMode::Replace && summary.removed > 0).then(|| store.with_untracked(|d| d.reports.clone()));

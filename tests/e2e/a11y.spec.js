@@ -82,6 +82,18 @@ test('every page of the walk-through passes axe at WCAG 2.2 AA', async ({ page }
   await audit(page, '汇总（有表格）');
   await page.evaluate(() => localStorage.removeItem('zeren.rollup'));
 
+  // 我的清单 and the editor with an item open.
+  await page.goto('./#/c/mine');
+  await expect(page.getByRole('heading', { level: 1, name: '我的清单' })).toBeVisible();
+  await audit(page, '我的清单');
+  await page.goto('./#/c/default');
+  await page.getByLabel('我的清单的名称').fill('本局清单');
+  await page.getByRole('button', { name: '复制为我的清单' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '编辑清单：本局清单' })).toBeVisible();
+  await page.locator('li.editor-item').first().getByRole('button', { name: /展开修改/ }).click();
+  await expect(page.locator('.editor-panel')).toBeVisible();
+  await audit(page, '编辑清单（展开一项）');
+
   // The page that does not exist.
   await page.goto('./#/no/such/page');
   await audit(page, '找不到的页面');

@@ -107,7 +107,23 @@ test('a checklist of my own: copy, edit with undo, save, use in a report, a new 
   await page.getByLabel('清单文件').setInputFiles(saved);
   await expect(page.getByRole('status').filter({ hasText: '已导入清单“县财政局清单”' })).toBeVisible();
   await expect(page.locator('.checklist-list li')).toHaveCount(2);
+  // The report travels in a backup with its checklist: on a clean browser its text is the same.
+  await page.goto('./#/');
+  const backup = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出全部报告' }).click();
+  const backupFile = info.outputPath('backup.json');
+  await (await backup).saveAs(backupFile);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.getByText('还没有报告')).toBeVisible();
+  await page.getByLabel('导入备份文件').setInputFiles(backupFile);
+  await page.getByRole('region', { name: '确认导入' }).getByRole('button', { name: '添加到现有报告' }).click();
+  await page.reload();
+  await page.goto(output);
+  await expect(page.locator('.preview')).toContainText(REWORDED);
+
   // A file that is not a checklist is refused with a reason.
+  await page.goto('./#/c/mine');
   await page.getByLabel('清单文件').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"zeren_backup":1}') });
   await expect(page.getByRole('alert')).toContainText('这不是清单文件');
 });
