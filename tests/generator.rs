@@ -842,3 +842,21 @@ fn a_community_reads_as_a_community() {
     assert!(text.contains("社区风气") && text.contains("党员群众") && text.contains("社区“两委”成员"));
     assert!(text.contains("召开党委会议"), "the 社区党委 names its body");
 }
+
+/// A 班子成员 who types what they oversee is named by it in the first person, not by
+/// 分管科室 in general terms; the 书记 and a unit report are not changed by it.
+#[test]
+fn a_member_s_own_areas_replace_the_general_words() {
+    let general = render(&load("personal-role-member-2025"));
+    assert!(general.contains("分管科室"), "the fixture uses the general words");
+    let mut r = load("personal-role-member-2025");
+    r.areas = "办公室、财务科".into();
+    let own = render(&r);
+    assert!(own.contains("办公室、财务科"), "{own}");
+    assert!(!own.contains("分管科室"), "{own}");
+    check_layout("personal-role-member-2025 with areas", &own);
+    let mut secretary = load("personal-role-secretary-2025");
+    let before = render(&secretary);
+    secretary.areas = "办公室".into();
+    assert_eq!(render(&secretary), before, "the 书记 answers for the whole unit");
+}

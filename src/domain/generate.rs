@@ -731,6 +731,12 @@ impl Vars {
                 let value = clean_value(&fill(wording, &base));
                 base.insert(p.name().to_string(), value);
             }
+            // A 班子成员 who typed what they oversee is named by it, not by 分管科室.
+            let areas = clean_value(&r.areas);
+            if r.kind == ReportKind::Personal && r.role == Some(Role::Member) && !areas.is_empty() {
+                base.insert(Placeholder::MyOffices.name().to_string(), areas.clone());
+                base.insert(Placeholder::MyField.name().to_string(), areas);
+            }
         }
         let without = without(t, r);
         let (mut claim, mut plan) = (base.clone(), base.clone());

@@ -207,6 +207,12 @@ pub struct Report {
     /// when every item is taken as before roles existed; unused in a unit report.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
+    /// In a personal report of a 班子成员 other than the 书记, the offices or fields the
+    /// leader oversees (分管), e.g. `办公室、财务科`, as typed on 基本信息: the first person
+    /// names them (`{my_offices}`, `{my_field}`) instead of 分管科室 in general terms. Empty
+    /// until typed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub areas: String,
     pub template_id: String,
     /// In a personal report, how the problems found last year were rectified (上年度整改
     /// 落实情况), as typed on 基本信息; one paragraph a line. Empty until written, when the
@@ -245,6 +251,7 @@ impl Default for Report {
             dated: String::new(),
             level: None,
             role: None,
+            areas: String::new(),
             last_year: String::new(),
             merge_alone: BTreeMap::new(),
             template_id: "default".into(),

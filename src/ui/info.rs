@@ -299,6 +299,24 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
                                 set=|r, v| r.person = v
                             />
                             <RoleChoice report=report />
+                            {move || {
+                                let member = report.with(|r| r.as_ref().and_then(|r| r.role))
+                                    == Some(crate::domain::template::Role::Member);
+                                member
+                                    .then(|| {
+                                        view! {
+                                            <TextField
+                                                report=report
+                                                id="areas"
+                                                label="分管的科室或领域（可不填）"
+                                                hint="例如：办公室、财务科。填写后，对照检查中的“分管科室”“分管领域”写成这里的名称。"
+                                                max=60
+                                                get=|r| r.areas.clone()
+                                                set=|r, v| r.areas = v
+                                            />
+                                        }
+                                    })
+                            }}
                             <TextField
                                 report=report
                                 id="meeting"

@@ -29,3 +29,23 @@ test('上年度整改落实情况 is asked for, printed first, and the 书记 cl
   await expect(preview).toContainText('切实扛起意识形态工作第一责任人责任，带头抓、负总责');
   await expect(preview).not.toContainText('一岗双责');
 });
+
+test('a 班子成员 names what they oversee, and the first person says it', async ({ page }) => {
+  await openFresh(page);
+  await page.getByRole('button', { name: '新建报告' }).click();
+  await page.getByLabel('单位名称').fill('市统计局党组');
+  await page.getByLabel(/^个人对照检查/).check();
+  await expect(page.getByLabel(/^分管的科室或领域/)).toHaveCount(0);
+  await page.getByLabel('本人职责').selectOption('member');
+  await page.getByLabel(/^分管的科室或领域/).fill('办公室、财务科');
+  await page.getByRole('button', { name: '保存并继续' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '自查清单' })).toBeVisible();
+  await page.getByRole('link', { name: /^二、/ }).click();
+  const item = page.locator('section.item').first();
+  await item.getByText('部分落实', { exact: true }).click();
+  const id = await page.evaluate(() => JSON.parse(localStorage.getItem('zeren.data')).reports[0].id);
+  await page.goto(`./#/r/${id}/output`);
+  const preview = page.getByRole('region', { name: '报告全文' });
+  await expect(preview).toContainText('办公室、财务科');
+  await expect(preview).not.toContainText('分管科室');
+});

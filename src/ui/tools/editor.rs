@@ -1029,6 +1029,15 @@ fn ItemPanel(
     };
     view! {
         <div class="editor-panel" id=id.clone()>
+            <details class="editor-help">
+                <summary>"报告文字里的花括号和方括号怎么写"</summary>
+                <p>
+                    "花括号里的名字在生成报告时换成实际内容：{unit} 单位名称，{period} 报告期间，{board} 党组（党委、支部委员会），{leaders} 班子成员，{staff} 干部职工，{offices} 科室，{this_unit} 本单位；个人对照检查中 {my_field} 本人负责的领域，{my_offices} 分管科室。下面“要填写的数字和内容”中每一项也有自己的名字，例如 {meetings}。"
+                </p>
+                <p>
+                    "方括号里的一段在对应的数字或内容没有填写时整段省略，例如“召开会议[{meetings}次]”。写错的名字、不成对的括号，上方会立即提示。"
+                </p>
+            </details>
             {texts}
             <h3>"要填写的数字和内容"</h3>
             <ul class="editor-fields">
