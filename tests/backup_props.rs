@@ -454,8 +454,8 @@ fn report() -> BoxedStrategy<Report> {
                     dated: person.clone(),
                     level: some_level(year),
                     role: some_role(created_ms),
-                    // The hostile unit name again where the 分管 areas go.
-                    areas: unit.clone(),
+                    // The hostile meeting name again where the 分管 areas go.
+                    areas: meeting.clone(),
                     // And a hostile problem where 上年度整改落实情况 goes (several lines).
                     last_year: problems.as_ref().and_then(|p| p.first()).map(|p| p.problem.clone()).unwrap_or_default(),
                     // And the hostile names as a heading and a point of the choice to join.
