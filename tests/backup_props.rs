@@ -456,6 +456,7 @@ fn report() -> BoxedStrategy<Report> {
                     role: some_role(created_ms),
                     // The hostile meeting name again where the 分管 areas go.
                     areas: meeting.clone(),
+                    theme: person.clone(),
                     // And a hostile problem where 上年度整改落实情况 goes (several lines).
                     last_year: problems.as_ref().and_then(|p| p.first()).map(|p| p.problem.clone()).unwrap_or_default(),
                     // And the hostile names as a heading and a point of the choice to join.
@@ -523,6 +524,7 @@ fn clean_report(index: usize) -> BoxedStrategy<Report> {
                 level: some_level(year),
                 role: some_role(created_ms),
                 areas: String::new(),
+                theme: String::new(),
                 last_year: meeting.clone(),
                 merge_alone: Default::default(),
                 person,

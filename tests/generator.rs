@@ -860,3 +860,19 @@ fn a_member_s_own_areas_replace_the_general_words() {
     secretary.areas = "办公室".into();
     assert_eq!(render(&secretary), before, "the 书记 answers for the whole unit");
 }
+
+/// The meeting's theme, when given, is named in the self-assessment's opening; without one
+/// the opening reads as before (the golden files hold that).
+#[test]
+fn the_meeting_s_theme_is_named_in_the_opening_when_given() {
+    let mut r = load("personal-role-member-2025");
+    let before = render(&r);
+    assert!(before.contains("按照民主生活会的部署要求，"), "{before}");
+    r.theme = "深入贯彻党的二十届四中全会精神、落实中央八项规定精神".into();
+    let text = render(&r);
+    assert!(
+        text.contains("按照民主生活会围绕“深入贯彻党的二十届四中全会精神、落实中央八项规定精神”主题的部署要求"),
+        "{text}"
+    );
+    check_layout("personal-role-member-2025 with a theme", &text);
+}

@@ -430,6 +430,7 @@ fn tidy(r: &mut Report, fixes: &mut Fixes) {
     fixes.text(&mut r.person, Line::Single, MAX_NAME_CHARS, || "姓名和职务".into());
     fixes.text(&mut r.meeting, Line::Single, MAX_NAME_CHARS, || "会议名称".into());
     fixes.text(&mut r.areas, Line::Single, MAX_NAME_CHARS, || "分管的科室或领域".into());
+    fixes.text(&mut r.theme, Line::Single, MAX_NAME_CHARS, || "会议主题".into());
     fixes.text(&mut r.recipient, Line::Single, MAX_NAME_CHARS, || "主送机关".into());
     fixes.text(&mut r.dated, Line::Single, MAX_NAME_CHARS, || "成文日期".into());
     fixes.text(&mut r.template_id, Line::Single, MAX_KEY_CHARS, || "清单模板编号".into());
@@ -752,6 +753,7 @@ fn same_but_id(a: &Report, b: &Report) -> bool {
         level,
         role,
         areas,
+        theme,
         last_year,
         merge_alone,
         template_id,
@@ -771,6 +773,7 @@ fn same_but_id(a: &Report, b: &Report) -> bool {
         && *level == b.level
         && *role == b.role
         && *areas == b.areas
+        && *theme == b.theme
         && *last_year == b.last_year
         && *merge_alone == b.merge_alone
         && *template_id == b.template_id

@@ -704,6 +704,7 @@ impl Vars {
                     Placeholder::Guidance => clean_value(t.guidance_on(r.period_end())),
                     Placeholder::Person => clean_value(&r.person),
                     Placeholder::Meeting => or(clean_value(&r.meeting), DEFAULT_MEETING),
+                    Placeholder::Theme => clean_value(&r.theme),
                     Placeholder::Leaders => word(|w| &w.leaders),
                     Placeholder::Staff => word(|w| &w.staff),
                     Placeholder::Offices => word(|w| &w.offices),

@@ -30,7 +30,11 @@ fn a_value_typed_with_a_final_mark_does_not_double_the_template_mark() {
 fn the_generator_fills_every_placeholder_validation_accepts() {
     use crate::domain::template::Wording;
     let t = Template::default_template();
-    let r = Report { unit: "局党组".into(), person: "张三".into(), ..Report::new("a", 0.0) };
+    // The theme is the one placeholder that may be empty (validation keeps it in brackets).
+    let r =
+        Report {
+            unit: "局党组".into(), person: "张三".into(), theme: "四个“带头”".into(), ..Report::new("a", 0.0)
+        };
     let vars = Vars::new(&t, &r);
     for w in Wording::ALL {
         for p in w.placeholders() {

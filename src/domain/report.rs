@@ -213,6 +213,11 @@ pub struct Report {
     /// until typed.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub areas: String,
+    /// In a personal report, the theme of the meeting (the year's 民主生活会 theme, picked
+    /// on 基本信息 from `references` or typed): the opening names it (`{theme}`). Empty until
+    /// given, when the opening reads as it always did.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub theme: String,
     pub template_id: String,
     /// In a personal report, how the problems found last year were rectified (上年度整改
     /// 落实情况), as typed on 基本信息; one paragraph a line. Empty until written, when the
@@ -252,6 +257,7 @@ impl Default for Report {
             level: None,
             role: None,
             areas: String::new(),
+            theme: String::new(),
             last_year: String::new(),
             merge_alone: BTreeMap::new(),
             template_id: "default".into(),

@@ -67,10 +67,14 @@ pub enum Placeholder {
     MyPost,
     /// `{my_chair}`: how the leader takes part in the body's meetings (主持召开, 参加), by role.
     MyChair,
+    /// `{theme}`: the theme of the meeting a self-assessment is for (the year's 民主生活会
+    /// theme, picked from `references` or typed); empty when none is given, so it belongs
+    /// inside `[...]`.
+    Theme,
 }
 
 impl Placeholder {
-    pub const ALL: [Placeholder; 17] = [
+    pub const ALL: [Placeholder; 18] = [
         Placeholder::Unit,
         Placeholder::Year,
         Placeholder::Period,
@@ -88,6 +92,7 @@ impl Placeholder {
         Placeholder::MyWork,
         Placeholder::MyPost,
         Placeholder::MyChair,
+        Placeholder::Theme,
     ];
 
     /// The name written between braces.
@@ -110,6 +115,7 @@ impl Placeholder {
             Placeholder::MyWork => "my_work",
             Placeholder::MyPost => "my_post",
             Placeholder::MyChair => "my_chair",
+            Placeholder::Theme => "theme",
         }
     }
 }
@@ -131,10 +137,10 @@ pub enum Wording {
     /// (`{my_field}`, `{my_offices}`, `{my_work}`, `{my_post}`, `{my_chair}`).
     Own,
     /// A role's own sentences (`duties_lead`, `closing` in `[[roles]]`): `Basic`, `{guidance}`,
-    /// `{person}` and `{meeting}`, but not the role's words, which they stand beside.
+    /// `{person}`, `{meeting}` and `{theme}`, but not the role's words, which they stand beside.
     RoleText,
     /// The self-assessment's own wording (title, opening, headings, leads): also `{person}`,
-    /// `{meeting}` and the role's words.
+    /// `{meeting}`, `{theme}` and the role's words.
     Personal,
 }
 
@@ -154,11 +160,11 @@ impl Wording {
                 MyPost, MyChair,
             ],
             Wording::RoleText => {
-                &[Unit, Year, Period, Board, Leaders, Staff, Offices, Ethos, ThisUnit, Guidance, Person, Meeting]
+                &[Unit, Year, Period, Board, Leaders, Staff, Offices, Ethos, ThisUnit, Guidance, Person, Meeting, Theme]
             }
             Wording::Personal => &[
                 Unit, Year, Period, Board, Leaders, Staff, Offices, Ethos, ThisUnit, Guidance, Person, Meeting,
-                MyField, MyOffices, MyWork, MyPost, MyChair,
+                MyField, MyOffices, MyWork, MyPost, MyChair, Theme,
             ],
         }
     }
@@ -1410,6 +1416,10 @@ fn check_wording_with(
         for p in pieces {
             match p {
                 Piece::Text(_) => {}
+                // The theme may be empty, like a field: only inside brackets.
+                Piece::Slot(s) if *s == Placeholder::Theme.name() && wording.accepts(s) && !optional => {
+                    return Err(K::FieldOutsideBrackets { name: s.to_string() });
+                }
                 Piece::Slot(s) if wording.accepts(s) => {}
                 Piece::Slot(s) if words.contains(s) => {
                     if !optional {
@@ -1424,7 +1434,9 @@ fn check_wording_with(
                 Piece::Slot(s) => return Err(K::UnknownPlaceholder { name: s.to_string() }),
                 Piece::Optional(inner) => {
                     walk(inner, true, wording, fields, words)?;
-                    if !inner.iter().any(|p| matches!(p, Piece::Slot(s) if fields.contains(s) || words.contains(s))) {
+                    let may_be_empty =
+                        |s: &str| fields.contains(&s) || words.contains(&s) || s == Placeholder::Theme.name();
+                    if !inner.iter().any(|p| matches!(p, Piece::Slot(s) if may_be_empty(s))) {
                         return Err(K::BracketsWithoutField);
                     }
                 }

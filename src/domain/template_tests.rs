@@ -166,7 +166,9 @@ fn field_keys_are_the_keys_fields_have() {
 fn wordings_accept_their_placeholders() {
     for w in Wording::ALL {
         for p in Placeholder::ALL {
-            let text = format!("{{{}}}", p.name());
+            // The theme may be empty, so it stands only inside brackets.
+            let text =
+                if p == Placeholder::Theme { format!("[围绕{{{}}}]", p.name()) } else { format!("{{{}}}", p.name()) };
             let got = check_wording(&Place::default(), "text", &text, w, &[]);
             assert_eq!(got.is_ok(), w.placeholders().contains(&p), "{w:?} {p:?}: {got:?}");
         }
@@ -311,4 +313,24 @@ fn roles_are_checked_and_name_only_items_of_the_checklist() {
             assert!(t.item(id).is_some(), "{}: {id}", p.id);
         }
     }
+}
+
+/// The theme, empty until given, is refused outside brackets with the field's message.
+#[test]
+fn the_theme_stands_only_inside_brackets() {
+    let err =
+        check_wording(&Place::default(), "opening", "按照{meeting}{theme}要求", Wording::Personal, &[]).unwrap_err();
+    assert!(err.to_string().contains("{theme}"), "{err}");
+    assert!(check_wording(
+        &Place::default(),
+        "opening",
+        "按照{meeting}[围绕“{theme}”主题的]要求",
+        Wording::Personal,
+        &[]
+    )
+    .is_ok());
+    assert!(
+        check_wording(&Place::default(), "text", "[围绕{theme}]", Wording::Basic, &[]).is_err(),
+        "not in the unit's voice"
+    );
 }

@@ -326,6 +326,7 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
                                 get=|r| r.meeting.clone()
                                 set=|r, v| r.meeting = v
                             />
+                            <ThemeField report=report />
                             <LastYearField report=report />
                         }
                     })
@@ -339,6 +340,56 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
         </form>
     }
     .into_any()
+}
+
+/// The meeting's theme (会议主题): typed, or the year's theme from the table of references
+/// taken with one button; the opening names it.
+#[component]
+fn ThemeField(report: Memo<Option<Report>>) -> impl IntoView {
+    use crate::domain::builtin::REFERENCES;
+    let store = use_store();
+    // The table's theme for this report's year and meeting, when it differs from the typed one.
+    let offered = move || {
+        report.with(|r| {
+            let r = r.as_ref()?;
+            let meeting = if r.meeting.trim().is_empty() { "民主生活会" } else { r.meeting.trim() };
+            let theme = REFERENCES.theme(r.year, meeting)?;
+            (theme.text != r.theme.trim()).then(|| (r.year, meeting.to_string(), theme.text.to_string()))
+        })
+    };
+    let take = move |text: String| {
+        if let Some(rid) = report.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) {
+            store.edit_report(&rid, |r| r.theme = text);
+        }
+    };
+    view! {
+        <TextField
+            report=report
+            id="theme"
+            label="会议主题（可不填）"
+            hint="填写后，对照检查的开头写明“围绕……主题”。可以选用下面列出的本年度主题，也可以按通知自己填写。"
+            max=80
+            get=|r| r.theme.clone()
+            set=|r, v| r.theme = v
+        />
+        {move || {
+            offered()
+                .map(|(year, meeting, text)| {
+                    let chosen = text.clone();
+                    view! {
+                        <p class="hint">
+                            <button
+                                type="button"
+                                class="button button-secondary"
+                                on:click=move |_| take(chosen.clone())
+                            >
+                                {format!("选用{year}年度{meeting}主题：“{text}”")}
+                            </button>
+                        </p>
+                    }
+                })
+        }}
+    }
 }
 
 /// 上年度整改落实情况 of a self-assessment: free text, one paragraph a line, printed as its

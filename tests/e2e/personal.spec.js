@@ -30,7 +30,7 @@ test('上年度整改落实情况 is asked for, printed first, and the 书记 cl
   await expect(preview).not.toContainText('一岗双责');
 });
 
-test('a 班子成员 names what they oversee, and the first person says it', async ({ page }) => {
+test('a 班子成员 names what they oversee and the meeting\'s theme, and the text says both', async ({ page }) => {
   await openFresh(page);
   await page.getByRole('button', { name: '新建报告' }).click();
   await page.getByLabel('单位名称').fill('市统计局党组');
@@ -38,6 +38,11 @@ test('a 班子成员 names what they oversee, and the first person says it', asy
   await expect(page.getByLabel(/^分管的科室或领域/)).toHaveCount(0);
   await page.getByLabel('本人职责').selectOption('member');
   await page.getByLabel(/^分管的科室或领域/).fill('办公室、财务科');
+  // The year's theme from the table of references, taken with one button.
+  await page.getByLabel('年份', { exact: true }).fill('2025');
+  await page.getByRole('button', { name: /^选用2025年度民主生活会主题/ }).click();
+  await expect(page.getByLabel(/^会议主题/)).toHaveValue('深入贯彻党的二十届四中全会精神、落实中央八项规定精神');
+  await expect(page.getByRole('button', { name: /^选用2025年度/ })).toHaveCount(0);
   await page.getByRole('button', { name: '保存并继续' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '自查清单' })).toBeVisible();
   await page.getByRole('link', { name: /^二、/ }).click();
@@ -47,5 +52,6 @@ test('a 班子成员 names what they oversee, and the first person says it', asy
   await page.goto(`./#/r/${id}/output`);
   const preview = page.getByRole('region', { name: '报告全文' });
   await expect(preview).toContainText('办公室、财务科');
+  await expect(preview).toContainText('按照民主生活会围绕“深入贯彻党的二十届四中全会精神、落实中央八项规定精神”主题的部署要求');
   await expect(preview).not.toContainText('分管科室');
 });
