@@ -350,6 +350,18 @@ impl Store {
         }
     }
 
+    /// Removes every edition of a user checklist no report uses; gives how many reports use
+    /// it when it cannot go.
+    pub fn remove_checklist(&self, base: &str) -> Result<(), usize> {
+        let of_base = |id: &str| crate::domain::custom::split_id(id).is_some_and(|(b, _)| b == base);
+        let users = self.data.with_untracked(|d| d.reports.iter().filter(|r| of_base(&r.template_id)).count());
+        if users > 0 {
+            return Err(users);
+        }
+        self.edit(|d| d.checklists.retain(|v| !v.get("id").and_then(serde_json::Value::as_str).is_some_and(of_base)));
+        Ok(())
+    }
+
     /// Subscribes the caller to the user's checklists changing.
     pub fn track_checklists(&self) {
         self.data.with(|d| d.checklists.len());

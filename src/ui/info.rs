@@ -482,10 +482,11 @@ fn ChecklistChoice(report: Memo<Option<Report>>) -> impl IntoView {
     // are in the hint below.
     let label = |name: &str, items: usize| format!("{}（共{items}项）", name.trim_end_matches("意识形态工作责任制"));
     let choices = move || {
-        store.track_checklists();
-        let all = builtin::registered();
+        let saved: Vec<String> = store.with(|d| {
+            d.checklists.iter().filter_map(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string)).collect()
+        });
         let mut mine: Vec<String> =
-            custom::latest(all.iter().map(|t| &*t.id)).into_iter().map(str::to_string).collect();
+            custom::latest(saved.iter().map(String::as_str)).into_iter().map(str::to_string).collect();
         let cur = current();
         if custom::is_custom(&cur) && !mine.contains(&cur) {
             mine.push(cur);

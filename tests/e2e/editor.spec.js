@@ -126,4 +126,11 @@ test('a checklist of my own: copy, edit with undo, save, use in a report, a new 
   await page.goto('./#/c/mine');
   await page.getByLabel('清单文件').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"zeren_backup":1}') });
   await expect(page.getByRole('alert')).toContainText('这不是清单文件');
+
+  // The checklist a report uses cannot be deleted; the unused copy can.
+  await page.getByRole('button', { name: '删除“县财政局清单”' }).first().click();
+  await expect(page.getByRole('alert')).toContainText('还有1份报告在用清单“县财政局清单”，不能删除');
+  await page.getByRole('button', { name: '删除“县财政局清单”' }).last().click();
+  await expect(page.getByRole('status').filter({ hasText: '已删除清单“县财政局清单”' })).toBeVisible();
+  await expect(page.locator('.checklist-list li')).toHaveCount(1);
 });

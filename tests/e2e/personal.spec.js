@@ -45,7 +45,8 @@ test('a 班子成员 names what they oversee and the meeting\'s theme, and the t
   await expect(page.getByRole('button', { name: /^选用2025年度/ })).toHaveCount(0);
   await page.getByRole('button', { name: '保存并继续' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '自查清单' })).toBeVisible();
-  await page.getByRole('link', { name: /^二、/ }).click();
+  // 专题研究意识形态工作: its first-person problem names the leader's own field.
+  await page.getByRole('link', { name: /^一、/ }).click();
   const item = page.locator('section.item').first();
   await item.getByText('部分落实', { exact: true }).click();
   const id = await page.evaluate(() => JSON.parse(localStorage.getItem('zeren.data')).reports[0].id);

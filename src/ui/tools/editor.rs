@@ -37,8 +37,15 @@ pub fn EditorPage(checklist: String) -> impl IntoView {
     }
 }
 
-/// The user's checklists, newest edition of each: (id, name, edition).
-fn mine() -> Vec<(String, String, String)> {
+/// The user's checklists, newest edition of each, that the saved data still holds:
+/// (id, name, edition).
+fn mine(store: Store) -> Vec<(String, String, String)> {
+    let saved: Vec<String> = store.with(|d| {
+        d.checklists
+            .iter()
+            .filter_map(|v| v.get("id").and_then(serde_json::Value::as_str).map(str::to_string))
+            .collect()
+    });
     builtin::registered()
         .into_iter()
         .filter(|t| custom::is_custom(&t.id))
@@ -46,8 +53,8 @@ fn mine() -> Vec<(String, String, String)> {
         .collect::<Vec<_>>()
         .into_iter()
         .filter(|(id, _, _)| {
-            let all = builtin::registered();
-            custom::latest(all.iter().map(|t| &*t.id)).contains(&id.as_str())
+            let all: Vec<&str> = saved.iter().map(String::as_str).collect();
+            custom::latest(all).contains(&id.as_str())
         })
         .collect()
 }
@@ -74,9 +81,16 @@ fn MyChecklists() -> impl IntoView {
     let store = use_store();
     let message = RwSignal::new(None::<(bool, String)>);
     let input: NodeRef<leptos::html::Input> = NodeRef::new();
-    let list = move || {
-        store.track_checklists();
-        mine()
+    let list = move || mine(store);
+    let remove = move |id: String, name: String| {
+        let Some((base, _)) = custom::split_id(&id) else { return };
+        match store.remove_checklist(base) {
+            Ok(()) => message.set(Some((true, format!("已删除清单“{name}”。")))),
+            Err(n) => message.set(Some((
+                false,
+                format!("还有{n}份报告在用清单“{name}”，不能删除。请先在这些报告的“基本信息”中换用别的清单。"),
+            ))),
+        }
     };
     let on_file = move |_| {
         let Some(el) = input.get_untracked() else { return };
@@ -126,8 +140,19 @@ fn MyChecklists() -> impl IntoView {
                             .map(|(id, name, edition)| {
                                 view! {
                                     <li>
-                                        <a href=Route::editor(&id).href()>{name}</a>
+                                        <a href=Route::editor(&id).href()>{name.clone()}</a>
                                         {format!("（第{edition}版）")}
+                                        " "
+                                        <button
+                                            type="button"
+                                            class="button button-secondary"
+                                            on:click={
+                                                let (id, name) = (id.clone(), name.clone());
+                                                move |_| remove(id.clone(), name.clone())
+                                            }
+                                        >
+                                            {format!("删除“{name}”")}
+                                        </button>
                                     </li>
                                 }
                             })
