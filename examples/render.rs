@@ -86,7 +86,7 @@ fn main() -> ExitCode {
         eprintln!("注意：{w}");
     }
     for c in &imported.checklists {
-        if let Ok(t) = zeren::domain::builtin::read::template(&c.to_string()) {
+        if let Ok(t) = zeren::domain::builtin::read::template_value(c.clone()) {
             zeren::domain::builtin::register(t);
         }
     }

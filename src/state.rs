@@ -131,7 +131,7 @@ pub fn provide() -> (Store, Screen) {
 /// general checklist, and their answers are kept.
 fn register_checklists(env: &Envelope) {
     for value in &env.checklists {
-        if let Ok(t) = builtin::read::template(&value.to_string()) {
+        if let Ok(t) = builtin::read::template_value(value.clone()) {
             builtin::register(t);
         }
     }

@@ -247,7 +247,7 @@ pub fn parse_backup(bytes: &[u8]) -> Result<Imported, ImportError> {
         Some(Value::Array(list)) => list
             .into_iter()
             .filter(|v| v.get("id").and_then(Value::as_str).is_some_and(crate::domain::custom::is_custom))
-            .filter(|v| crate::domain::builtin::read::template(&v.to_string()).is_ok())
+            .filter(|v| crate::domain::builtin::read::template_value(v.clone()).is_ok())
             .take(MAX_CHECKLISTS)
             .collect(),
         _ => Vec::new(),

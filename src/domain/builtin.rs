@@ -143,8 +143,14 @@ pub mod read {
 
     /// The checklist in `text`, or the first key that is missing or of the wrong type.
     pub fn template(text: &str) -> Result<Template, &'static str> {
+        template_value(serde_json::from_str(text).unwrap_or(Value::Null))
+    }
+
+    /// The checklist in a JSON value already read (a user checklist in the saved data or a
+    /// backup), as [`template`].
+    pub fn template_value(value: Value) -> Result<Template, &'static str> {
         let r = &mut Reader::default();
-        let o = &mut r.obj(serde_json::from_str(text).unwrap_or(Value::Null), "JSON");
+        let o = &mut r.obj(value, "JSON");
         let t = Template {
             format: r.num(o, "format"),
             id: r.text(o, "id"),

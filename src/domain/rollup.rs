@@ -225,7 +225,7 @@ impl Rollup {
             Ok(imported) => {
                 // The branches' own checklists, so their items have columns of their own.
                 for c in &imported.checklists {
-                    if let Ok(t) = builtin::read::template(&c.to_string()) {
+                    if let Ok(t) = builtin::read::template_value(c.clone()) {
                         builtin::register(t);
                     }
                 }
