@@ -560,6 +560,7 @@ fn tidy_value(v: &mut Value) {
     }
 }
 
-#[cfg(test)]
+// Native only: the property test uses proptest, a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "custom_tests.rs"]
 mod tests;
