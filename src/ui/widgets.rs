@@ -120,3 +120,18 @@ pub fn SectionChart(report: Memo<Option<Report>>) -> impl IntoView {
         }}
     }
 }
+
+/// A message after an action: a confirmation (announced politely) or an error (announced
+/// at once), or nothing.
+#[component]
+pub fn Said(message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
+    move || {
+        message.get().map(|(ok, m)| {
+            view! {
+                <p class=if ok { "confirm" } else { "error" } role=if ok { "status" } else { "alert" }>
+                    {m}
+                </p>
+            }
+        })
+    }
+}

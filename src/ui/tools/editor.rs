@@ -18,7 +18,7 @@ use crate::domain::report::{Answer, Report, Status};
 use crate::domain::template::{FieldKind, Template};
 use crate::route::Route;
 use crate::state::{load_checklist, navigate, use_store, Store};
-use crate::ui::widgets::typed;
+use crate::ui::widgets::{typed, Said};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -194,17 +194,7 @@ fn MyChecklists() -> impl IntoView {
                 "选择清单文件…"
             </label>
         </div>
-        {move || {
-            message
-                .get()
-                .map(|(ok, m)| {
-                    view! {
-                        <p class=if ok { "confirm" } else { "error" } role=if ok { "status" } else { "alert" }>
-                            {m}
-                        </p>
-                    }
-                })
-        }}
+        <Said message />
     }
 }
 
@@ -694,17 +684,7 @@ fn Editor(id: String) -> impl IntoView {
                 None => "清单没有修改。".to_string(),
             }}
         </p>
-        {move || {
-            message
-                .get()
-                .map(|(ok, m)| {
-                    view! {
-                        <p class=if ok { "confirm" } else { "error" } role=if ok { "status" } else { "alert" }>
-                            {m}
-                        </p>
-                    }
-                })
-        }}
+        <Said message />
         <For each=section_ids key=|sid| sid.clone() let:sid>
             {section_view(sid)}
         </For>

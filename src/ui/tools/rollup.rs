@@ -17,6 +17,7 @@ use crate::domain::report::Status;
 use crate::domain::rollup::{Branch, Cell2, Column, Rollup, KEY_ITEMS, MAX_BRANCHES};
 use crate::domain::xlsx::to_xlsx;
 use crate::state::load_checklist;
+use crate::ui::widgets::Said;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -336,17 +337,7 @@ pub fn RollupPage() -> impl IntoView {
                     })
             }}
         </div>
-        {move || {
-            message
-                .get()
-                .map(|(ok, m)| {
-                    view! {
-                        <p class=if ok { "confirm" } else { "error" } role=if ok { "status" } else { "alert" }>
-                            {m}
-                        </p>
-                    }
-                })
-        }}
+        <Said message />
         <FileList data last_batch />
         <Show when=has_data>
             <h2>"汇总段落"</h2>
