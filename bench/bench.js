@@ -34,6 +34,7 @@ const arg = (name, dflt) => {
 };
 const opts = {
   runs: arg('--runs', 30), // measured cold loads of each page (plus 1 warm-up pair, discarded)
+  useRuns: arg('--use-runs', 10), // first use of each page outside the first load, plain and throttled
   slowRuns: arg('--slow-runs', 20), // the same, throttled (4× CPU, 10 Mbit/s, 40 ms), and repeat visits
   keys: arg('--keys', 200), // measured keystrokes per typing case (plus 10 warm-up keys)
   saves: arg('--saves', 200), // setItem calls per save case
@@ -254,6 +255,69 @@ async function coldLoad(browser, base, template, errors, how = {}, runs = opts.r
     }
   }
   return { zeren, floor, lead };
+}
+
+// ------------------------------------------------------- first use of a page not in the first load
+
+/** The pages the first load does not carry, each with what shows it is there. */
+const FIRST_USE = [
+  { name: '核对', hash: '#/r/bench/check', selector: 'dl.summary' },
+  { name: '生成报告', hash: '#/r/bench/output', selector: '.output-actions' },
+];
+
+/** Records, in every document of the context, the wall-clock time a selector first matches
+ * (wall clock, so that it holds across the reload into the other module). */
+const SEEN_OBSERVER = (selector) => `(() => {
+  const mark = () => {
+    if (!window.__seen && document.querySelector(${JSON.stringify(selector)})) {
+      window.__seen = performance.timeOrigin + performance.now();
+      mo.disconnect();
+    }
+  };
+  const mo = new MutationObserver(mark);
+  mo.observe(document, { childList: true, subtree: true });
+})();`;
+
+/** One first use: a fresh context (nothing cached) opens the task list, then the address
+ * of a page the first load does not carry; timed from the address change to the page's
+ * marker in the DOM, whatever loads in between (the other module, after a reload). */
+async function firstUseOnce(browser, base, what, seedScript, errors, slow) {
+  const ctx = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  try {
+    await ctx.addInitScript(seedScript);
+    await ctx.addInitScript(TASK_LIST_OBSERVER);
+    await ctx.addInitScript(SEEN_OBSERVER(what.selector));
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => errors.push(`${what.hash}: ${e.message}`));
+    if (slow) await throttle(ctx, page);
+    await timeToTaskList(page, `${base}/#/r/bench`);
+    await sleep(200);
+    const start = await page.evaluate((hash) => {
+      const t = performance.timeOrigin + performance.now();
+      location.hash = hash;
+      return t;
+    }, what.hash);
+    await page.waitForFunction(() => window.__seen !== undefined, null, { timeout: 60_000, polling: 50 });
+    return (await page.evaluate(() => window.__seen)) - start;
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function firstUse(browser, base, errors, runs) {
+  const seedScript = seed.seedScript(seed.envelope([seed.emptyReport('bench')]));
+  const out = [];
+  for (const what of FIRST_USE) {
+    const fast = [];
+    const slow = [];
+    for (let i = 0; i < runs + 1; i++) {
+      const a = await firstUseOnce(browser, base, what, seedScript, errors, false);
+      const b = await firstUseOnce(browser, base, what, seedScript, errors, true);
+      if (i > 0) { fast.push(a); slow.push(b); }
+    }
+    out.push({ name: what.name, hash: what.hash, fast, slow });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------- c. typing
@@ -561,6 +625,13 @@ function render(res) {
   };
   ratioRows('Cold load, throttled (4× CPU, 10 Mbit/s, 40 ms)', res.coldSlow, '≤ 2.5× floor', BUDGET.coldRatio);
   ratioRows('Repeat visit, throttled (files cached)', res.repeat, '≤ 1.5× floor', BUDGET.repeatRatio);
+  if (res.firstUse && res.firstUse.error) {
+    row('First use of a page not in the first load', `not measured: ${res.firstUse.error}`);
+  }
+  for (const u of (res.firstUse && !res.firstUse.error ? res.firstUse : [])) {
+    row(`First use of ${u.name} (\`${u.hash}\`) from the task list, nothing cached (${u.fast.length} · ${u.slow.length} throttled)`,
+      `median ${ms(pct(u.fast, 50))} · p90 ${ms(pct(u.fast, 90))}; throttled median ${ms(pct(u.slow, 50))} · p90 ${ms(pct(u.slow, 90))}`);
+  }
 
   /** p50 · p95 · max of one typing run, and the keystrokes left out. */
   const typingFigure = (t) => `p50 ${ms(pct(t.lat, 50), 2)} · **p95 ${ms(pct(t.lat, 95), 2)}** · max ${ms(Math.max(...t.lat), 1)}`
@@ -768,6 +839,12 @@ async function main() {
       res.repeat = await coldLoad(browser, base, template, res.errors, { slow: true, repeat: true }, opts.slowRuns);
     } catch (e) {
       res.repeat = { error: e.message.split('\n')[0] };
+    }
+    if (!opts.rollupOnly) try {
+      console.error(`[bench] first use of the pages not in the first load: ${opts.useRuns} + 1 each, plain and throttled`);
+      res.firstUse = await firstUse(browser, base, res.errors, opts.useRuns);
+    } catch (e) {
+      res.firstUse = { error: e.message.split('\n')[0] };
     }
     for (const n of opts.loadsOnly ? [] : [1, 10]) {
       console.error(`[bench] typing, ${n} report(s): ${opts.keys} + ${WARM_KEYS} keys`);

@@ -23,16 +23,18 @@ for r in rows:
     if "data segment" in name:
         groups["data (strings, tables, the checklist)"] += size
         continue
-    crates = re.findall(r"([a-z_0-9]+)\[[0-9a-f]+\]::([a-z_0-9]+)", name)
+    # Names are demangled either with the crate's hash (v0: `zeren[1a2b]::app`) or
+    # without (legacy: `zeren::app::App::h1a2b…`).
+    crates = re.findall(r"(?<![A-Za-z_0-9:])([a-z_][a-z_0-9]*)(?:\[[0-9a-f]+\])?::([A-Za-z_0-9]+)", name)
     if not crates:
         groups["other (unnamed, std intrinsics, glue)"] += size
         continue
     crate = crates[0][0]
     if crate == "zeren":
-        m = re.search(r"zeren\[[0-9a-f]+\]::([a-z_]+)(::[a-z_0-9]+)?", name)
+        m = re.search(r"zeren(?:\[[0-9a-f]+\])?::([a-z_]+)(::[a-z_0-9]+)?", name)
         top = m.group(1)
         key = f"zeren::{top}" + (m.group(2) if top in ("domain", "ui", "browser") and m.group(2) else "")
-    elif "zeren[" in name:
+    elif re.search(r"(?<![A-Za-z_0-9])zeren(\[|::)", name):
         key = f"{crate} (code made for zeren's types)"
     else:
         key = crate

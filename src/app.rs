@@ -87,14 +87,16 @@ pub fn App(part: Part, pages: fn(Route) -> AnyView) -> impl IntoView {
     Effect::new(move |prev: Option<()>| {
         let route = screen.route.get();
         document().set_title(&format!("{} - 意识形态工作责任制自查与报告", page_name(&route, store)));
-        if prev.is_some() {
+        // The item named in the address (a 修改 link on 核对, or coming back there), also
+        // when the page has just been loaded: 核对 is in the other module.
+        let target = match (route.page, route.item.as_str()) {
+            (_, "") => None,
+            (Page::Section, i) => Some(format!("#item-{i}-h")),
+            (Page::Review, i) => Some(format!("#edit-{i}")),
+            _ => None,
+        };
+        if prev.is_some() || target.is_some() {
             window().scroll_to_with_x_and_y(0.0, 0.0);
-            let take = |s: RwSignal<Option<String>>| s.try_update(|f| f.take()).flatten();
-            let target = match route.page {
-                Page::Section => take(screen.focus_item).map(|i| format!("#item-{i}-h")),
-                Page::Review => take(screen.return_item).map(|i| format!("#edit-{i}")),
-                _ => None,
-            };
             request_animation_frame(move || ui::focus_selector(&target.unwrap_or_else(|| "main h1".into())));
         }
     });

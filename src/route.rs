@@ -38,20 +38,25 @@ pub enum Page {
     NotFound,
 }
 
-/// Which of the two wasm modules shows a page. The first screen's module (`Main`: the
-/// walk-through) stays small; pages it does not need live in `Tools`, loaded only when one
-/// of them is opened. The start-up script (scripts/loader.js) picks the module from the
-/// address with [`TOOLS_PATHS`]; inside the app, an address of the other module reloads
-/// the page so that the start-up script picks again.
+/// Which of the two wasm modules shows a page. The first screen's module (`Main`: 我的报告
+/// and the walk-through, 基本信息 to 问题与打算) stays small; the pages it does not need live
+/// in `Tools` (核对 and 生成报告 with the generator's full text, the proof-reader and the
+/// writers of .docx; 公文校对, 我的清单, 汇总), loaded only when one of them is opened. The
+/// start-up script (scripts/loader.js) picks the module from the address with
+/// [`TOOLS_PATHS`]; inside the app, an address of the other module reloads the page so that
+/// the start-up script picks again. What a page needs across that reload (the item to put
+/// focus on) travels in the address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     Main,
     Tools,
 }
 
-/// The address prefixes (after `#/`) of the tools module's pages. scripts/loader.js and
-/// scripts/single-file.js hold the same list; a test keeps them in step.
-pub const TOOLS_PATHS: [&str; 3] = ["proof", "c/", "rollup"];
+/// The addresses (after `#/`) of the tools module's pages, as the route table writes them;
+/// an address starting with one is that module's. scripts/loader.js and
+/// scripts/single-file.js hold the same list as a regular expression; a test keeps them in
+/// step.
+pub const TOOLS_PATHS: [&str; 5] = ["r/{report}/check", "r/{report}/output", "proof", "c/", "rollup"];
 
 impl Page {
     /// The module that shows this page (an unknown address: either, so `Main`).
@@ -88,9 +93,11 @@ pub const PAGES: [PageLine; 10] = [
         returns: true,
     },
     PageLine {
-        page: Page::Review, part: Part::Main, path: "r/{report}/check", title: "核对填写内容", returns: false
+        page: Page::Review, part: Part::Tools, path: "r/{report}/check", title: "核对填写内容", returns: false
     },
-    PageLine { page: Page::Output, part: Part::Main, path: "r/{report}/output", title: "生成报告", returns: false },
+    PageLine {
+        page: Page::Output, part: Part::Tools, path: "r/{report}/output", title: "生成报告", returns: false
+    },
     PageLine { page: Page::Proof, part: Part::Tools, path: "proof", title: "公文校对", returns: false },
     PageLine { page: Page::Editor, part: Part::Tools, path: "c/{checklist}", title: "编辑清单", returns: false },
     PageLine { page: Page::Rollup, part: Part::Tools, path: "rollup", title: "汇总", returns: false },
@@ -98,6 +105,9 @@ pub const PAGES: [PageLine; 10] = [
 
 /// The query that marks a page opened from 核对.
 const FROM_REVIEW: &str = "from=check";
+/// The query naming the item to put focus on (`item=ID`): on a section, the item a 修改
+/// link on 核对 opened; on 核对, that item's 修改 link again when the user comes back.
+const ITEM: &str = "item=";
 
 /// A page, for which report and section, and whether it was opened from 核对.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,11 +121,20 @@ pub struct Route {
     pub checklist: String,
     /// Opened from 核对: its 保存 button returns there.
     pub back: bool,
+    /// The item to put focus on when the page opens (empty: the page's heading).
+    pub item: String,
 }
 
 impl Route {
     fn new(page: Page, report: &str) -> Route {
-        Route { page, report: report.to_string(), section: String::new(), checklist: String::new(), back: false }
+        Route {
+            page,
+            report: report.to_string(),
+            section: String::new(),
+            checklist: String::new(),
+            back: false,
+            item: String::new(),
+        }
     }
 
     pub fn home() -> Route {
@@ -158,6 +177,12 @@ impl Route {
         Route { back, ..self }
     }
 
+    /// The same page with focus on one item when it opens (on a section or on 核对).
+    pub fn at_item(self, item: &str) -> Route {
+        let item = if matches!(self.page, Page::Section | Page::Review) && valid_id(item) { item } else { "" };
+        Route { item: item.to_string(), ..self }
+    }
+
     /// This page's line in the route table (none for an unknown address).
     pub fn line(&self) -> Option<&'static PageLine> {
         PAGES.iter().find(|l| l.page == self.page)
@@ -184,7 +209,8 @@ impl Route {
                 }
             }
             route.back = line.returns && query.split('&').any(|kv| kv == FROM_REVIEW);
-            Some(route)
+            let item = query.split('&').find_map(|kv| kv.strip_prefix(ITEM)).unwrap_or("");
+            Some(route.at_item(item))
         });
         found.unwrap_or_else(Route::not_found)
     }
@@ -197,7 +223,14 @@ impl Route {
             .replace("{report}", &self.report)
             .replace("{section}", &self.section)
             .replace("{checklist}", &self.checklist);
-        let query = if self.back && line.returns { format!("?{FROM_REVIEW}") } else { String::new() };
+        let mut query = Vec::new();
+        if self.back && line.returns {
+            query.push(FROM_REVIEW.to_string());
+        }
+        if !self.item.is_empty() {
+            query.push(format!("{ITEM}{}", self.item));
+        }
+        let query = if query.is_empty() { String::new() } else { format!("?{}", query.join("&")) };
         format!("#/{path}{query}")
     }
 
@@ -226,9 +259,11 @@ mod tests {
             Route::tasks(id),
             Route::section(id, "theory"),
             Route::section(id, "theory").from_review(),
+            Route::section(id, "theory").from_review().at_item("first-topic"),
             Route::plans(id),
             Route::plans(id).from_review(),
             Route::review(id),
+            Route::review(id).at_item("first-topic"),
             Route::output(id),
             Route::proof(),
             Route::editor("c1a2b3"),
@@ -247,6 +282,11 @@ mod tests {
         assert_eq!(Route::plans("a").href(), "#/r/a/problems");
         assert_eq!(Route::review("a").href(), "#/r/a/check");
         assert_eq!(Route::output("a").href(), "#/r/a/output");
+        assert_eq!(
+            Route::section("a", "theory").from_review().at_item("t1").href(),
+            "#/r/a/s/theory?from=check&item=t1"
+        );
+        assert_eq!(Route::review("a").at_item("t1").href(), "#/r/a/check?item=t1");
         assert_eq!(Route::home().href(), "#/");
         assert_eq!(Route::not_found().href(), "#/");
     }
@@ -256,6 +296,15 @@ mod tests {
         assert!(!Route::review("a").from_review().back);
         assert!(!Route::parse("#/r/a/output?from=check").back);
         assert!(Route::parse("#/r/a/problems?x=1&from=check").back);
+    }
+
+    #[test]
+    fn only_sections_and_review_take_an_item_and_only_a_valid_one() {
+        assert_eq!(Route::parse("#/r/a/check?item=t1").item, "t1");
+        assert_eq!(Route::parse("#/r/a/s/x?item=t1&from=check").item, "t1");
+        assert_eq!(Route::parse("#/r/a/problems?item=t1"), Route::plans("a"));
+        assert_eq!(Route::parse("#/r/a/check?item=<img>"), Route::review("a"));
+        assert_eq!(Route::output("a").at_item("t1"), Route::output("a"));
     }
 
     #[test]
@@ -295,7 +344,9 @@ mod tests {
             let tools = TOOLS_PATHS.iter().any(|p| line.path.starts_with(p));
             assert_eq!(tools, line.part == Part::Tools, "{}", line.path);
         }
-        let pattern = format!("/^#\\/({})/", TOOLS_PATHS.map(|p| p.replace('/', "\\/")).join("|"));
+        // {report} is one part of the address: anything but / and ?.
+        let js = |p: &str| p.replace('/', "\\/").replace("{report}", "[^\\/?]+");
+        let pattern = format!("/^#\\/({})/", TOOLS_PATHS.map(js).join("|"));
         for script in ["scripts/loader.js", "scripts/single-file.js"] {
             let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + script).unwrap();
             assert!(text.contains(&pattern), "{script} should test the address with {pattern}");

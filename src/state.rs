@@ -96,10 +96,6 @@ pub struct Screen {
     pub deleted: RwSignal<Option<(usize, Report)>>,
     /// A short message for the page it was set on (e.g. after 新建下一期), with that page.
     pub flash: RwSignal<Option<(Route, String)>>,
-    /// The item to bring into view on the next page (a 修改 link from 核对).
-    pub focus_item: RwSignal<Option<String>>,
-    /// The item whose 修改 link to return to on 核对, so the user lands where they left.
-    pub return_item: RwSignal<Option<String>>,
 }
 
 pub fn use_store() -> Store {
@@ -118,8 +114,6 @@ pub fn provide() -> (Store, Screen) {
         route: RwSignal::new(Route::parse(&current_hash())),
         deleted: RwSignal::new(None),
         flash: RwSignal::new(None),
-        focus_item: RwSignal::new(None),
-        return_item: RwSignal::new(None),
     };
     provide_context(store);
     provide_context(screen);

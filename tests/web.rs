@@ -59,8 +59,14 @@ fn mount_at(hash: &str) -> Mounted {
     let doc = web_sys::window().unwrap().document().unwrap();
     let el: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&el).unwrap();
-    let handle = leptos::mount::mount_to(el.clone(), || {
-        leptos::prelude::IntoAny::into_any(leptos::view! { <App part=Part::Main pages=zeren::ui::view /> })
+    // The module that shows the page, as the start-up script would choose it.
+    let tools = zeren::route::Route::parse(hash).part() == Some(Part::Tools);
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        if tools {
+            leptos::prelude::IntoAny::into_any(leptos::view! { <App part=Part::Tools pages=zeren::ui::tools::view /> })
+        } else {
+            leptos::prelude::IntoAny::into_any(leptos::view! { <App part=Part::Main pages=zeren::ui::view /> })
+        }
     });
     Mounted { el, _handle: handle }
 }

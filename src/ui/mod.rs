@@ -18,42 +18,51 @@ pub mod tools;
 pub mod widgets;
 
 use crate::domain::builtin::PresetInfo;
-use crate::route::{Page, Part, Route};
+use crate::route::{Page, Route};
 use crate::state::{checklist, use_store, ChecklistState};
 use leptos::prelude::*;
 
-/// The view of each page in the route table. A report or section that does not exist
-/// shows a way back, not a blank page; a page of items waits for the report's checklist
-/// when it is a preset still being fetched.
+/// The view of each of the walk-through's pages (the main module); the others reload into
+/// the tools module (`ui::tools::view`).
 pub fn view(route: Route) -> AnyView {
-    let store = use_store();
-    let Route { page, report, section, back, .. } = route;
-    if page.part() == Part::Main && !matches!(page, Page::Home | Page::NotFound) {
-        let Some(r) = store.with_untracked(|d| d.report(&report).cloned()) else {
-            return not_found("找不到这份报告。它可能已被删除，或保存在另一台电脑、另一个浏览器中。");
-        };
-        if page != Page::Info {
-            match store.checklist_state(&r) {
-                ChecklistState::Ready => {}
-                ChecklistState::Loading(info) => return loading(info.name),
-                ChecklistState::Failed(info, why) => return failed(info, why, &report),
-            }
-        }
-        if page == Page::Section && !checklist(&r).sections.iter().any(|s| s.id == section) {
-            return not_found("找不到这一部分清单。");
-        }
+    if let Some(stop) = report_missing(&route) {
+        return stop;
     }
+    let Route { page, report, section, back, item, .. } = route;
     match page {
         Page::Home => view! { <home::Home /> }.into_any(),
         Page::Info => view! { <info::Info id=report back=back /> }.into_any(),
         Page::Tasks => view! { <tasks::Tasks id=report /> }.into_any(),
-        Page::Section => view! { <section::SectionPage id=report section=section back=back /> }.into_any(),
+        Page::Section => view! { <section::SectionPage id=report section=section back=back item=item /> }.into_any(),
         Page::Plans => view! { <plans::Plans id=report back=back /> }.into_any(),
-        Page::Review => view! { <review::Review id=report /> }.into_any(),
-        Page::Output => view! { <output::Output id=report /> }.into_any(),
-        Page::Proof | Page::Editor | Page::Rollup => other_module(),
         Page::NotFound => not_found("没有这个页面。"),
+        _ => other_module(),
     }
+}
+
+/// What a page of one report shows instead of itself when it cannot be shown: a report or
+/// section that does not exist gives a way back, not a blank page; a page of items waits
+/// for the report's checklist when it is a preset still being fetched. None: show the page.
+pub fn report_missing(route: &Route) -> Option<AnyView> {
+    let store = use_store();
+    let Route { page, report, section, .. } = route;
+    if route.report().is_none() || matches!(page, Page::Home | Page::NotFound) {
+        return None;
+    }
+    let Some(r) = store.with_untracked(|d| d.report(report).cloned()) else {
+        return Some(not_found("找不到这份报告。它可能已被删除，或保存在另一台电脑、另一个浏览器中。"));
+    };
+    if *page != Page::Info {
+        match store.checklist_state(&r) {
+            ChecklistState::Ready => {}
+            ChecklistState::Loading(info) => return Some(loading(info.name)),
+            ChecklistState::Failed(info, why) => return Some(failed(info, why, report)),
+        }
+    }
+    if *page == Page::Section && !checklist(&r).sections.iter().any(|s| s.id == *section) {
+        return Some(not_found("找不到这一部分清单。"));
+    }
+    None
 }
 
 /// A page of the other wasm module (`route::Part`): the page reloads, and the start-up

@@ -10,7 +10,7 @@ use crate::domain::progress::{
 use crate::domain::proof::RuleSet;
 use crate::domain::report::{item_values, ReportKind, Status};
 use crate::route::Route;
-use crate::state::{checklist, use_screen, use_store, ProofRules};
+use crate::state::{checklist, use_store, ProofRules};
 use crate::ui::focus_id;
 use crate::ui::widgets::Crumbs;
 use leptos::prelude::*;
@@ -19,7 +19,6 @@ use leptos::prelude::*;
 pub fn Review(id: String) -> impl IntoView {
     let store = use_store();
     let report = store.report(&id);
-    let screen = use_screen();
     let body = move || {
         // The proof-reader's rules arrive after the page opens; the page is drawn again then.
         let rules = store.proof_rules();
@@ -88,7 +87,7 @@ pub fn Review(id: String) -> impl IntoView {
                 .sections
                 .iter()
                 .map(|s| {
-                    let link = Route::section(&r.id, &s.id).from_review().href();
+                    let section = Route::section(&r.id, &s.id).from_review();
                     let rows = s
                         .items
                         .iter()
@@ -125,8 +124,7 @@ pub fn Review(id: String) -> impl IntoView {
                                     )
                                     .map(|f| proof_line(ruleset, f)),
                             );
-                            let link = link.clone();
-                            let focus = i.id.to_string();
+                            let link = section.clone().at_item(&i.id).href();
                             view! {
                                 <div class="summary-row" class:summary-missing=status == Status::NotStarted>
                                     <dt>{i.task.clone()}</dt>
@@ -152,10 +150,6 @@ pub fn Review(id: String) -> impl IntoView {
                                             href=link
                                             aria-label=format!("修改“{}”", i.task)
                                             id=format!("edit-{}", i.id)
-                                            on:click=move |_| {
-                                                screen.focus_item.set(Some(focus.clone()));
-                                                screen.return_item.set(Some(focus.clone()));
-                                            }
                                         >
                                             "修改"
                                         </a>

@@ -19,7 +19,13 @@ use leptos::prelude::*;
 pub const NOTE_MAX: usize = 2000;
 
 #[component]
-pub fn SectionPage(id: String, section: String, back: bool) -> impl IntoView {
+pub fn SectionPage(
+    id: String,
+    section: String,
+    back: bool,
+    /// The item a 修改 link on 核对 opened: 保存 returns to that link.
+    item: String,
+) -> impl IntoView {
     let store = use_store();
     let report = store.report(&id);
     let Some(t) = report.with_untracked(|r| r.as_ref().map(checklist)) else { return ().into_any() };
@@ -27,7 +33,7 @@ pub fn SectionPage(id: String, section: String, back: bool) -> impl IntoView {
     let s = &t.sections[n];
     let prev = if n == 0 { Route::tasks(&id) } else { Route::section(&id, &t.sections[n - 1].id) };
     let next = if back {
-        Route::review(&id)
+        Route::review(&id).at_item(&item)
     } else if n + 1 < t.sections.len() {
         Route::section(&id, &t.sections[n + 1].id)
     } else {

@@ -1,22 +1,28 @@
 //! The pages of the tools module (`route::Part::Tools`): 公文校对, the checklist editor and
-//! 汇总. They
-//! are not needed on the first screen, so they live in a second wasm module that the start-up
-//! script loads only when one of their addresses is opened (`src/tools.rs`). Same state,
-//! same storage door, same shell as the walk-through.
+//! 汇总 (here), and the walk-through's last two pages, 核对 and 生成报告 (`ui::review`,
+//! `ui::output`), with the generator's full text, the proof-reader and the .docx writer they
+//! bring. None is needed on the first screen, so they live in a second wasm module that the
+//! start-up script loads only when one of their addresses is opened (`src/tools.rs`). Same
+//! state, same storage door, same shell as the walk-through.
 //!
-//! Not here: the walk-through's pages (`ui`), which this module never shows.
+//! Not here: the first screen's pages (`ui::view`), which this module never shows.
 
 pub mod editor;
 pub mod proofread;
 pub mod rollup;
 
-use super::{not_found, other_module};
+use super::{not_found, other_module, output, report_missing, review};
 use crate::route::{Page, Route};
 use leptos::prelude::*;
 
 /// The view of each of the tools module's pages; the others reload into the main module.
 pub fn view(route: Route) -> AnyView {
+    if let Some(stop) = report_missing(&route) {
+        return stop;
+    }
     match route.page {
+        Page::Review => view! { <review::Review id=route.report.clone() /> }.into_any(),
+        Page::Output => view! { <output::Output id=route.report.clone() /> }.into_any(),
         Page::Proof => view! { <proofread::Proofread /> }.into_any(),
         Page::Rollup => view! { <rollup::RollupPage /> }.into_any(),
         Page::Editor => view! { <editor::EditorPage checklist=route.checklist.clone() /> }.into_any(),
