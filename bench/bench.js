@@ -10,15 +10,14 @@
 // /usr/bin/chromium (or $CHROMIUM) and @playwright/test from node_modules.
 
 const { chromium } = require('@playwright/test');
-const { spawn, spawnSync, execFileSync } = require('child_process');
+const { spawnSync, execFileSync } = require('child_process');
 const fs = require('fs');
-const http = require('http');
-const net = require('net');
 const os = require('os');
 const path = require('path');
 const zlib = require('zlib');
 const { floorHtml } = require('./floor');
 const seed = require('./seed');
+const { serve } = require('./server');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -43,6 +42,7 @@ const opts = {
   loadsOnly: process.argv.includes('--loads-only'),
   // Only the sizes and the 汇总 case.
   rollupOnly: process.argv.includes('--rollup-only'),
+  plainServer: process.argv.includes('--plain-server'), // every file as it is, as python's http.server sends it
 };
 const WARM_KEYS = 10;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -120,7 +120,7 @@ function otherFiles() {
   const list = (dir) => (fs.existsSync(path.join(DIST, dir))
     ? fs.readdirSync(path.join(DIST, dir)).filter((f) => !/\.(gz|br)$/.test(f)).map((f) => `${dir}/${f}`) : []);
   const tools = list('tools');
-  if (tools.length) out.push({ measure: 'Tools module (checklist editor, 汇总), loaded when one of their pages is opened: tools/*.js + *.wasm', ...sum(tools) });
+  if (tools.length) out.push({ measure: 'Tools module (核对, 生成报告, 导入备份文件, 校对, 我的清单, 汇总), loaded when one of their pages is opened: tools/*.js + *.wasm', ...sum(tools) });
   const legacy = list('legacy');
   if (legacy.length) out.push({ measure: 'Legacy build of both modules (Chromium 80–95 only): legacy/*.js + *.wasm', ...sum(legacy) });
   if (fs.existsSync(path.join(DIST, 'zeren.html'))) out.push({ measure: 'Offline single file zeren.html (both modules, both builds, presets, rules)', ...size('zeren.html') });
@@ -132,45 +132,6 @@ function otherFiles() {
 }
 
 // ---------------------------------------------------------------------------- server
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function ping(port, file) {
-  return new Promise((resolve) => {
-    const req = http.get({ host: '127.0.0.1', port, path: `/${file}`, timeout: 500 }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
-    });
-    req.on('error', () => resolve(false));
-    req.on('timeout', () => { req.destroy(); resolve(false); });
-  });
-}
-
-/** python3 -m http.server on a free loopback port; retries if the port was taken meanwhile. */
-async function startServer(dir) {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const port = await freePort();
-    const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir],
-      { stdio: 'ignore' });
-    let exited = false;
-    proc.on('exit', () => { exited = true; });
-    for (let i = 0; i < 100 && !exited; i++) {
-      if (await ping(port, 'floor.html')) return { proc, port };
-      await sleep(100);
-    }
-    if (!exited) proc.kill();
-  }
-  throw new Error('could not start python3 -m http.server on a free port');
-}
 
 // ---------------------------------------------------------------------------- b. cold load
 
@@ -263,6 +224,7 @@ async function coldLoad(browser, base, template, errors, how = {}, runs = opts.r
 const FIRST_USE = [
   { name: '核对', hash: '#/r/bench/check', selector: 'dl.summary' },
   { name: '生成报告', hash: '#/r/bench/output', selector: '.output-actions' },
+  { name: '导入备份文件', hash: '#/backup', selector: '#import-file' },
 ];
 
 /** Records, in every document of the context, the wall-clock time a selector first matches
@@ -710,14 +672,21 @@ function render(res) {
     '',
     'Notes. Percentiles are nearest-rank. Nothing here is asserted; "missed" is information.',
     '- First load: the files dist/index.html references plus index.html itself; gzip is Node zlib level 9, brotli is quality 11; '
-      + 'budget read as 250 000 bytes. The test server sends them uncompressed. The legacy build, zeren.html and the files fetched '
+      + 'budget read as 250 000 bytes. ' + (opts.plainServer ? 'The test server sends them uncompressed (--plain-server). '
+        : 'The test server sends the build\'s .gz copies, as deploy/nginx.conf (gzip_static) does. ') + 'The legacy build, zeren.html and the files fetched '
       + 'when first needed (presets, the proof-reader\'s rules) are listed beside it, not in it.',
     `- Throttled loads: the same pairs under DevTools emulation (CDP Emulation.setCPUThrottlingRate ${SLOW.cpuRate}, `
       + `Network.emulateNetworkConditions ${SLOW.bytesPerSecond * 8 / 1e6} Mbit/s down and up, ${SLOW.latency} ms), ${opts.slowRuns} pairs after one `
       + 'warm-up pair. Repeat visit: in one context the page is loaded, the service worker (zeren registers one on 127.0.0.1) given '
       + 'up to 5 s to finish, and the page loaded again by a new navigation (a ?again=1 query): that second load is timed, '
-      + 'for the floor page too (HTTP cache only, as python\'s server sends Last-Modified).',
-    `- Cold load: \`python3 -m http.server\` on 127.0.0.1 serving a copy of dist/ and bench's floor page; headless Chromium, `
+      + 'for the floor page too (HTTP cache only).',
+    `- Server: ${opts.plainServer ? 'every file as it is, with Last-Modified (as python3 -m http.server sends it)'
+      : 'bench/server.js, answering as deploy/nginx.conf does: the .gz copy (gzip_static; the floor page gzipped as sent), '
+        + 'Cache-Control no-cache on index.html and sw.js, a year and immutable on fingerprinted names, ETag and 304'}.`,
+    `- First use: a fresh context opens the task list (#/r/bench), waits 200 ms, then sets the address of a page the first load `
+      + 'does not carry; time from that change to the page\'s marker in the DOM (wall clock, across the reload into the other '
+      + `module and its download), ${opts.useRuns} runs after one warm-up, plain and throttled as above.`,
+    `- Cold load: a server on 127.0.0.1 serving a copy of dist/ and bench's floor page; headless Chromium, `
       + `a new browser context (empty cache and storage) per load, zeren and floor alternating, first pair discarded. Time is `
       + `performance.now() (from navigation start) when a MutationObserver first sees \`.task-list\` in the DOM (before paint). `
       + `zeren opens #/r/bench with a one-report envelope written to localStorage by an init script (inside the timed navigation, `
@@ -812,11 +781,11 @@ async function main() {
 
   let server = null;
   let browser = null;
-  const stop = () => { if (server) { server.proc.kill(); server = null; } };
+  const stop = () => { if (server) { server.close(); server = null; } };
   process.on('exit', stop);
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stop(); process.exit(130); });
   try {
-    server = await startServer(WWW);
+    server = await serve(WWW, { plain: opts.plainServer });
     const base = `http://127.0.0.1:${server.port}`;
     console.error(`[bench] serving ${path.relative(ROOT, WWW)} on ${base}`);
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });

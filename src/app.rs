@@ -88,14 +88,15 @@ pub fn App(part: Part, pages: fn(Route) -> AnyView) -> impl IntoView {
         let route = screen.route.get();
         document().set_title(&format!("{} - 意识形态工作责任制自查与报告", page_name(&route, store)));
         // The item named in the address (a 修改 link on 核对, or coming back there), also
-        // when the page has just been loaded: 核对 is in the other module.
+        // when the page has just been loaded: 核对 is in the other module. After the app's
+        // reload into this module, focus goes to the page as after any change of page.
         let target = match (route.page, route.item.as_str()) {
             (_, "") => None,
             (Page::Section, i) => Some(format!("#item-{i}-h")),
             (Page::Review, i) => Some(format!("#edit-{i}")),
             _ => None,
         };
-        if prev.is_some() || target.is_some() {
+        if prev.is_some() || target.is_some() || store.moved_here() {
             window().scroll_to_with_x_and_y(0.0, 0.0);
             request_animation_frame(move || ui::focus_selector(&target.unwrap_or_else(|| "main h1".into())));
         }

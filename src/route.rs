@@ -34,6 +34,8 @@ pub enum Page {
     Editor,
     /// 汇总: the branches' backup files in one table (the tools module).
     Rollup,
+    /// 导入备份文件: a backup file checked, shown, and added or put in place (the tools module).
+    Restore,
     /// An address zeren does not have.
     NotFound,
 }
@@ -41,7 +43,7 @@ pub enum Page {
 /// Which of the two wasm modules shows a page. The first screen's module (`Main`: 我的报告
 /// and the walk-through, 基本信息 to 问题与打算) stays small; the pages it does not need live
 /// in `Tools` (核对 and 生成报告 with the generator's full text, the proof-reader and the
-/// writers of .docx; 公文校对, 我的清单, 汇总), loaded only when one of them is opened. The
+/// writers of .docx; 导入备份文件; 公文校对, 我的清单, 汇总), loaded only when one of them is opened. The
 /// start-up script (scripts/loader.js) picks the module from the address with
 /// [`TOOLS_PATHS`]; inside the app, an address of the other module reloads the page so that
 /// the start-up script picks again. What a page needs across that reload (the item to put
@@ -56,7 +58,7 @@ pub enum Part {
 /// an address starting with one is that module's. scripts/loader.js and
 /// scripts/single-file.js hold the same list as a regular expression; a test keeps them in
 /// step.
-pub const TOOLS_PATHS: [&str; 5] = ["r/{report}/check", "r/{report}/output", "proof", "c/", "rollup"];
+pub const TOOLS_PATHS: [&str; 6] = ["r/{report}/check", "r/{report}/output", "proof", "c/", "rollup", "backup"];
 
 impl Page {
     /// The module that shows this page (an unknown address: either, so `Main`).
@@ -80,7 +82,7 @@ pub struct PageLine {
 }
 
 /// The route table.
-pub const PAGES: [PageLine; 10] = [
+pub const PAGES: [PageLine; 11] = [
     PageLine { page: Page::Home, part: Part::Main, path: "", title: "我的报告", returns: false },
     PageLine { page: Page::Tasks, part: Part::Main, path: "r/{report}", title: "自查清单", returns: false },
     PageLine { page: Page::Info, part: Part::Main, path: "r/{report}/info", title: "基本信息", returns: true },
@@ -101,6 +103,7 @@ pub const PAGES: [PageLine; 10] = [
     PageLine { page: Page::Proof, part: Part::Tools, path: "proof", title: "公文校对", returns: false },
     PageLine { page: Page::Editor, part: Part::Tools, path: "c/{checklist}", title: "编辑清单", returns: false },
     PageLine { page: Page::Rollup, part: Part::Tools, path: "rollup", title: "汇总", returns: false },
+    PageLine { page: Page::Restore, part: Part::Tools, path: "backup", title: "导入备份文件", returns: false },
 ];
 
 /// The query that marks a page opened from 核对.
@@ -169,6 +172,9 @@ impl Route {
     }
     pub fn rollup() -> Route {
         Route::new(Page::Rollup, "")
+    }
+    pub fn restore() -> Route {
+        Route::new(Page::Restore, "")
     }
 
     /// The same page opened from 核对, where pages that can go back there do.
@@ -268,6 +274,7 @@ mod tests {
             Route::proof(),
             Route::editor("c1a2b3"),
             Route::rollup(),
+            Route::restore(),
         ] {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
         }
@@ -320,6 +327,7 @@ mod tests {
             Page::Proof,
             Page::Editor,
             Page::Rollup,
+            Page::Restore,
         ] {
             assert_eq!(PAGES.iter().filter(|l| l.page == page).count(), 1, "{page:?}");
         }

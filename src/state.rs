@@ -74,6 +74,8 @@ pub struct Store {
     status: RwSignal<SaveStatus>,
     /// Trouble found when loading (storage refused, unreadable or newer data).
     trouble: RwSignal<Option<storage::LoadTrouble>>,
+    /// The app reloaded the tab into this module (`moved_here`).
+    moved: bool,
     /// The browser's answer to the request for persistent storage.
     persisted: RwSignal<Option<bool>>,
     /// Bumped when data is replaced from outside (another tab, a fresh start), so pages
@@ -140,7 +142,8 @@ impl Store {
             Some(storage::LoadTrouble::Unreadable { .. } | storage::LoadTrouble::Newer { .. })
         );
         let status = if writable { SaveStatus::Idle } else { SaveStatus::Held };
-        Store {
+        let refused = matches!(loaded.trouble, Some(storage::LoadTrouble::Unavailable));
+        let store = Store {
             known_revision: StoredValue::new(loaded.data.revision),
             data: RwSignal::new(loaded.data),
             status: RwSignal::new(status),
@@ -151,7 +154,14 @@ impl Store {
             fetching: RwSignal::new(Vec::new()),
             arrived: RwSignal::new(0),
             proof: RwSignal::new(ProofRules::NotAsked),
+            moved: loaded.moved,
+        };
+        // Handed over by the other module and not in storage: save it now if storage takes
+        // it (a conflict or a full store is then said as after any edit).
+        if loaded.handed_over && !refused {
+            store.save();
         }
+        store
     }
 
     // ---- checklists
@@ -269,6 +279,24 @@ impl Store {
     /// Subscribes the caller to data being replaced from outside.
     pub fn track_generation(&self) {
         self.generation.track();
+    }
+
+    /// Before the page reloads into the other wasm module: what storage does not hold
+    /// (refused, full, or held back) goes across in the tab (`storage::hand_over`), so
+    /// nothing typed is lost on the way.
+    pub fn hand_over_unsaved(&self) {
+        let refused = self.trouble.with_untracked(|t| matches!(t, Some(storage::LoadTrouble::Unavailable)));
+        if self.unsaved() || refused {
+            self.data.with_untracked(|d| storage::hand_over(Some(d)));
+        } else {
+            storage::hand_over(None);
+        }
+    }
+
+    /// Whether the app reloaded the tab into this module (a page of the other module was
+    /// opened): the new page then takes focus as after any change of page.
+    pub fn moved_here(&self) -> bool {
+        self.moved
     }
 
     /// True when this tab holds changes storage does not.

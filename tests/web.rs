@@ -110,6 +110,27 @@ fn a_stale_tab_does_not_overwrite_newer_data() {
 }
 
 #[wasm_bindgen_test]
+fn what_storage_does_not_hold_crosses_the_reload_into_the_other_module_once() {
+    local().clear().unwrap();
+    storage::save(&envelope_with("甲"), 0).unwrap();
+    // Not saved (storage full, say): handed over, taken by the next load, then gone.
+    storage::hand_over(Some(&envelope_with("乙")));
+    let loaded = storage::load();
+    assert!(loaded.moved && loaded.handed_over);
+    assert_eq!(loaded.data.reports[0].unit, "乙");
+    let again = storage::load();
+    assert!(!again.moved && !again.handed_over);
+    assert_eq!(again.data.reports[0].unit, "甲");
+    // Everything saved: only the mark that the app moved the tab.
+    storage::hand_over(None);
+    let moved = storage::load();
+    assert!(moved.moved && !moved.handed_over);
+    assert_eq!(moved.data.reports[0].unit, "甲");
+    assert_eq!(web_sys::window().unwrap().name().unwrap(), "");
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
 fn unreadable_data_is_kept_under_a_backup_key() {
     local().clear().unwrap();
     local().set_item(Key::Data.name(), "{\"schema\":1,\"reports\":[{").unwrap();

@@ -7,7 +7,9 @@
 //! Promises kept here: unreadable or newer data is never overwritten (the raw text is kept
 //! under a backup key and offered for download); when storage is refused or full the app
 //! keeps working in memory and says so; a tab whose data is stale never silently
-//! overwrites what another tab saved (revisions are compared before each write).
+//! overwrites what another tab saved (revisions are compared before each write); what is
+//! not saved crosses the reload into the other wasm module in the tab's name (`hand_over`),
+//! not in storage.
 
 use crate::domain::saved::{Envelope, LoadError};
 use gloo_storage::{errors::StorageError, LocalStorage, Storage};
@@ -57,6 +59,34 @@ pub enum LoadTrouble {
 pub struct Loaded {
     pub data: Envelope,
     pub trouble: Option<LoadTrouble>,
+    /// The app reloaded the tab into this wasm module (`hand_over`).
+    pub moved: bool,
+    /// The data came from the page before that reload: it is not in storage yet.
+    pub handed_over: bool,
+}
+
+/// What marks the tab's name as set by the app for the reload into the other module; data
+/// storage does not hold follows it.
+const MOVED: &str = "zeren.moved:";
+
+/// Called just before the app reloads the tab into the other wasm module. Data that is not
+/// saved (storage refused, full, or held back) goes across in the tab's `window.name`,
+/// which a reload keeps and another site cannot read; the next `load` takes it and clears
+/// the name.
+pub fn hand_over(unsaved: Option<&Envelope>) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_name(&format!("{MOVED}{}", unsaved.map(Envelope::to_json).unwrap_or_default()));
+    }
+}
+
+/// Whether the app reloaded the tab into this module, and the data handed over with it, if
+/// any; clears the mark.
+fn take_handover() -> (bool, Option<Envelope>) {
+    let Some(w) = web_sys::window() else { return (false, None) };
+    let name = w.name().unwrap_or_default();
+    let Some(json) = name.strip_prefix(MOVED) else { return (false, None) };
+    let _ = w.set_name("");
+    (true, (!json.is_empty()).then(|| Envelope::from_json(json).ok()).flatten())
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -156,24 +186,32 @@ pub fn stored_revision() -> u64 {
 /// Reads the saved envelope. Never fails: trouble comes back with an empty envelope to
 /// work on in memory.
 pub fn load() -> Loaded {
+    let (data, trouble) = load_stored();
+    match take_handover() {
+        (moved, Some(handed)) => Loaded { data: handed, trouble, moved, handed_over: true },
+        (moved, None) => Loaded { data, trouble, moved, handed_over: false },
+    }
+}
+
+fn load_stored() -> (Envelope, Option<LoadTrouble>) {
     if !available() {
-        return Loaded { data: Envelope::default(), trouble: Some(LoadTrouble::Unavailable) };
+        return (Envelope::default(), Some(LoadTrouble::Unavailable));
     }
     let Some(raw) = get(Key::Data) else {
-        return Loaded { data: Envelope::default(), trouble: None };
+        return (Envelope::default(), None);
     };
     match Envelope::from_json(&raw) {
         Ok(mut data) => {
             data.revision = data.revision.max(stored_revision());
-            Loaded { data, trouble: None }
+            (data, None)
         }
         Err(LoadError::Newer { .. }) => {
             let message = Envelope::from_json(&raw).err().map(|e| e.to_string()).unwrap_or_default();
-            Loaded { data: Envelope::default(), trouble: Some(LoadTrouble::Newer { message }) }
+            (Envelope::default(), Some(LoadTrouble::Newer { message }))
         }
         Err(LoadError::Unreadable { reason }) => {
             keep_unreadable(&raw);
-            Loaded { data: Envelope::default(), trouble: Some(LoadTrouble::Unreadable { reason, raw }) }
+            (Envelope::default(), Some(LoadTrouble::Unreadable { reason, raw }))
         }
     }
 }

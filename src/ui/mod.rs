@@ -66,9 +66,11 @@ pub fn report_missing(route: &Route) -> Option<AnyView> {
 }
 
 /// A page of the other wasm module (`route::Part`): the page reloads, and the start-up
-/// script loads that module for the address. What is typed is saved as it is typed, so
-/// nothing is lost.
+/// script loads that module for the address. What is typed is saved as it is typed, and
+/// what could not be saved is handed over (`Store::hand_over_unsaved`), so nothing is lost.
 pub fn other_module() -> AnyView {
+    // What storage does not hold (refused, full, held back) goes across the reload.
+    use_store().hand_over_unsaved();
     request_animation_frame(|| {
         let _ = window().location().reload();
     });

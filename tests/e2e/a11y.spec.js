@@ -94,6 +94,13 @@ test('every page of the walk-through passes axe at WCAG 2.2 AA', async ({ page }
   await expect(page.locator('.editor-panel')).toBeVisible();
   await audit(page, '编辑清单（展开一项）');
 
+  // 导入备份文件 with a file's contents waiting for the user's choice.
+  await page.goto('./#/backup');
+  await expect(page.getByRole('heading', { level: 1, name: '导入备份文件' })).toBeVisible();
+  await page.getByLabel('导入备份文件').setInputFiles(files[0]);
+  await expect(page.getByRole('region', { name: '确认导入' })).toBeVisible();
+  await audit(page, '导入备份文件（确认导入）');
+
   // The page that does not exist.
   await page.goto('./#/no/such/page');
   await audit(page, '找不到的页面');
@@ -245,7 +252,7 @@ test('keyboard alone: from the first screen to a saved answer and the next secti
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: '我的报告' })).toBeFocused();
 
-  // The whole first screen, to the file control at its end, and back up to 新建报告.
+  // The whole first screen, to the link to 导入备份文件 at its end, and back up to 新建报告.
   await tabTo(page, /导入备份文件/);
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Shift+Tab');

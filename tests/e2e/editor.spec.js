@@ -116,6 +116,7 @@ test('a checklist of my own: copy, edit with undo, save, use in a report, a new 
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await expect(page.getByText('还没有报告')).toBeVisible();
+  await page.goto('./#/backup');
   await page.getByLabel('导入备份文件').setInputFiles(backupFile);
   await page.getByRole('region', { name: '确认导入' }).getByRole('button', { name: '添加到现有报告' }).click();
   await page.reload();

@@ -78,12 +78,15 @@ test('export then import brings the reports back; nothing changes until the user
   expect(name).toMatch(/^责任制报告备份-\d{4}-\d{1,2}-\d{1,2}\.json$/);
   await page.getByRole('button', { name: '删除' }).click();
   await expect(page.getByText('还没有报告')).toBeVisible();
+  await page.getByRole('link', { name: '导入备份文件…' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '导入备份文件' })).toBeFocused();
   await page.getByLabel('导入备份文件').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   const confirm = page.getByRole('region', { name: '确认导入' });
   await expect(confirm).toContainText('文件中有1份报告：局党组');
   expect(await page.evaluate(() => JSON.parse(localStorage.getItem('zeren.data')).reports.length)).toBe(0);
   await confirm.getByRole('button', { name: '添加到现有报告' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已导入1份报告' })).toBeVisible();
+  await page.getByRole('link', { name: '返回我的报告（现有1份）' }).click();
   await expect(page.getByRole('heading', { level: 2, name: /局党组/ })).toBeVisible();
   expect(await page.evaluate(() => JSON.parse(localStorage.getItem('zeren.data')).reports.length)).toBe(1);
 });
@@ -95,6 +98,7 @@ test('bad backup files are refused with a message and change nothing', async ({ 
   // The reports, not the settings (which also record the page the user is on).
   const saved = () => page.evaluate(() => JSON.stringify(JSON.parse(localStorage.getItem('zeren.data')).reports));
   const before = await saved();
+  await page.goto('./#/backup');
   const input = page.getByLabel('导入备份文件');
   const cases = [
     ['notes.json', Buffer.from('这不是备份'), '不是'],
@@ -116,10 +120,12 @@ test('hostile strings in a backup are kept as plain text and tidied, with a note
     id: 'x<y', unit: '<img src=x onerror="window.__pwned=1">局党组\u202E\u0007', year: 2026, period: { span: 'year' }, kind: 'unit',
     answers: { 'special-study': { status: 'done', values: { meetings: '2' }, note: 'A'.repeat(30000) } },
   };
+  await page.goto('./#/backup');
   await page.getByLabel('导入备份文件').setInputFiles({ name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(report)) });
   const confirm = page.getByRole('region', { name: '确认导入' });
   await expect(confirm).toContainText('文件中有1份报告');
   await confirm.getByRole('button', { name: '添加到现有报告' }).click();
+  await page.getByRole('link', { name: /返回我的报告/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: /<img src=x/ })).toBeVisible();
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('zeren.data')).reports[0]);
@@ -136,13 +142,15 @@ test('replacing with a backup can be undone', async ({ page }) => {
   const other = JSON.parse(text);
   other.reports[0].unit = '机关党委';
   other.reports[0].id = 'other1';
+  await page.getByRole('link', { name: '导入备份文件…' }).click();
   await page.getByLabel('导入备份文件').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
   await page.getByRole('region', { name: '确认导入' }).getByRole('button', { name: '替换现有的1份报告' }).click();
   await expect(page.getByText('已用备份文件中的1份报告替换原有的1份报告')).toBeFocused();
-  await expect(page.getByRole('heading', { level: 2, name: /机关党委/ })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: /局党组/ })).toHaveCount(0);
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('zeren.data')).reports.map((r) => r.unit))).toEqual(['机关党委']);
   await page.getByRole('button', { name: '撤销替换，恢复原来的1份报告' }).click();
   await expect(page.getByText('已撤销替换，原来的1份报告已恢复。')).toBeVisible();
+  await page.getByRole('link', { name: '返回我的报告（现有1份）' }).click();
   await expect(page.getByRole('heading', { level: 2, name: /局党组/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /机关党委/ })).toHaveCount(0);
   expect(await page.evaluate(() => JSON.parse(localStorage.getItem('zeren.data')).reports.map((r) => r.unit))).toEqual(['局党组']);
 });

@@ -1,5 +1,5 @@
 //! The pages of the tools module (`route::Part::Tools`): 公文校对, the checklist editor and
-//! 汇总 (here), and the walk-through's last two pages, 核对 and 生成报告 (`ui::review`,
+//! 汇总, 导入备份文件 (here), and the walk-through's last two pages, 核对 and 生成报告 (`ui::review`,
 //! `ui::output`), with the generator's full text, the proof-reader and the .docx writer they
 //! bring. None is needed on the first screen, so they live in a second wasm module that the
 //! start-up script loads only when one of their addresses is opened (`src/tools.rs`). Same
@@ -9,6 +9,7 @@
 
 pub mod editor;
 pub mod proofread;
+pub mod restore;
 pub mod rollup;
 
 use super::{not_found, other_module, output, report_missing, review};
@@ -25,6 +26,7 @@ pub fn view(route: Route) -> AnyView {
         Page::Output => view! { <output::Output id=route.report.clone() /> }.into_any(),
         Page::Proof => view! { <proofread::Proofread /> }.into_any(),
         Page::Rollup => view! { <rollup::RollupPage /> }.into_any(),
+        Page::Restore => view! { <restore::RestorePage /> }.into_any(),
         Page::Editor => view! { <editor::EditorPage checklist=route.checklist.clone() /> }.into_any(),
         Page::NotFound => not_found("没有这个页面。"),
         _ => other_module(),
