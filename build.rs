@@ -283,7 +283,7 @@ bake_struct!(Guidance { from, from_year, text });
 bake_struct!(References { congresses, sayings, themes });
 bake_struct!(Congress { number, closed, plenums });
 bake_struct!(Saying { name, date, occasion });
-bake_struct!(Theme { year, meeting, text });
+bake_struct!(Theme { year, meeting, text, aspects });
 bake_struct!(ReportWording {
     title,
     opening,

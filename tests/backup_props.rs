@@ -408,8 +408,10 @@ fn report() -> BoxedStrategy<Report> {
     let id = prop_oneof![3 => "[A-Za-z0-9_-]{1,12}", 1 => select(vec!["a", "a", "imported-2"]).prop_map(String::from), 1 => text()];
     let answer = (select(Status::ALL.to_vec()), btree(text(), text(), 0..3), text())
         .prop_map(|(status, values, note)| Answer { status, values, note });
-    let problems =
-        proptest::option::of(vec((text(), text()).prop_map(|(problem, plan)| ProblemPlan { problem, plan }), 0..3));
+    let problems = proptest::option::of(vec(
+        (text(), text()).prop_map(|(problem, plan)| ProblemPlan { problem, plan, ..Default::default() }),
+        0..3,
+    ));
     let ms = prop_oneof![
         (0u64..4_000_000_000_000).prop_map(|n| n as f64),
         any::<f64>().prop_filter("finite", |f| f.is_finite())
@@ -497,8 +499,10 @@ fn clean_report(index: usize) -> BoxedStrategy<Report> {
     ];
     let answer = (select(Status::ALL.to_vec()), btree("[a-z]{1,8}", multi(), 0..3), multi())
         .prop_map(|(status, values, note)| Answer { status, values, note });
-    let problems =
-        proptest::option::of(vec((multi(), multi()).prop_map(|(problem, plan)| ProblemPlan { problem, plan }), 0..3));
+    let problems = proptest::option::of(vec(
+        (multi(), multi()).prop_map(|(problem, plan)| ProblemPlan { problem, plan, ..Default::default() }),
+        0..3,
+    ));
     let ms = (0u64..4_000_000_000_000).prop_map(|n| n as f64);
     (
         ok(),

@@ -431,7 +431,14 @@ fn report_for(t: &Template, brackets: bool) -> BoxedStrategy<Report> {
     let name = |known: Vec<&'static str>| prop_oneof![3 => select(known).prop_map(String::from), 1 => junk(brackets)];
     let problems = proptest::option::weighted(
         0.3,
-        vec((junk(brackets), junk(brackets)).prop_map(|(problem, plan)| ProblemPlan { problem, plan }), 0..14),
+        vec(
+            (junk(brackets), junk(brackets)).prop_map(|(problem, plan)| ProblemPlan {
+                problem,
+                plan,
+                ..Default::default()
+            }),
+            0..14,
+        ),
     );
     // The user's choice of points that stand alone past eight: headings (sections, the
     // problems) and points (items, `#N`), some of them not in the report at all.

@@ -431,6 +431,7 @@ fn tidy(r: &mut Report, fixes: &mut Fixes) {
     fixes.text(&mut r.meeting, Line::Single, MAX_NAME_CHARS, || "会议名称".into());
     fixes.text(&mut r.areas, Line::Single, MAX_NAME_CHARS, || "分管的科室或领域".into());
     fixes.text(&mut r.theme, Line::Single, MAX_NAME_CHARS, || "会议主题".into());
+    fixes.text(&mut r.aspects, Line::Multi, MAX_NAME_CHARS * 10, || "查摆问题的方面".into());
     fixes.text(&mut r.recipient, Line::Single, MAX_NAME_CHARS, || "主送机关".into());
     fixes.text(&mut r.dated, Line::Single, MAX_NAME_CHARS, || "成文日期".into());
     fixes.text(&mut r.template_id, Line::Single, MAX_KEY_CHARS, || "清单模板编号".into());
@@ -501,6 +502,7 @@ fn tidy(r: &mut Report, fixes: &mut Fixes) {
         for (k, p) in problems.iter_mut().enumerate() {
             fixes.text(&mut p.problem, Line::Multi, MAX_TEXT_CHARS, || format!("第{}条问题", k + 1));
             fixes.text(&mut p.plan, Line::Multi, MAX_TEXT_CHARS, || format!("第{}条整改措施", k + 1));
+            fixes.text(&mut p.aspect, Line::Single, MAX_NAME_CHARS, || format!("第{}条问题所属的方面", k + 1));
         }
     }
 
@@ -754,6 +756,7 @@ fn same_but_id(a: &Report, b: &Report) -> bool {
         role,
         areas,
         theme,
+        aspects,
         last_year,
         merge_alone,
         template_id,
@@ -774,6 +777,7 @@ fn same_but_id(a: &Report, b: &Report) -> bool {
         && *role == b.role
         && *areas == b.areas
         && *theme == b.theme
+        && *aspects == b.aspects
         && *last_year == b.last_year
         && *merge_alone == b.merge_alone
         && *template_id == b.template_id

@@ -249,14 +249,18 @@ fn line_breaks_are_kept_in_notes_values_problems_and_plans_only() {
     let a = r.answer_mut("x");
     a.values.insert("v".into(), "一\n二\r三".into());
     a.note = "一\r\n二\r三\n\n四\t".into();
-    r.problems = Some(vec![ProblemPlan { problem: "甲\n乙".into(), plan: "丙\r\n丁".into() }]);
+    r.problems =
+        Some(vec![ProblemPlan { problem: "甲\n乙".into(), plan: "丙\r\n丁".into(), ..Default::default() }]);
     let got = one(as_value(&r));
     let r = &got.reports[0];
     assert_eq!(r.unit, "局党组");
     assert_eq!(r.person, "张三");
     assert_eq!(r.answers["x"].values["v"], "一\n二\n三");
     assert_eq!(r.answers["x"].note, "一\n二\n三\n\n四\t");
-    assert_eq!(r.problems, Some(vec![ProblemPlan { problem: "甲\n乙".into(), plan: "丙\n丁".into() }]));
+    assert_eq!(
+        r.problems,
+        Some(vec![ProblemPlan { problem: "甲\n乙".into(), plan: "丙\n丁".into(), ..Default::default() }])
+    );
     // Only the names lost something; \r\n → \n is not worth a warning.
     assert_eq!(got.warnings.len(), 1, "{:?}", got.warnings);
     assert!(got.warnings[0].contains("单位名称、姓名和职务中有控制字符"), "{:?}", got.warnings);
@@ -268,7 +272,10 @@ fn invisible_and_direction_characters_are_removed() {
     let r = got.reports.iter().find(|r| r.id == "bidi").unwrap();
     assert_eq!(r.unit, "组党局");
     assert_eq!(r.person, "张三");
-    assert_eq!(r.problems, Some(vec![ProblemPlan { problem: "问题一".into(), plan: "措施一".into() }]));
+    assert_eq!(
+        r.problems,
+        Some(vec![ProblemPlan { problem: "问题一".into(), plan: "措施一".into(), ..Default::default() }])
+    );
     assert!(got
         .warnings
         .iter()
@@ -294,7 +301,8 @@ fn over_long_text_is_cut_with_a_warning() {
     let a = r.answer_mut("special-study");
     a.note = "长".repeat(1_000_000); // 3 MB of text
     a.values.insert("topics".into(), "题".repeat(3000));
-    r.problems = Some(vec![ProblemPlan { problem: "问".repeat(20_001), plan: "措".repeat(20_000) }]);
+    r.problems =
+        Some(vec![ProblemPlan { problem: "问".repeat(20_001), plan: "措".repeat(20_000), ..Default::default() }]);
     let bytes = file(vec![as_value(&r)]);
     assert!(bytes.len() > 3_000_000 && bytes.len() < MAX_FILE_BYTES);
     let got = parse_backup(&bytes).unwrap();

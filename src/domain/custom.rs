@@ -103,10 +103,12 @@ pub enum ItemText {
     PersonalDone,
     PersonalProblem,
     PersonalMeasure,
+    PersonalProblemMissing,
+    PersonalMeasureMissing,
 }
 
 impl ItemText {
-    pub const ALL: [ItemText; 12] = [
+    pub const ALL: [ItemText; 14] = [
         ItemText::Task,
         ItemText::Guidance,
         ItemText::Rule,
@@ -119,6 +121,8 @@ impl ItemText {
         ItemText::PersonalDone,
         ItemText::PersonalProblem,
         ItemText::PersonalMeasure,
+        ItemText::PersonalProblemMissing,
+        ItemText::PersonalMeasureMissing,
     ];
 
     /// The label in the editor.
@@ -136,6 +140,8 @@ impl ItemText {
             ItemText::PersonalDone => "个人对照检查：做法（第一人称，可空）",
             ItemText::PersonalProblem => "个人对照检查：问题（可空）",
             ItemText::PersonalMeasure => "个人对照检查：措施（可空）",
+            ItemText::PersonalProblemMissing => "个人对照检查：问题（未落实时，可空）",
+            ItemText::PersonalMeasureMissing => "个人对照检查：措施（未落实时，可空）",
         }
     }
 
@@ -154,6 +160,8 @@ impl ItemText {
             ItemText::PersonalDone => "personal_done",
             ItemText::PersonalProblem => "personal_problem",
             ItemText::PersonalMeasure => "personal_measure",
+            ItemText::PersonalProblemMissing => "personal_problem_missing",
+            ItemText::PersonalMeasureMissing => "personal_measure_missing",
         }
     }
 
@@ -180,6 +188,8 @@ impl ItemText {
             ItemText::PersonalDone => &item.personal_done,
             ItemText::PersonalProblem => &item.personal_problem,
             ItemText::PersonalMeasure => &item.personal_measure,
+            ItemText::PersonalProblemMissing => &item.personal_problem_missing,
+            ItemText::PersonalMeasureMissing => &item.personal_measure_missing,
         }
     }
 
@@ -197,18 +207,22 @@ impl ItemText {
             ItemText::PersonalDone => &mut item.personal_done,
             ItemText::PersonalProblem => &mut item.personal_problem,
             ItemText::PersonalMeasure => &mut item.personal_measure,
+            ItemText::PersonalProblemMissing => &mut item.personal_problem_missing,
+            ItemText::PersonalMeasureMissing => &mut item.personal_measure_missing,
         };
         *slot = tidy(text, MAX_TEXT_CHARS).into();
     }
 }
 
-/// A section's two names.
+/// A section's names and its lead paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SectionText {
     /// On the task list.
     Title,
     /// In the report, after （一）.
     Heading,
+    /// A lead paragraph under the heading in the report (may be empty).
+    Intro,
 }
 
 fn sections(t: &mut Template) -> &mut Vec<Section> {
@@ -227,10 +241,10 @@ fn fresh_id(t: &Template, prefix: &str) -> String {
 
 pub fn set_section_text(t: &mut Template, s: usize, which: SectionText, text: &str) {
     if let Some(sec) = sections(t).get_mut(s) {
-        let text = tidy(text, 60);
         match which {
-            SectionText::Title => sec.title = text.into(),
-            SectionText::Heading => sec.heading = text.into(),
+            SectionText::Title => sec.title = tidy(text, 60).into(),
+            SectionText::Heading => sec.heading = tidy(text, 60).into(),
+            SectionText::Intro => sec.intro = tidy(text, MAX_TEXT_CHARS).into(),
         }
     }
 }
@@ -413,6 +427,13 @@ pub fn remove_field(t: &mut Template, s: usize, i: usize, f: usize) {
 pub fn set_field_label(t: &mut Template, s: usize, i: usize, f: usize, label: &str) {
     if let Some(field) = items(t, s).and_then(|l| l.get_mut(i)).and_then(|it| it.fields.to_mut().get_mut(f)) {
         field.label = tidy(label, 30).into();
+    }
+}
+
+/// Sets the hint shown under a field's label (may be empty).
+pub fn set_field_hint(t: &mut Template, s: usize, i: usize, f: usize, hint: &str) {
+    if let Some(field) = items(t, s).and_then(|l| l.get_mut(i)).and_then(|it| it.fields.to_mut().get_mut(f)) {
+        field.hint = tidy(hint, 200).into();
     }
 }
 

@@ -162,6 +162,8 @@ enum Edit {
     RemoveItem(usize, usize),
     MoveItem(usize, usize, bool),
     Text(usize, usize, usize, String),
+    Section(usize, usize, String),
+    Hint(usize, usize, usize, String),
     AddField(usize, usize, usize),
     Paste(String),
 }
@@ -175,7 +177,9 @@ fn edit() -> impl Strategy<Value = Edit> {
         (0..8usize).prop_map(Edit::AddItem),
         (0..8usize, 0..12usize).prop_map(|(s, i)| Edit::RemoveItem(s, i)),
         (0..8usize, 0..12usize, any::<bool>()).prop_map(|(s, i, up)| Edit::MoveItem(s, i, up)),
-        (0..8usize, 0..12usize, 0..12usize, text).prop_map(|(s, i, k, t)| Edit::Text(s, i, k, t)),
+        (0..8usize, 0..12usize, 0..ItemText::ALL.len(), text).prop_map(|(s, i, k, t)| Edit::Text(s, i, k, t)),
+        (0..8usize, 0..3usize, text).prop_map(|(s, k, t)| Edit::Section(s, k, t)),
+        (0..8usize, 0..12usize, 0..3usize, text).prop_map(|(s, i, f, t)| Edit::Hint(s, i, f, t)),
         (0..8usize, 0..12usize, 0..4usize).prop_map(|(s, i, k)| Edit::AddField(s, i, k)),
         "[一-龥\n]{0,40}".prop_map(Edit::Paste),
     ]
@@ -198,6 +202,10 @@ fn apply(t: &mut Template, e: &Edit) {
             move_item(t, *s, *i, *up);
         }
         Edit::Text(s, i, k, text) => set_item_text(t, *s, *i, ItemText::ALL[*k], text),
+        Edit::Section(s, k, text) => {
+            set_section_text(t, *s, [SectionText::Title, SectionText::Heading, SectionText::Intro][*k], text)
+        }
+        Edit::Hint(s, i, f, text) => set_field_hint(t, *s, *i, *f, text),
         Edit::AddField(s, i, k) => {
             add_field(t, *s, *i, NewField::ALL[*k]);
         }
@@ -231,6 +239,31 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn the_editor_sets_a_section_s_lead_a_field_s_hint_and_the_personal_wording_of_a_gap() {
+    let mut t = mine();
+    set_section_text(&mut t, 0, SectionText::Intro, "一年来，本单位把意识形态工作摆在突出位置。\u{202e}");
+    assert_eq!(t.sections[0].intro, "一年来，本单位把意识形态工作摆在突出位置。");
+    set_field_hint(&mut t, 0, 0, 0, "填写全年的次数\u{7}");
+    assert_eq!(t.sections[0].items[0].fields[0].hint, "填写全年的次数");
+    set_item_text(&mut t, 0, 0, ItemText::PersonalProblemMissing, "本人没有推动专题研究意识形态工作。");
+    set_item_text(&mut t, 0, 0, ItemText::PersonalMeasureMissing, "每半年至少推动专题研究1次。");
+    assert_eq!(t.validate(), Ok(()));
+    let id = t.sections[0].items[0].id.to_string();
+    let report = |kind, status| {
+        let mut r = Report { unit: "局党组".into(), kind, person: "张三".into(), ..Report::new("r", 1.0) };
+        r.answers.insert(id.clone(), Answer { status, ..Answer::default() });
+        r
+    };
+    let unit = to_text(&generate(&t, &report(ReportKind::Unit, Status::Done)));
+    assert!(unit.contains("一年来，本单位把意识形态工作摆在突出位置。"), "{unit}");
+    let personal = to_text(&generate(&t, &report(ReportKind::Personal, Status::NotDone)));
+    assert!(
+        personal.contains("本人没有推动专题研究意识形态工作") && personal.contains("每半年至少推动专题研究1次"),
+        "{personal}"
+    );
 }
 
 #[test]

@@ -107,6 +107,7 @@ pub fn suggested_problems(t: &Template, r: &Report) -> Vec<ProblemPlan> {
             ProblemPlan {
                 problem: fill(i.problem_for(personal, missing), &item_vars),
                 plan: fill(i.measure_for(personal, missing), &item_vars),
+                ..Default::default()
             }
         })
         .collect();
@@ -115,7 +116,11 @@ pub fn suggested_problems(t: &Template, r: &Report) -> Vec<ProblemPlan> {
     }
     t.fallback_problems
         .iter()
-        .map(|p| ProblemPlan { problem: fill(&p.problem, &vars.plan), plan: fill(&p.measure, &vars.plan) })
+        .map(|p| ProblemPlan {
+            problem: fill(&p.problem, &vars.plan),
+            plan: fill(&p.measure, &vars.plan),
+            ..Default::default()
+        })
         .collect()
 }
 
@@ -124,7 +129,11 @@ pub fn problems(t: &Template, r: &Report) -> Vec<ProblemPlan> {
     match &r.problems {
         Some(list) => list
             .iter()
-            .map(|p| ProblemPlan { problem: clean_sentence(&p.problem), plan: clean_sentence(&p.plan) })
+            .map(|p| ProblemPlan {
+                problem: clean_sentence(&p.problem),
+                plan: clean_sentence(&p.plan),
+                aspect: p.aspect.trim().to_string(),
+            })
             .filter(|p| !p.problem.is_empty() || !p.plan.is_empty())
             .collect(),
         None => suggested_problems(t, r),
@@ -150,6 +159,45 @@ fn problems_by_area(t: &Template, r: &Report) -> Vec<(usize, String, ProblemPlan
         .enumerate()
         .map(|(k, p)| if from_items { (gaps[k].0, gaps[k].1.to_string(), p) } else { (0, format!("#{}", k + 1), p) })
         .collect()
+}
+
+/// The problems of a personal report by the meeting's aspects (`Report::aspects`), when
+/// the user placed at least one under a listed aspect (`ProblemPlan::aspect`): each
+/// aspect's heading with its problems, in the aspects' order, and those placed under none
+/// last, under 其他方面; aspects with no problem are left out. Otherwise the problems back,
+/// to print as one list.
+fn by_aspect(
+    r: &Report,
+    list: &[(usize, String, ProblemPlan)],
+    probs: AreaPoints,
+) -> Result<Vec<(String, AreaPoints)>, AreaPoints> {
+    let aspects = r.aspect_list();
+    let of: Vec<(&str, usize)> = list
+        .iter()
+        .filter_map(|(_, id, p)| aspects.iter().position(|a| *a == p.aspect).map(|n| (id.as_str(), n)))
+        .collect();
+    if r.kind != ReportKind::Personal || of.is_empty() {
+        return Err(probs);
+    }
+    let mut groups: Vec<(String, AreaPoints)> = aspects.iter().map(|a| (aspect_heading(a), Vec::new())).collect();
+    let mut rest = Vec::new();
+    for point in probs {
+        match of.iter().find(|(id, _)| *id == point.1) {
+            Some((_, n)) => groups[*n].1.push(point),
+            None => rest.push(point),
+        }
+    }
+    groups.push(("其他方面".to_string(), rest));
+    Ok(groups.into_iter().filter(|(_, g)| !g.is_empty()).collect())
+}
+
+/// An aspect as a heading: `在带头强化政治忠诚、提高政治能力方面`, however it was typed
+/// (with or without 在…方面, with a closing mark or not).
+pub fn aspect_heading(aspect: &str) -> String {
+    let a = aspect.trim().trim_end_matches(['。', '；', '，', '：', '、']);
+    let a = a.strip_prefix('在').unwrap_or(a);
+    let a = a.strip_suffix("方面").unwrap_or(a);
+    format!("在{a}方面")
 }
 
 /// The key of [`Report::merge_alone`] for 存在的问题 and 下一步打算 (整改措施), which are joined
@@ -200,11 +248,27 @@ pub fn merge_choices(t: &Template, r: &Report) -> Vec<MergeChoice> {
         .filter(|(_, _, _, points)| points.len() > MAX_POINTS)
         .map(|(id, heading, _, points)| choice(id, format!("{part}：{heading}"), one_area(points)))
         .collect();
-    let (probs, _) = split_problems(&problems_by_area(t, r));
-    if probs.len() > MAX_POINTS {
-        let heading =
-            if personal { "存在的主要问题和整改措施" } else { "存在的问题和下一步工作打算" };
-        out.push(choice(PROBLEMS_KEY.to_string(), heading.to_string(), probs));
+    let list = problems_by_area(t, r);
+    let (probs, plans) = split_problems(&list);
+    match by_aspect(r, &list, probs) {
+        // By aspect: each aspect's problems are joined on their own, the measures as one list.
+        Ok(groups) => {
+            for (title, points) in groups.into_iter().filter(|(_, g)| g.len() > MAX_POINTS) {
+                out.push(choice(PROBLEMS_KEY.to_string(), format!("存在的主要问题：{title}"), points));
+            }
+            if plans.len() > MAX_POINTS {
+                out.push(choice(PROBLEMS_KEY.to_string(), "整改措施".to_string(), plans));
+            }
+        }
+        Err(probs) if probs.len() > MAX_POINTS => {
+            let heading = if personal {
+                "存在的主要问题和整改措施"
+            } else {
+                "存在的问题和下一步工作打算"
+            };
+            out.push(choice(PROBLEMS_KEY.to_string(), heading.to_string(), probs));
+        }
+        Err(_) => {}
     }
     out
 }
@@ -312,7 +376,16 @@ fn personal_report(t: &Template, r: &Report) -> Document {
     if !probs.is_empty() {
         doc.heading1(&heading(&p.problems_heading, "存在的主要问题"));
         doc.paragraph(fill(&p.problems_lead, &vars.base));
-        doc.points(probs, alone(r, PROBLEMS_KEY));
+        match by_aspect(r, &list, probs) {
+            // Under the meeting's aspects, （一）（二）… each with its own 一是、二是.
+            Ok(groups) => {
+                for (n, (title, points)) in groups.into_iter().enumerate() {
+                    doc.blocks.push(Block::Heading2 { number: chinese(n + 1), text: title });
+                    doc.points(points, alone(r, PROBLEMS_KEY));
+                }
+            }
+            Err(probs) => doc.points(probs, alone(r, PROBLEMS_KEY)),
+        }
     }
     let causes: IdPoints = causes(t, r, &vars)
         .into_iter()

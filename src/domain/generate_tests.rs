@@ -564,6 +564,59 @@ fn a_self_assessment_analyses_the_causes_of_its_own_problems() {
     let mut own = Report { unit: "局党组".into(), kind: ReportKind::Personal, ..Report::new("b", 0.0) };
     assert_eq!(causes(&own).len(), 4);
     own.answer_mut("staff-study").status = Status::Partly;
-    own.problems = Some(vec![ProblemPlan { problem: "斗争精神不强。".into(), plan: "加强学习。".into() }]);
+    own.problems =
+        Some(vec![ProblemPlan {
+            problem: "斗争精神不强。".into(), plan: "加强学习。".into(), ..Default::default()
+        }]);
     assert_eq!(causes(&own).len(), 4);
+}
+
+/// Problems placed under the meeting's aspects are listed by aspect, in the aspects'
+/// order, each with its own 一是; those placed under none come last under 其他方面; the
+/// measures stay one list. With no problem placed, the list is as before.
+#[test]
+fn a_personal_report_lists_problems_under_the_aspects_they_are_placed_under() {
+    let t = crate::domain::builtin::checklist("default");
+    let mut r =
+        Report {
+            unit: "局党组".into(), person: "张三".into(), kind: ReportKind::Personal, ..Report::new("a", 0.0)
+        };
+    let aspects = crate::domain::builtin::REFERENCES.theme(2024, "民主生活会").unwrap().aspects.join("\n");
+    let pair = |problem: &str, plan: &str, aspect: &str| ProblemPlan {
+        problem: problem.into(),
+        plan: plan.into(),
+        aspect: aspect.into(),
+    };
+    r.problems = Some(vec![
+        pair("学习不够深入。", "完善学习计划。", "带头增强党性、严守纪律规矩"),
+        pair("斗争精神不强。", "敢于亮剑。", ""),
+        pair("舆情应对不及时。", "建立研判机制。", "带头强化政治忠诚、提高政治能力"),
+        pair("阵地管理有漏洞。", "落实审核制度。", "带头增强党性、严守纪律规矩"),
+    ]);
+    let flat = to_text(&generate(t, &r));
+    assert!(!flat.contains("方面\n"), "no aspects typed: one list\n{flat}");
+    r.aspects = format!("{aspects}\n");
+    let text = to_text(&generate(t, &r));
+    let part = &text[text.find("存在的主要问题").unwrap()..text.find("问题产生的原因").unwrap()];
+    let lines: Vec<&str> = part.lines().map(|l| l.trim_start_matches('　')).collect();
+    assert_eq!(
+        lines[2..9],
+        [
+            "（一）在带头强化政治忠诚、提高政治能力方面",
+            "一是舆情应对不及时。",
+            "（二）在带头增强党性、严守纪律规矩方面",
+            "一是学习不够深入。",
+            "二是阵地管理有漏洞。",
+            "（三）其他方面",
+            "一是斗争精神不强。",
+        ],
+        "{part}"
+    );
+    let measures = &text[text.find("整改措施").unwrap()..];
+    assert!(measures.contains("一是完善学习计划") && measures.contains("四是落实审核制度"), "{measures}");
+    // A unit report has no aspects.
+    r.kind = ReportKind::Unit;
+    assert!(!to_text(&generate(t, &r)).contains("方面\n"));
+    assert_eq!(aspect_heading("在带头干事创业、敢作善为方面。"), "在带头干事创业、敢作善为方面");
+    assert_eq!(aspect_heading(" 带头干事创业、敢作善为 "), "在带头干事创业、敢作善为方面");
 }

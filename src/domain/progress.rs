@@ -255,6 +255,22 @@ const UNIT_VOICE: [&str; 14] = [
     "领导班子",
 ];
 
+/// Problems of a personal report placed under an aspect that 基本信息 no longer lists (the
+/// aspects were changed after): their number (from 1) and that aspect. They are printed
+/// under 其他方面 until placed again, which 核对 says.
+pub fn stray_aspects(report: &Report) -> Vec<(usize, String)> {
+    let listed = report.aspect_list();
+    report
+        .problems
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter(|(_, p)| !p.aspect.trim().is_empty() && !listed.contains(&p.aspect.trim()))
+        .map(|(k, p)| (k + 1, p.aspect.trim().to_string()))
+        .filter(|_| report.kind == crate::domain::report::ReportKind::Personal)
+        .collect()
+}
+
 /// A problem or measure the user typed into a leader's 对照检查 in the organisation's voice
 /// (`本单位…`, `我局…`, or the unit's own name) with no word of the leader's own (`本人`,
 /// `自己`, `我` standing alone), so 核对 can ask for it to be rewritten in the first person.
@@ -372,6 +388,7 @@ mod tests {
         r.problems = Some(vec![crate::domain::report::ProblemPlan {
             problem: "学习不够深入。，".into(),
             plan: "2023上半年开展培训".into(),
+            ..Default::default()
         }]);
         let found = proof_findings(&RuleSet::builtin(), &t, &r);
         let got: Vec<(String, &str)> = found.iter().map(|f| (f.place.label(), f.finding.rule.as_str())).collect();
@@ -394,7 +411,11 @@ mod tests {
         let mut r = Report::new("a", 0.0);
         r.unit = "市统计局党组".into();
         r.kind = ReportKind::Personal;
-        let pair = |problem: &str, plan: &str| ProblemPlan { problem: problem.into(), plan: plan.into() };
+        let pair = |problem: &str, plan: &str| ProblemPlan {
+            problem: problem.into(),
+            plan: plan.into(),
+            ..Default::default()
+        };
         r.problems = Some(vec![
             pair("我局理论学习不够深入。", "本人带头深入学习。"),
             pair("市统计局党组对阵地管理抓得不够细。", "督促我局各科室落实阵地管理责任。"),
@@ -525,6 +546,7 @@ mod tests {
         r.problems = Some(vec![ProblemPlan {
             problem: "学习还不深入。".into(),
             plan: "深入学习习近平文化思想。".into(),
+            ..Default::default()
         }]);
         let found = late_citations(&t, &r);
         let summary: Vec<(String, String, &str)> =
@@ -547,6 +569,22 @@ mod tests {
         assert_eq!(found[2].place, TypedPlace::Problem { index: 0, plan: true });
         assert_eq!(found[2].place.label(), "第1条措施");
         assert_eq!(found[2].name, "习近平文化思想");
+    }
+
+    #[test]
+    fn a_problem_under_an_aspect_no_longer_listed_is_pointed_out() {
+        let mut r =
+            Report {
+                kind: ReportKind::Personal, aspects: "带头干事创业、敢作善为\n".into(), ..Report::new("a", 0.0)
+            };
+        let placed =
+            |aspect: &str| ProblemPlan {
+                problem: "学习不深入。".into(), aspect: aspect.into(), ..Default::default()
+            };
+        r.problems = Some(vec![placed("带头干事创业、敢作善为"), placed(""), placed("带头严守纪律规矩")]);
+        assert_eq!(stray_aspects(&r), [(3, "带头严守纪律规矩".to_string())]);
+        r.aspects.push_str("带头严守纪律规矩");
+        assert!(stray_aspects(&r).is_empty());
     }
 
     #[test]

@@ -75,6 +75,9 @@ pub struct Saying {
     pub occasion: Text,
 }
 
+/// The most aspects a theme lists (the notices have had four or five).
+pub const MAX_ASPECTS: usize = 8;
+
 /// A yearly meeting's theme, e.g. the 2025年度 民主生活会's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -84,6 +87,10 @@ pub struct Theme {
     /// e.g. 民主生活会.
     pub meeting: Text,
     pub text: Text,
+    /// The aspects (方面) the meeting's notice asks problems to be found under, in its
+    /// order, e.g. `带头强化政治忠诚、提高政治能力`; empty where the table does not list them.
+    #[serde(default)]
+    pub aspects: List<Text>,
 }
 
 /// What a piece of text names.
@@ -225,6 +232,21 @@ impl References {
             }
             if let Some(late) = self.late(&t.text, Date::new(t.year, 12, 31)).into_iter().next() {
                 return err(place, format!("{}年度的主题引用了当年以后的会议或提法：{}", t.year, late.message));
+            }
+            if t.aspects.len() > MAX_ASPECTS {
+                return err(place, format!("aspects 最多{MAX_ASPECTS}个"));
+            }
+            let mut seen = BTreeSet::new();
+            for a in t.aspects.iter() {
+                if a.trim().is_empty() || a.chars().count() > 60 || a.contains('\n') {
+                    return err(place, "aspects 中每一项都要是60字以内的一行文字，不能为空".into());
+                }
+                if !seen.insert(a.trim()) {
+                    return err(place, format!("aspects 中“{a}”写了两次"));
+                }
+                if let Some(late) = self.late(a, Date::new(t.year, 12, 31)).into_iter().next() {
+                    return err(place, format!("{}年度的方面引用了当年以后的会议或提法：{}", t.year, late.message));
+                }
             }
         }
         Ok(())

@@ -177,6 +177,10 @@ pub struct Answer {
 pub struct ProblemPlan {
     pub problem: String,
     pub plan: String,
+    /// In a personal report, the aspect of the year's meeting (one line of
+    /// [`Report::aspects`]) the problem is listed under; empty: not placed under one.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub aspect: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -218,6 +222,12 @@ pub struct Report {
     /// given, when the opening reads as it always did.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub theme: String,
+    /// In a personal report, the aspects (方面) the meeting's notice asks problems to be
+    /// found under, one a line, as picked from `references` or typed on 基本信息. Problems
+    /// placed under one (`ProblemPlan::aspect`) are listed by aspect; empty: one list, as
+    /// before.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub aspects: String,
     pub template_id: String,
     /// In a personal report, how the problems found last year were rectified (上年度整改
     /// 落实情况), as typed on 基本信息; one paragraph a line. Empty until written, when the
@@ -258,6 +268,7 @@ impl Default for Report {
             role: None,
             areas: String::new(),
             theme: String::new(),
+            aspects: String::new(),
             last_year: String::new(),
             merge_alone: BTreeMap::new(),
             template_id: "default".into(),
@@ -270,6 +281,11 @@ impl Default for Report {
 }
 
 impl Report {
+    /// The aspects typed on 基本信息, one a line, blank lines left out.
+    pub fn aspect_list(&self) -> Vec<&str> {
+        self.aspects.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
+    }
+
     pub fn new(id: impl Into<String>, now_ms: f64) -> Report {
         Report { id: id.into(), created_ms: now_ms, updated_ms: now_ms, ..Report::default() }
     }
@@ -393,8 +409,11 @@ mod tests {
         a.values.insert("meetings".into(), "2".into());
         a.note = "结合巡察反馈研究整改".into();
         r.answer_mut("lead-group").status = Status::Done;
-        r.problems =
-            Some(vec![ProblemPlan { problem: "学习不够深入。".into(), plan: "完善学习计划。".into() }]);
+        r.problems = Some(vec![ProblemPlan {
+            problem: "学习不够深入。".into(),
+            plan: "完善学习计划。".into(),
+            ..Default::default()
+        }]);
         let next = r.duplicate("b", 2.0);
         assert_eq!(
             (next.id.as_str(), next.year, next.period, next.unit.as_str()),

@@ -71,8 +71,8 @@ fn a_branch_keeps_statuses_counts_and_problems() {
 fn a_written_problem_list_is_counted_as_written() {
     let mut r = branch("r-a", "机关第一党支部", T0);
     r.problems = Some(vec![
-        ProblemPlan { problem: "学习不够深入".into(), plan: String::new() },
-        ProblemPlan { problem: "  ".into(), plan: "空的问题不算".into() },
+        ProblemPlan { problem: "学习不够深入".into(), plan: String::new(), ..Default::default() },
+        ProblemPlan { problem: "  ".into(), plan: "空的问题不算".into(), ..Default::default() },
     ]);
     assert_eq!(Branch::from_report(&r, "a.json").problems, 1);
 }

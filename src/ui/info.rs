@@ -327,6 +327,7 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
                                 set=|r, v| r.meeting = v
                             />
                             <ThemeField report=report />
+                            <AspectsField report=report />
                             <LastYearField report=report />
                         }
                     })
@@ -389,6 +390,72 @@ fn ThemeField(report: Memo<Option<Report>>) -> impl IntoView {
                     }
                 })
         }}
+    }
+}
+
+/// The aspects (方面) the meeting's notice asks problems to be found under, one a line:
+/// offered from the table for the report's year and meeting, or typed. On 问题与打算 each
+/// problem can then be placed under one, and the material lists the problems by aspect.
+#[component]
+fn AspectsField(report: Memo<Option<Report>>) -> impl IntoView {
+    use crate::domain::builtin::REFERENCES;
+    let store = use_store();
+    let value = move || report.with(|r| r.as_ref().map(|r| r.aspects.clone()).unwrap_or_default());
+    let save = move |v: String| {
+        if let Some(rid) = report.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) {
+            store.edit_report(&rid, |r| r.aspects = v);
+        }
+    };
+    // The table's aspects for this report's year and meeting, when they differ from the typed ones.
+    let offered = move || {
+        report.with(|r| {
+            let r = r.as_ref()?;
+            let meeting = if r.meeting.trim().is_empty() { "民主生活会" } else { r.meeting.trim() };
+            let theme = REFERENCES.theme(r.year, meeting)?;
+            let listed: Vec<&str> = theme.aspects.iter().map(|a| &**a).collect();
+            (!listed.is_empty() && listed != r.aspect_list())
+                .then(|| (r.year, meeting.to_string(), listed.join("\n"), listed.len()))
+        })
+    };
+    view! {
+        <div class="field">
+            <label for="aspects">"查摆问题的几个方面（可不填）"</label>
+            <p class="hint" id="aspects-hint">
+                "按本年度会议通知要求对照查摆的方面填写，每行一个，例如“带头强化政治忠诚、提高政治能力”。填写后，可在“问题与下一步打算”中把每个问题归入一个方面，材料的“存在的主要问题”按方面分别列出。"
+            </p>
+            <textarea
+                id="aspects"
+                rows="4"
+                maxlength="1000"
+                aria-describedby="aspects-hint"
+                prop:value=value
+                on:input=move |ev| {
+                    if let Some(v) = typed(&ev) {
+                        save(v);
+                    }
+                }
+                on:compositionend=move |ev| save(event_target_value(&ev))
+            ></textarea>
+            {move || {
+                offered()
+                    .map(|(year, meeting, text, n)| {
+                        view! {
+                            <p class="hint">
+                                <button
+                                    type="button"
+                                    class="button button-secondary"
+                                    on:click=move |_| save(text.clone())
+                                >
+                                    {format!(
+                                        "填入{year}年度{meeting}通知中的{}个方面",
+                                        crate::domain::numerals::chinese(n),
+                                    )}
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
+        </div>
     }
 }
 

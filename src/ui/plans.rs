@@ -2,9 +2,9 @@
 //! reorder, add and remove. The first change turns the suggestions into the user's own
 //! list; 恢复为系统建议 goes back (and can itself be undone).
 
-use crate::domain::generate::suggested_problems;
+use crate::domain::generate::{aspect_heading, suggested_problems};
 use crate::domain::numerals::chinese;
-use crate::domain::report::{ProblemPlan, Report};
+use crate::domain::report::{ProblemPlan, Report, ReportKind};
 use crate::route::Route;
 use crate::state::{checklist, use_store};
 use crate::ui::focus_id;
@@ -61,9 +61,27 @@ pub fn Plans(id: String, back: bool) -> impl IntoView {
             false,
         )
     };
+    let set_aspect = move |i: usize, v: String| {
+        change(
+            Box::new(move |l: &mut Vec<ProblemPlan>| {
+                if let Some(x) = l.get_mut(i) {
+                    x.aspect = v;
+                }
+            }),
+            false,
+        )
+    };
     let rows = move || {
         shape.track();
         let list = report.with_untracked(|r| r.as_ref().map(current).unwrap_or_default());
+        // A personal report with the meeting's aspects typed on 基本信息: each problem can be
+        // placed under one.
+        let aspects: Vec<String> = report.with_untracked(|r| {
+            r.as_ref()
+                .filter(|r| r.kind == ReportKind::Personal)
+                .map(|r| r.aspect_list().into_iter().map(str::to_string).collect())
+                .unwrap_or_default()
+        });
         let len = list.len();
         if len == 0 {
             return view! {
@@ -101,6 +119,34 @@ pub fn Plans(id: String, back: bool) -> impl IntoView {
                                         on:compositionend=move |ev| set_problem(i, event_target_value(&ev))
                                     ></textarea>
                                 </div>
+                                {(!aspects.is_empty())
+                                    .then(|| {
+                                        let chosen = p.aspect.clone();
+                                        let options = aspects
+                                            .iter()
+                                            .map(|a| {
+                                                view! {
+                                                    <option value=a.clone() selected=*a == chosen>
+                                                        {aspect_heading(a)}
+                                                    </option>
+                                                }
+                                            })
+                                            .collect_view();
+                                        view! {
+                                            <div class="field">
+                                                <label for=format!("aspect-{i}")>"归入哪个方面"</label>
+                                                <select
+                                                    id=format!("aspect-{i}")
+                                                    on:change=move |ev| set_aspect(i, event_target_value(&ev))
+                                                >
+                                                    <option value="" selected=chosen.is_empty()>
+                                                        "不归入任何方面"
+                                                    </option>
+                                                    {options}
+                                                </select>
+                                            </div>
+                                        }
+                                    })}
                                 <div class="field">
                                     <label for=format!("plan-{i}")>"对应的下一步措施"</label>
                                     <textarea

@@ -4,8 +4,8 @@ use crate::domain::generate::{
     applies, merge_choices, problems, MergeChoice, DATE_PLACEHOLDER, LAST_YEAR_PLACEHOLDER, MAX_POINTS,
 };
 use crate::domain::progress::{
-    field_errors, late_citations, left_out, missing_date, proof_counts, proof_findings, unit_voice, TypedFinding,
-    TypedPlace,
+    field_errors, late_citations, left_out, missing_date, proof_counts, proof_findings, stray_aspects, unit_voice,
+    TypedFinding, TypedPlace,
 };
 use crate::domain::proof::RuleSet;
 use crate::domain::report::{item_values, ReportKind, Status};
@@ -177,6 +177,9 @@ pub fn Review(id: String) -> impl IntoView {
                 )
                 .chain(unit_voice(r).iter().map(|p| {
                     format!("{}像是以单位名义写的。个人对照检查应写本人的问题和措施，例如“本人……”，请改写。", p.label())
+                }))
+                .chain(stray_aspects(r).into_iter().map(|(n, a)| {
+                    format!("第{n}条问题归入的方面“{a}”已不在基本信息所列的方面中，现列在“其他方面”下，请重新选择。")
                 }))
                 .collect();
             let plink = Route::plans(&r.id).from_review().href();

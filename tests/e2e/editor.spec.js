@@ -7,6 +7,7 @@ const { test, expect, openFresh, startReport, setStatus } = require('./fixtures'
 const TASK = '组织网评员开展专题培训';
 const DONE = '组织网评员开展专题培训，提升网上舆论引导能力';
 const REWORDED = '组织网评员集中培训，网上舆论引导能力明显增强';
+const LEAD = '一年来，局党组坚持把意识形态工作摆在突出位置。';
 
 /** Opens an item of the editor by its name, and gives its panel. */
 async function openItem(page, task) {
@@ -55,6 +56,10 @@ test('a checklist of my own: copy, edit with undo, save, use in a report, a new 
   await row.getByRole('button', { name: '上移' }).click();
   await expect(first.locator('li.editor-item').nth(before - 1)).toContainText(TASK);
 
+  // The section's lead paragraph in the report.
+  await first.getByLabel('报告中标题下的引导语（可空）').fill(LEAD);
+  await first.getByLabel('报告中标题下的引导语（可空）').blur();
+
   // The draft survives a reload before saving.
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: '已恢复上次没有保存的修改' })).toBeVisible();
@@ -75,6 +80,7 @@ test('a checklist of my own: copy, edit with undo, save, use in a report, a new 
   const output = page.url().replace(/\/s\/[^/?]+.*$/, '/output');
   await page.goto(output);
   await expect(page.locator('.preview')).toContainText(DONE);
+  await expect(page.locator('.preview')).toContainText(LEAD);
 
   // A third edition rewords the item: the report keeps its text until moved.
   await page.goto('./#/c/mine');

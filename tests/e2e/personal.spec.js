@@ -56,3 +56,30 @@ test('a 班子成员 names what they oversee and the meeting\'s theme, and the t
   await expect(preview).toContainText('按照民主生活会围绕“深入贯彻党的二十届四中全会精神、落实中央八项规定精神”主题的部署要求');
   await expect(preview).not.toContainText('分管科室');
 });
+
+test('the meeting\'s aspects: taken from the table, a problem placed under one, listed by aspect', async ({ page }) => {
+  await openFresh(page);
+  await page.getByRole('button', { name: '新建报告' }).click();
+  await page.getByLabel('单位名称').fill('市统计局党组');
+  await page.getByLabel(/^个人对照检查/).check();
+  await page.getByLabel('年份', { exact: true }).fill('2024');
+  await page.getByRole('button', { name: '填入2024年度民主生活会通知中的四个方面' }).click();
+  await expect(page.getByLabel(/^查摆问题的几个方面/)).toHaveValue(/^带头强化政治忠诚、提高政治能力\n带头增强党性、严守纪律规矩\n/);
+  await page.getByRole('button', { name: '保存并继续' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '自查清单' })).toBeVisible();
+  const id = await page.evaluate(() => JSON.parse(localStorage.getItem('zeren.data')).reports[0].id);
+  // The general problems (nothing answered yet): the first goes under the third aspect.
+  await page.goto(`./#/r/${id}/problems`);
+  await page.getByLabel('归入哪个方面').first().selectOption({ label: '在带头干事创业、敢作善为方面' });
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('zeren.data')).reports[0].problems[0].aspect))
+    .toBe('带头干事创业、敢作善为');
+  await page.goto(`./#/r/${id}/output`);
+  const preview = page.getByRole('region', { name: '报告全文' });
+  await expect(preview).toContainText('（一）在带头干事创业、敢作善为方面');
+  await expect(preview).toContainText('（二）其他方面');
+  // The aspects changed on 基本信息: 核对 says the problem's aspect is gone.
+  await page.goto(`./#/r/${id}/info`);
+  await page.getByLabel(/^查摆问题的几个方面/).fill('带头强化政治忠诚、提高政治能力');
+  await page.goto(`./#/r/${id}/check`);
+  await expect(page.locator('.summary-error')).toContainText('第1条问题归入的方面“带头干事创业、敢作善为”已不在基本信息所列的方面中');
+});

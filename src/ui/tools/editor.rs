@@ -473,6 +473,7 @@ fn Editor(id: String) -> impl IntoView {
                         .map(|s| match which {
                             SectionText::Title => s.title.to_string(),
                             SectionText::Heading => s.heading.to_string(),
+                            SectionText::Intro => s.intro.to_string(),
                         })
                         .unwrap_or_default()
                 })
@@ -499,6 +500,7 @@ fn Editor(id: String) -> impl IntoView {
         };
         let title_id = format!("sec-title-{sid4}");
         let heading_id = format!("sec-heading-{sid4}");
+        let intro_id = format!("sec-intro-{sid4}");
         view! {
             <section class="editor-section" aria-label=text_of(SectionText::Title)>
                 <div class="field-row">
@@ -528,6 +530,18 @@ fn Editor(id: String) -> impl IntoView {
                             on:change=move |_| end()
                         />
                     </span>
+                </div>
+                <div class="field">
+                    <label for=intro_id.clone()>"报告中标题下的引导语（可空）"</label>
+                    <textarea
+                        id=intro_id
+                        rows="2"
+                        prop:value=text_of(SectionText::Intro)
+                        on:focus=move |_| begin()
+                        on:input=on_typed(SectionText::Intro)
+                        on:compositionend=on_composed(SectionText::Intro)
+                        on:change=move |_| end()
+                    ></textarea>
                 </div>
                 <div class="actions editor-actions">
                     <button
@@ -879,7 +893,8 @@ fn ItemPanel(
     let field_row = move |fid: String| {
         let iid = iid_row.clone();
         let fid2 = fid.clone();
-        // The field as it is now: (its place, label, count bounds and unit if a count).
+        // The field as it is now: (its place, label, count bounds and unit if a count, kind,
+        // hint).
         let now = move || {
             draft.with(|t| {
                 let item = t.item(&iid)?;
@@ -896,7 +911,7 @@ fn ItemPanel(
                     FieldKind::Text { .. } | FieldKind::LongText { .. } => "文字",
                     FieldKind::Choice { .. } => "选项",
                 };
-                Some((f, field.label.to_string(), count, kind))
+                Some((f, field.label.to_string(), count, kind, field.hint.to_string()))
             })
         };
         let now = StoredValue::new(now);
@@ -905,6 +920,7 @@ fn ItemPanel(
         let base = format!("{id_row}-field-{fid}");
         let (label_id, min_id, max_id, unit_id) =
             (format!("{base}-label"), format!("{base}-min"), format!("{base}-max"), format!("{base}-unit"));
+        let hint_id = format!("{base}-hint");
         let (min_ref, max_ref, unit_ref): (
             NodeRef<leptos::html::Input>,
             NodeRef<leptos::html::Input>,
@@ -929,7 +945,7 @@ fn ItemPanel(
                 <p>
                     {move || {
                         get()
-                            .map(|(_, label, _, kind)| {
+                            .map(|(_, label, _, kind, _)| {
                                 format!("{label}（{kind}），在报告文字中写作 {{{fid_text}}}")
                             })
                     }}
@@ -946,6 +962,21 @@ fn ItemPanel(
                                 let v = event_target_value(&ev);
                                 if let (Some((s, i)), Some((f, ..))) = (place.run(()), get()) {
                                     step.run(Box::new(move |t| custom::set_field_label(t, s, i, f, &v)));
+                                }
+                            }
+                        />
+                    </span>
+                    <span class="editor-pair">
+                        <label for=hint_id.clone()>"填写提示（可空）"</label>
+                        <input
+                            id=hint_id
+                            type="text"
+                            maxlength="200"
+                            prop:value=move || get().map(|g| g.4).unwrap_or_default()
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                if let (Some((s, i)), Some((f, ..))) = (place.run(()), get()) {
+                                    step.run(Box::new(move |t| custom::set_field_hint(t, s, i, f, &v)));
                                 }
                             }
                         />
