@@ -409,7 +409,7 @@ fn report() -> BoxedStrategy<Report> {
     let answer = (select(Status::ALL.to_vec()), btree(text(), text(), 0..3), text())
         .prop_map(|(status, values, note)| Answer { status, values, note });
     let problems = proptest::option::of(vec(
-        (text(), text()).prop_map(|(problem, plan)| ProblemPlan { problem, plan, ..Default::default() }),
+        (text(), text()).prop_map(|(problem, plan)| ProblemPlan { aspect: problem.clone(), problem, plan }),
         0..3,
     ));
     let ms = prop_oneof![
@@ -459,6 +459,7 @@ fn report() -> BoxedStrategy<Report> {
                     // The hostile meeting name again where the 分管 areas go.
                     areas: meeting.clone(),
                     theme: person.clone(),
+                    aspects: meeting.clone(),
                     // And a hostile problem where 上年度整改落实情况 goes (several lines).
                     last_year: problems.as_ref().and_then(|p| p.first()).map(|p| p.problem.clone()).unwrap_or_default(),
                     // And the hostile names as a heading and a point of the choice to join.
@@ -529,6 +530,7 @@ fn clean_report(index: usize) -> BoxedStrategy<Report> {
                 role: some_role(created_ms),
                 areas: String::new(),
                 theme: String::new(),
+                aspects: String::new(),
                 last_year: meeting.clone(),
                 merge_alone: Default::default(),
                 person,

@@ -347,15 +347,13 @@ pub fn Info(id: String, back: bool) -> impl IntoView {
 /// taken with one button; the opening names it.
 #[component]
 fn ThemeField(report: Memo<Option<Report>>) -> impl IntoView {
-    use crate::domain::builtin::REFERENCES;
     let store = use_store();
     // The table's theme for this report's year and meeting, when it differs from the typed one.
     let offered = move || {
         report.with(|r| {
             let r = r.as_ref()?;
-            let meeting = if r.meeting.trim().is_empty() { "民主生活会" } else { r.meeting.trim() };
-            let theme = REFERENCES.theme(r.year, meeting)?;
-            (theme.text != r.theme.trim()).then(|| (r.year, meeting.to_string(), theme.text.to_string()))
+            let (theme, meeting) = table_theme(r)?;
+            (theme.text != r.theme.trim()).then(|| (r.year, meeting, theme.text.to_string()))
         })
     };
     let take = move |text: String| {
@@ -398,102 +396,75 @@ fn ThemeField(report: Memo<Option<Report>>) -> impl IntoView {
 /// problem can then be placed under one, and the material lists the problems by aspect.
 #[component]
 fn AspectsField(report: Memo<Option<Report>>) -> impl IntoView {
-    use crate::domain::builtin::REFERENCES;
     let store = use_store();
-    let value = move || report.with(|r| r.as_ref().map(|r| r.aspects.clone()).unwrap_or_default());
-    let save = move |v: String| {
-        if let Some(rid) = report.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) {
-            store.edit_report(&rid, |r| r.aspects = v);
-        }
-    };
     // The table's aspects for this report's year and meeting, when they differ from the typed ones.
     let offered = move || {
         report.with(|r| {
             let r = r.as_ref()?;
-            let meeting = if r.meeting.trim().is_empty() { "民主生活会" } else { r.meeting.trim() };
-            let theme = REFERENCES.theme(r.year, meeting)?;
+            let (theme, meeting) = table_theme(r)?;
             let listed: Vec<&str> = theme.aspects.iter().map(|a| &**a).collect();
             (!listed.is_empty() && listed != r.aspect_list())
-                .then(|| (r.year, meeting.to_string(), listed.join("\n"), listed.len()))
+                .then(|| (r.id.clone(), r.year, meeting, listed.join("\n"), listed.len()))
         })
     };
     view! {
-        <div class="field">
-            <label for="aspects">"查摆问题的几个方面（可不填）"</label>
-            <p class="hint" id="aspects-hint">
-                "按本年度会议通知要求对照查摆的方面填写，每行一个，例如“带头强化政治忠诚、提高政治能力”。填写后，可在“问题与下一步打算”中把每个问题归入一个方面，材料的“存在的主要问题”按方面分别列出。"
-            </p>
-            <textarea
-                id="aspects"
-                rows="4"
-                maxlength="1000"
-                aria-describedby="aspects-hint"
-                prop:value=value
-                on:input=move |ev| {
-                    if let Some(v) = typed(&ev) {
-                        save(v);
+        <TextField
+            report=report
+            id="aspects"
+            label="查摆问题的几个方面（可不填）"
+            hint="按本年度会议通知要求对照查摆的方面填写，每行一个，例如“带头强化政治忠诚、提高政治能力”。填写后，可在“问题与下一步打算”中把每个问题归入一个方面，材料的“存在的主要问题”按方面分别列出。"
+            max=1000
+            rows=4
+            get=|r| r.aspects.clone()
+            set=|r, v| r.aspects = v
+        />
+        {move || {
+            offered()
+                .map(|(rid, year, meeting, text, n)| {
+                    view! {
+                        <p class="hint">
+                            <button
+                                type="button"
+                                class="button button-secondary"
+                                on:click=move |_| store.edit_report(&rid, |r| r.aspects = text.clone())
+                            >
+                                {format!(
+                                    "填入{year}年度{meeting}通知中的{}个方面",
+                                    crate::domain::numerals::chinese(n),
+                                )}
+                            </button>
+                        </p>
                     }
-                }
-                on:compositionend=move |ev| save(event_target_value(&ev))
-            ></textarea>
-            {move || {
-                offered()
-                    .map(|(year, meeting, text, n)| {
-                        view! {
-                            <p class="hint">
-                                <button
-                                    type="button"
-                                    class="button button-secondary"
-                                    on:click=move |_| save(text.clone())
-                                >
-                                    {format!(
-                                        "填入{year}年度{meeting}通知中的{}个方面",
-                                        crate::domain::numerals::chinese(n),
-                                    )}
-                                </button>
-                            </p>
-                        }
-                    })
-            }}
-        </div>
+                })
+        }}
     }
+}
+
+/// The table's theme for a report's year and meeting (民主生活会 when none is typed), with
+/// the meeting's name.
+fn table_theme(r: &Report) -> Option<(&'static crate::domain::references::Theme, String)> {
+    let meeting = if r.meeting.trim().is_empty() { "民主生活会" } else { r.meeting.trim() };
+    crate::domain::builtin::REFERENCES.theme(r.year, meeting).map(|t| (t, meeting.to_string()))
 }
 
 /// 上年度整改落实情况 of a self-assessment: free text, one paragraph a line, printed as its
 /// first part; left empty, the material keeps a placeholder to fill in.
 #[component]
 fn LastYearField(report: Memo<Option<Report>>) -> impl IntoView {
-    let store = use_store();
-    let value = move || report.with(|r| r.as_ref().map(|r| r.last_year.clone()).unwrap_or_default());
-    let save = move |v: String| {
-        if let Some(rid) = report.with_untracked(|r| r.as_ref().map(|r| r.id.clone())) {
-            store.edit_report(&rid, |r| r.last_year = v);
-        }
-    };
     view! {
-        <div class="field">
-            <label for="last-year">"上年度整改落实情况（可先不填）"</label>
-            <p class="hint" id="last-year-hint">
-                "对照上年度民主生活会查摆的问题，逐条写明采取的整改措施和取得的成效，每段一行。写在对照检查材料的第一部分；不填时材料中暂留待填写的提示，核对页会提醒。"
-            </p>
-            <textarea
-                id="last-year"
-                rows="5"
-                maxlength="5000"
-                aria-describedby="last-year-hint"
-                prop:value=value
-                on:input=move |ev| {
-                    if let Some(v) = typed(&ev) {
-                        save(v);
-                    }
-                }
-                on:compositionend=move |ev| save(event_target_value(&ev))
-            ></textarea>
-        </div>
+        <TextField
+            report=report
+            id="last-year"
+            label="上年度整改落实情况（可先不填）"
+            hint="对照上年度民主生活会查摆的问题，逐条写明采取的整改措施和取得的成效，每段一行。写在对照检查材料的第一部分；不填时材料中暂留待填写的提示，核对页会提醒。"
+            max=5000
+            rows=5
+            get=|r| r.last_year.clone()
+            set=|r, v| r.last_year = v
+        />
     }
 }
 
-/// 成文日期: typed as text (kept as typed), checked as typed; the 落款 appears only with a real date.
 #[component]
 fn DatedField(report: Memo<Option<Report>>) -> impl IntoView {
     let store = use_store();
@@ -799,6 +770,9 @@ fn TextField(
     max: u32,
     get: fn(&Report) -> String,
     set: fn(&mut Report, String),
+    /// A box of this many lines for text of several paragraphs; one line without it.
+    #[prop(optional)]
+    rows: Option<u32>,
 ) -> impl IntoView {
     let store = use_store();
     let value = move || report.with(|r| r.as_ref().map(get).unwrap_or_default());
@@ -814,19 +788,44 @@ fn TextField(
             <p class="hint" id=hint_id.clone()>
                 {hint}
             </p>
-            <input
-                id=id
-                type="text"
-                maxlength=max.to_string()
-                aria-describedby=hint_id
-                prop:value=value
-                on:input=move |ev| {
-                    if let Some(v) = typed(&ev) {
-                        save(v);
+            {match rows {
+                None => {
+                    view! {
+                        <input
+                            id=id
+                            type="text"
+                            maxlength=max.to_string()
+                            aria-describedby=hint_id
+                            prop:value=value
+                            on:input=move |ev| {
+                                if let Some(v) = typed(&ev) {
+                                    save(v);
+                                }
+                            }
+                            on:compositionend=move |ev| save(event_target_value(&ev))
+                        />
                     }
+                        .into_any()
                 }
-                on:compositionend=move |ev| save(event_target_value(&ev))
-            />
+                Some(rows) => {
+                    view! {
+                        <textarea
+                            id=id
+                            rows=rows.to_string()
+                            maxlength=max.to_string()
+                            aria-describedby=hint_id
+                            prop:value=value
+                            on:input=move |ev| {
+                                if let Some(v) = typed(&ev) {
+                                    save(v);
+                                }
+                            }
+                            on:compositionend=move |ev| save(event_target_value(&ev))
+                        ></textarea>
+                    }
+                        .into_any()
+                }
+            }}
         </div>
     }
 }
