@@ -8,6 +8,16 @@ const fs = require('fs');
 const port = 4174;
 const out = 'target/screenshots';
 
+/** Waits for the page's heading (after a reload into the other module, if the address
+ * asked for one) and for drawing to settle. */
+async function settled(page) {
+  await page.waitForFunction(() => {
+    const h = document.querySelector('main h1');
+    return h && !/正在打开/.test(h.textContent);
+  });
+  await page.waitForTimeout(300);
+}
+
 async function main() {
   fs.mkdirSync(out, { recursive: true });
   const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', 'dist'], { stdio: 'ignore' });
@@ -43,7 +53,7 @@ async function main() {
         ['problems', `r/${id}/problems`], ['check', `r/${id}/check`], ['output', `r/${id}/output`], ['proof', 'proof']];
       for (const [name, hash] of pages) {
         await page.goto(`${base}#/${hash}`);
-        await page.waitForTimeout(300);
+        await settled(page);
         await page.screenshot({ path: `${out}/${name}-${width}.png`, fullPage: name !== 'section' && name !== 'check' && name !== 'output' });
       }
       // 汇总 with the test files (three branches, one refused file), scrolled to the table.
@@ -56,6 +66,31 @@ async function main() {
       await page.locator('table.rollup-table').scrollIntoViewIfNeeded();
       await page.locator('.rollup-scroll').evaluate((el) => { el.scrollLeft = 400; });
       await page.screenshot({ path: `${out}/rollup-table-${width}.png` });
+      // 导入备份文件 with a branch's file read and waiting for the user's choice.
+      await page.goto(`${base}#/backup`);
+      await settled(page);
+      await page.getByLabel('导入备份文件').setInputFiles(`${dir}/${fs.readdirSync(dir).sort()[0]}`);
+      await page.getByRole('region', { name: '确认导入' }).waitFor();
+      await page.screenshot({ path: `${out}/backup-${width}.png`, fullPage: true });
+      // A personal report of 2024 with the meeting's aspects, a problem placed under one.
+      await page.goto(`${base}#/`);
+      await settled(page);
+      await page.getByRole('button', { name: '新建报告' }).click();
+      await page.getByLabel('单位名称').fill('局党组');
+      await page.getByLabel(/^个人对照检查/).check();
+      await page.getByLabel('年份', { exact: true }).fill('2024');
+      await page.getByRole('button', { name: /^填入2024年度/ }).click();
+      await page.locator('#aspects').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${out}/info-aspects-${width}.png` });
+      const pid = page.url().match(/#\/r\/([^/]+)/)[1];
+      await page.goto(`${base}#/r/${pid}/problems`);
+      await settled(page);
+      await page.getByLabel('归入哪个方面').first().selectOption({ index: 2 });
+      await page.screenshot({ path: `${out}/problems-aspects-${width}.png` });
+      await page.goto(`${base}#/r/${pid}/output`);
+      await settled(page);
+      await page.getByText('存在的主要问题').first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${out}/output-aspects-${width}.png` });
       // 我的清单: a copy of the general checklist, its first item open.
       await page.goto(`${base}#/c/default`);
       await page.getByLabel('我的清单的名称').fill('县财政局清单');
