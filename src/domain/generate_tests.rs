@@ -620,3 +620,32 @@ fn a_personal_report_lists_problems_under_the_aspects_they_are_placed_under() {
     assert_eq!(aspect_heading("在带头干事创业、敢作善为方面。"), "在带头干事创业、敢作善为方面");
     assert_eq!(aspect_heading(" 带头干事创业、敢作善为 "), "在带头干事创业、敢作善为方面");
 }
+
+/// More than eight problems under one aspect are joined within it, and 核对 offers the
+/// choice for that aspect and for the measures, which stay one list.
+#[test]
+fn problems_under_one_aspect_past_eight_are_joined_within_it() {
+    let t = crate::domain::builtin::checklist("default");
+    let mut r = Report {
+        unit: "局党组".into(),
+        kind: ReportKind::Personal,
+        aspects: "带头干事创业、敢作善为".into(),
+        ..Report::new("a", 0.0)
+    };
+    r.problems = Some(
+        (1..=10)
+            .map(|n| ProblemPlan {
+                problem: format!("第{n}个问题。"),
+                plan: format!("第{n}条措施。"),
+                aspect: "带头干事创业、敢作善为".into(),
+            })
+            .collect(),
+    );
+    let choices = merge_choices(t, &r);
+    let headings: Vec<&str> = choices.iter().map(|c| c.heading.as_str()).collect();
+    assert_eq!(headings, ["存在的主要问题：在带头干事创业、敢作善为方面", "整改措施"]);
+    assert!(choices.iter().all(|c| c.key == PROBLEMS_KEY && c.points.len() == 10 && c.groups.len() == MAX_POINTS));
+    let text = to_text(&generate(t, &r));
+    let part = &text[text.find("（一）在带头干事创业").unwrap()..text.find("问题产生的原因").unwrap()];
+    assert!(part.contains("八是") && !part.contains("九是") && part.contains("第10个问题"), "{part}");
+}
