@@ -29,7 +29,7 @@ if (!js || !wasm) fail("Trunk's start-up script has changed: no module or wasm p
 
 // The tools module's addresses: the route table's Part::Tools lines (src/route.rs,
 // TOOLS_PATHS; a test there keeps this in step).
-const TOOLS = /^#\/(r\/[^\/?]+\/check|r\/[^\/?]+\/output|proof|c\/|rollup|backup)/;
+const TOOLS = /^#\/(r\/[^\/?]+\/problems|r\/[^\/?]+\/check|r\/[^\/?]+\/output|proof|c\/|rollup|backup)/;
 // The other three builds, from the folders scripts/module.sh writes: { js, wasm } paths.
 function built(folder, name) {
   const all = fs.existsSync(path.join(dir, folder)) ? fs.readdirSync(path.join(dir, folder)) : [];

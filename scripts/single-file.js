@@ -48,7 +48,7 @@ const buildsJson = start[1].match(/var builds = (\{.*\});/);
 if (!buildsJson) fail('the builds in the start-up script');
 const builds = JSON.parse(buildsJson[1]);
 // The tools module's addresses, as in scripts/loader.js (src/route.rs TOOLS_PATHS).
-const TOOLS = /^#\/(r\/[^\/?]+\/check|r\/[^\/?]+\/output|proof|c\/|rollup|backup)/;
+const TOOLS = /^#\/(r\/[^\/?]+\/problems|r\/[^\/?]+\/check|r\/[^\/?]+\/output|proof|c\/|rollup|backup)/;
 // Files the app fetches when first needed: the presets, and the proof-reader's rules.
 const files = {};
 const presets = path.join(dir, 'presets');

@@ -40,10 +40,11 @@ pub enum Page {
     NotFound,
 }
 
-/// Which of the two wasm modules shows a page. The first screen's module (`Main`: 我的报告
-/// and the walk-through, 基本信息 to 问题与打算) stays small; the pages it does not need live
-/// in `Tools` (核对 and 生成报告 with the generator's full text, the proof-reader and the
-/// writers of .docx; 导入备份文件; 公文校对, 我的清单, 汇总), loaded only when one of them is opened. The
+/// Which of the two wasm modules shows a page. The first screen's module (`Main`: 我的报告,
+/// 基本信息, the task list and its sections) stays small; the pages it does not need live in
+/// `Tools` (the end of the walk-through: 问题与打算, 核对 and 生成报告, with the generator's
+/// full text, the proof-reader and the writers of .docx; 导入备份文件; 公文校对, 我的清单,
+/// 汇总), loaded only when one of them is opened. The
 /// start-up script (scripts/loader.js) picks the module from the address with
 /// [`TOOLS_PATHS`]; inside the app, an address of the other module reloads the page so that
 /// the start-up script picks again. What a page needs across that reload (the item to put
@@ -58,7 +59,8 @@ pub enum Part {
 /// an address starting with one is that module's. scripts/loader.js and
 /// scripts/single-file.js hold the same list as a regular expression; a test keeps them in
 /// step.
-pub const TOOLS_PATHS: [&str; 6] = ["r/{report}/check", "r/{report}/output", "proof", "c/", "rollup", "backup"];
+pub const TOOLS_PATHS: [&str; 7] =
+    ["r/{report}/problems", "r/{report}/check", "r/{report}/output", "proof", "c/", "rollup", "backup"];
 
 impl Page {
     /// The module that shows this page (an unknown address: either, so `Main`).
@@ -89,7 +91,7 @@ pub const PAGES: [PageLine; 11] = [
     PageLine { page: Page::Section, part: Part::Main, path: "r/{report}/s/{section}", title: "", returns: true },
     PageLine {
         page: Page::Plans,
-        part: Part::Main,
+        part: Part::Tools,
         path: "r/{report}/problems",
         title: "问题与下一步打算",
         returns: true,

@@ -34,7 +34,6 @@ pub fn view(route: Route) -> AnyView {
         Page::Info => view! { <info::Info id=report back=back /> }.into_any(),
         Page::Tasks => view! { <tasks::Tasks id=report /> }.into_any(),
         Page::Section => view! { <section::SectionPage id=report section=section back=back item=item /> }.into_any(),
-        Page::Plans => view! { <plans::Plans id=report back=back /> }.into_any(),
         Page::NotFound => not_found("没有这个页面。"),
         _ => other_module(),
     }

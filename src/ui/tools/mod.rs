@@ -1,9 +1,10 @@
 //! The pages of the tools module (`route::Part::Tools`): 公文校对, the checklist editor and
-//! 汇总, 导入备份文件 (here), and the walk-through's last two pages, 核对 and 生成报告 (`ui::review`,
-//! `ui::output`), with the generator's full text, the proof-reader and the .docx writer they
-//! bring. None is needed on the first screen, so they live in a second wasm module that the
-//! start-up script loads only when one of their addresses is opened (`src/tools.rs`). Same
-//! state, same storage door, same shell as the walk-through.
+//! 汇总, 导入备份文件 (here), and the walk-through's last three pages, 问题与打算, 核对 and
+//! 生成报告 (`ui::plans`, `ui::review`, `ui::output`), with the generator's full text, the
+//! proof-reader and the .docx writer they bring. None is needed on the first screen, so
+//! they live in a second wasm module that the start-up script loads only when one of their
+//! addresses is opened (`src/tools.rs`). Same state, same storage door, same shell as the
+//! walk-through.
 //!
 //! Not here: the first screen's pages (`ui::view`), which this module never shows.
 
@@ -12,7 +13,7 @@ pub mod proofread;
 pub mod restore;
 pub mod rollup;
 
-use super::{not_found, other_module, output, report_missing, review};
+use super::{not_found, other_module, output, plans, report_missing, review};
 use crate::route::{Page, Route};
 use leptos::prelude::*;
 
@@ -22,6 +23,7 @@ pub fn view(route: Route) -> AnyView {
         return stop;
     }
     match route.page {
+        Page::Plans => view! { <plans::Plans id=route.report.clone() back=route.back /> }.into_any(),
         Page::Review => view! { <review::Review id=route.report.clone() /> }.into_any(),
         Page::Output => view! { <output::Output id=route.report.clone() /> }.into_any(),
         Page::Proof => view! { <proofread::Proofread /> }.into_any(),
