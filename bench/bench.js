@@ -222,6 +222,7 @@ async function coldLoad(browser, base, template, errors, how = {}, runs = opts.r
 
 /** The pages the first load does not carry, each with what shows it is there. */
 const FIRST_USE = [
+  { name: '问题与打算', hash: '#/r/bench/problems', selector: 'ol.problem-list, p.empty' },
   { name: '核对', hash: '#/r/bench/check', selector: 'dl.summary' },
   { name: '生成报告', hash: '#/r/bench/output', selector: '.output-actions' },
   { name: '导入备份文件', hash: '#/backup', selector: '#import-file' },
@@ -706,7 +707,7 @@ function render(res) {
       + `a few µs). The floor is the same task list as static HTML with the same stylesheet and icon and all ${res.itemCount} task names, no script.`
       + (c && c.lead ? ` zeren showed: "${c.lead}".` : ''),
     '- Typing: Playwright keyboard.type, one Han character at a time (CDP Input.insertText: no IME composition), a 30 ms pause '
-      + `between keys, into the note of "${res.typing[0] && res.typing[0].item}" on #/r/bench/s/theory of a report with all `
+      + `between keys, into the note of "${(res.typing[0] || res.typingRollup || {}).item}" on #/r/bench/s/theory of a report with all `
       + `${res.itemCount} items Done, every field valid and a ~300-character note on each; first ${WARM_KEYS} keys discarded. Time from `
       + 'the input event (window capture listener) to the first DOM mutation inside that item\'s `.item-preview`; it covers the app\'s '
       + 'whole handler (update, serde_json of the whole envelope, localStorage write, item_point, DOM update) but not style, layout '
