@@ -25,6 +25,10 @@ use wasm_bindgen::JsCast;
 /// One undoable change to the draft.
 type Edit = Box<dyn FnOnce(&mut Template)>;
 
+/// A figure field of the item being edited, as it is now: its place among the item's
+/// fields, its name, its bounds and unit if a count, its kind in words, its hint.
+type FieldNow = (usize, String, Option<(String, String, String)>, &'static str, String);
+
 /// The page for `#/c/{checklist}`.
 #[component]
 pub fn EditorPage(checklist: String) -> impl IntoView {
@@ -893,8 +897,7 @@ fn ItemPanel(
     let field_row = move |fid: String| {
         let iid = iid_row.clone();
         let fid2 = fid.clone();
-        // The field as it is now: (its place, label, count bounds and unit if a count, kind,
-        // hint).
+        // The field as it is now (`FieldNow`).
         let now = move || {
             draft.with(|t| {
                 let item = t.item(&iid)?;
@@ -940,6 +943,30 @@ fn ItemPanel(
             }
         };
         let fid_text = fid.clone();
+        // One of the field's words (its name, its hint), written on change as one step.
+        let text_pair = move |id: String,
+                              label: &'static str,
+                              max: &'static str,
+                              read: fn(&FieldNow) -> String,
+                              write: fn(&mut Template, usize, usize, usize, &str)| {
+            view! {
+                <span class="editor-pair">
+                    <label for=id.clone()>{label}</label>
+                    <input
+                        id=id
+                        type="text"
+                        maxlength=max
+                        prop:value=move || get().map(|g| read(&g)).unwrap_or_default()
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if let (Some((s, i)), Some((f, ..))) = (place.run(()), get()) {
+                                step.run(Box::new(move |t| write(t, s, i, f, &v)));
+                            }
+                        }
+                    />
+                </span>
+            }
+        };
         view! {
             <li class="editor-field">
                 <p>
@@ -951,36 +978,8 @@ fn ItemPanel(
                     }}
                 </p>
                 <div class="field-row">
-                    <span class="editor-pair">
-                        <label for=label_id.clone()>"名称"</label>
-                        <input
-                            id=label_id
-                            type="text"
-                            maxlength="30"
-                            prop:value=move || get().map(|g| g.1).unwrap_or_default()
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                if let (Some((s, i)), Some((f, ..))) = (place.run(()), get()) {
-                                    step.run(Box::new(move |t| custom::set_field_label(t, s, i, f, &v)));
-                                }
-                            }
-                        />
-                    </span>
-                    <span class="editor-pair">
-                        <label for=hint_id.clone()>"填写提示（可空）"</label>
-                        <input
-                            id=hint_id
-                            type="text"
-                            maxlength="200"
-                            prop:value=move || get().map(|g| g.4).unwrap_or_default()
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                if let (Some((s, i)), Some((f, ..))) = (place.run(()), get()) {
-                                    step.run(Box::new(move |t| custom::set_field_hint(t, s, i, f, &v)));
-                                }
-                            }
-                        />
-                    </span>
+                    {text_pair(label_id, "名称", "30", |g| g.1.clone(), custom::set_field_label)}
+                    {text_pair(hint_id, "填写提示（可空）", "200", |g| g.4.clone(), custom::set_field_hint)}
                     <Show when=move || get().is_some_and(|g| g.2.is_some())>
                         <span class="editor-pair">
                             <label for=min_id.clone()>"最少"</label>
