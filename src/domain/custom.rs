@@ -437,6 +437,19 @@ pub fn set_field_hint(t: &mut Template, s: usize, i: usize, f: usize, hint: &str
     }
 }
 
+/// Sets a choice field's options, one a line as typed (blank lines left out, each cut to
+/// 30 characters); a field of another kind is left alone. An empty list is the check's to
+/// refuse, as the build does.
+pub fn set_options(t: &mut Template, s: usize, i: usize, f: usize, lines: &str) {
+    if let Some(field) = items(t, s).and_then(|l| l.get_mut(i)).and_then(|it| it.fields.to_mut().get_mut(f)) {
+        if let FieldKind::Choice { options } = &mut field.kind {
+            let typed: Vec<Text> =
+                lines.lines().map(|l| tidy(l.trim(), 30)).filter(|l| !l.is_empty()).map(Text::from).collect();
+            *options = typed.into();
+        }
+    }
+}
+
 /// Sets a count field's bounds and unit; the numbers as typed, so a wrong one is kept for
 /// the user to see and `Err` says what is wrong.
 pub fn set_count(

@@ -272,3 +272,27 @@ fn a_saved_checklist_reads_back_with_the_app_s_own_reader() {
     let text = serde_json::to_value(&t).unwrap().to_string();
     assert_eq!(crate::domain::builtin::read::template(&text), Ok(t));
 }
+
+#[test]
+fn a_choice_field_s_options_are_edited_one_a_line_and_an_empty_list_is_refused() {
+    let mut t = mine();
+    let (s, i, f) = t
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(|(s, sec)| sec.items.iter().enumerate().map(move |(i, it)| (s, i, it)))
+        .find_map(|(s, i, it)| {
+            it.fields.iter().position(|f| matches!(f.kind, FieldKind::Choice { .. })).map(|f| (s, i, f))
+        })
+        .expect("the general checklist has a choice field");
+    set_options(&mut t, s, i, f, "县级文明单位\n\n 市级文明单位 \n省级文明单位\u{202e}");
+    let FieldKind::Choice { options } = &t.sections[s].items[i].fields[f].kind else { unreachable!() };
+    assert_eq!(options.iter().map(|o| &**o).collect::<Vec<_>>(), ["县级文明单位", "市级文明单位", "省级文明单位"]);
+    assert_eq!(t.validate(), Ok(()));
+    set_options(&mut t, s, i, f, " \n");
+    assert!(t.validate().unwrap_err().to_string().contains("选项"), "{}", t.validate().unwrap_err());
+    // Another kind of field is left alone.
+    let before = t.sections[0].items[0].fields[0].clone();
+    set_options(&mut t, 0, 0, 0, "甲");
+    assert_eq!(t.sections[0].items[0].fields[0], before);
+}

@@ -141,3 +141,20 @@ test('a checklist of my own: copy, edit with undo, save, use in a report, a new 
   await expect(page.getByRole('status').filter({ hasText: '已删除清单“县财政局清单”' })).toBeVisible();
   await expect(page.locator('.checklist-list li')).toHaveCount(1);
 });
+
+test('a choice field\'s options are reworded in the editor, one a line; an empty list is refused', async ({ page }) => {
+  await openFresh(page);
+  await page.goto('./#/c/default');
+  await page.getByLabel('我的清单的名称').fill('本局清单');
+  await page.getByRole('button', { name: '复制为我的清单' }).click();
+  const panel = await openItem(page, '开展文明单位创建');
+  const options = panel.getByLabel('选项（每行一个）');
+  await expect(options).toHaveValue('县级文明单位\n市级文明单位\n省级文明单位\n全国文明单位');
+  await options.fill('');
+  await options.blur();
+  await expect(page.locator('.editor-check')).toContainText('不能为空');
+  await options.fill('县级文明单位\n市级文明单位\n省级文明单位\n全国文明单位\n县级文明校园');
+  await options.blur();
+  await expect(page.locator('.editor-check')).toHaveText('清单检查通过，可以保存。');
+  await expect(options).toHaveValue(/县级文明校园$/);
+});

@@ -26,8 +26,9 @@ use wasm_bindgen::JsCast;
 type Edit = Box<dyn FnOnce(&mut Template)>;
 
 /// A figure field of the item being edited, as it is now: its place among the item's
-/// fields, its name, its bounds and unit if a count, its kind in words, its hint.
-type FieldNow = (usize, String, Option<(String, String, String)>, &'static str, String);
+/// fields, its name, its bounds and unit if a count, its kind in words, its hint, its
+/// options one a line if a choice.
+type FieldNow = (usize, String, Option<(String, String, String)>, &'static str, String, Option<String>);
 
 /// The page for `#/c/{checklist}`.
 #[component]
@@ -914,7 +915,11 @@ fn ItemPanel(
                     FieldKind::Text { .. } | FieldKind::LongText { .. } => "文字",
                     FieldKind::Choice { .. } => "选项",
                 };
-                Some((f, field.label.to_string(), count, kind, field.hint.to_string()))
+                let options = match &field.kind {
+                    FieldKind::Choice { options } => Some(options.join("\n")),
+                    _ => None,
+                };
+                Some((f, field.label.to_string(), count, kind, field.hint.to_string(), options))
             })
         };
         let now = StoredValue::new(now);
@@ -924,6 +929,7 @@ fn ItemPanel(
         let (label_id, min_id, max_id, unit_id) =
             (format!("{base}-label"), format!("{base}-min"), format!("{base}-max"), format!("{base}-unit"));
         let hint_id = format!("{base}-hint");
+        let options_id = format!("{base}-options");
         let (min_ref, max_ref, unit_ref): (
             NodeRef<leptos::html::Input>,
             NodeRef<leptos::html::Input>,
@@ -972,7 +978,7 @@ fn ItemPanel(
                 <p>
                     {move || {
                         get()
-                            .map(|(_, label, _, kind, _)| {
+                            .map(|(_, label, _, kind, ..)| {
                                 format!("{label}（{kind}），在报告文字中写作 {{{fid_text}}}")
                             })
                     }}
@@ -980,7 +986,22 @@ fn ItemPanel(
                 <div class="field-row">
                     {text_pair(label_id, "名称", "30", |g| g.1.clone(), custom::set_field_label)}
                     {text_pair(hint_id, "填写提示（可空）", "200", |g| g.4.clone(), custom::set_field_hint)}
-                    <Show when=move || get().is_some_and(|g| g.2.is_some())>
+                    <Show when=move || get().is_some_and(|g| g.5.is_some())>
+                        <span class="editor-pair">
+                            <label for=options_id.clone()>"选项（每行一个）"</label>
+                            <textarea
+                                id=options_id.clone()
+                                rows="4"
+                                prop:value=move || get().and_then(|g| g.5).unwrap_or_default()
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    if let (Some((s, i)), Some((f, ..))) = (place.run(()), get()) {
+                                        step.run(Box::new(move |t| custom::set_options(t, s, i, f, &v)));
+                                    }
+                                }
+                            ></textarea>
+                        </span>
+                    </Show> <Show when=move || get().is_some_and(|g| g.2.is_some())>
                         <span class="editor-pair">
                             <label for=min_id.clone()>"最少"</label>
                             <input
