@@ -236,7 +236,24 @@ test('keyboard alone: from the first screen to a saved answer and the next secti
   // Tab from the very top of the page, as after opening it (a focus or selection left by the
   // set-up would move where Tab starts), once the app has settled its own focus (it moves
   // focus to the heading a frame after a page is drawn).
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+  // Settled: focus has not moved for 10 frames and 200 ms (a loaded machine draws late).
+  await page.evaluate(() => new Promise((resolve) => {
+    let last = document.activeElement;
+    let frames = 0;
+    let since = performance.now();
+    const tick = () => {
+      if (document.activeElement !== last) {
+        last = document.activeElement;
+        frames = 0;
+        since = performance.now();
+      } else if (++frames >= 10 && performance.now() - since >= 200) {
+        resolve();
+        return;
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }));
   await page.evaluate(() => {
     if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
     const range = document.createRange();
