@@ -259,15 +259,18 @@ const UNIT_VOICE: [&str; 14] = [
 /// aspects were changed after): their number (from 1) and that aspect. They are printed
 /// under 其他方面 until placed again, which 核对 says.
 pub fn stray_aspects(report: &Report) -> Vec<(usize, String)> {
+    if report.kind != ReportKind::Personal {
+        return Vec::new();
+    }
     let listed = report.aspect_list();
     report
         .problems
         .iter()
         .flatten()
         .enumerate()
-        .filter(|(_, p)| !p.aspect.trim().is_empty() && !listed.contains(&p.aspect.trim()))
-        .map(|(k, p)| (k + 1, p.aspect.trim().to_string()))
-        .filter(|_| report.kind == crate::domain::report::ReportKind::Personal)
+        .map(|(k, p)| (k + 1, p.aspect.trim()))
+        .filter(|(_, a)| !a.is_empty() && !listed.contains(a))
+        .map(|(n, a)| (n, a.to_string()))
         .collect()
 }
 

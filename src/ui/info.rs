@@ -782,6 +782,13 @@ fn TextField(
         }
     };
     let hint_id = format!("{id}-hint");
+    // The same for a line and a box: what is typed is saved, a composition once it ends.
+    let on_input = move |ev: web_sys::Event| {
+        if let Some(v) = typed(&ev) {
+            save(v);
+        }
+    };
+    let on_composed = move |ev: web_sys::CompositionEvent| save(event_target_value(&ev));
     view! {
         <div class="field">
             <label for=id>{label}</label>
@@ -797,12 +804,8 @@ fn TextField(
                             maxlength=max.to_string()
                             aria-describedby=hint_id
                             prop:value=value
-                            on:input=move |ev| {
-                                if let Some(v) = typed(&ev) {
-                                    save(v);
-                                }
-                            }
-                            on:compositionend=move |ev| save(event_target_value(&ev))
+                            on:input=on_input
+                            on:compositionend=on_composed
                         />
                     }
                         .into_any()
@@ -815,12 +818,8 @@ fn TextField(
                             maxlength=max.to_string()
                             aria-describedby=hint_id
                             prop:value=value
-                            on:input=move |ev| {
-                                if let Some(v) = typed(&ev) {
-                                    save(v);
-                                }
-                            }
-                            on:compositionend=move |ev| save(event_target_value(&ev))
+                            on:input=on_input
+                            on:compositionend=on_composed
                         ></textarea>
                     }
                         .into_any()
