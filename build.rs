@@ -20,6 +20,8 @@
 //! For each template NAME it writes, into OUT_DIR:
 //! - `NAME_template.rs`: a `Template { … }` expression whose text and lists are borrowed
 //!   `&'static` data (included by `src/domain/builtin.rs`);
+//! - `NAME_outline.rs`: the same without the wording only the report's text uses
+//!   (`Template::outline`), which the walk-through module carries;
 //! - `NAME_template.json`: the same template as JSON, for tests that read templates the way
 //!   edited ones will be read.
 
@@ -161,6 +163,9 @@ fn convert(name: &str, src: &str, refs: &References) -> Template {
     let mut rust = String::with_capacity(text.len() * 2);
     t.bake(&mut rust);
     fs::write(Path::new(&out).join(format!("{name}_template.rs")), rust).expect("OUT_DIR is writable");
+    let mut rust = String::with_capacity(text.len());
+    t.outline().bake(&mut rust);
+    fs::write(Path::new(&out).join(format!("{name}_outline.rs")), rust).expect("OUT_DIR is writable");
     let json = serde_json::to_string(&t).expect("a template serialises");
     fs::write(Path::new(&out).join(format!("{name}_template.json")), json).expect("OUT_DIR is writable");
     t

@@ -9,6 +9,7 @@
 //! Not here: the state and its saving (`state`), the pages (`ui`).
 
 use crate::browser::storage;
+use crate::domain::template::Template;
 use crate::route::{Page, Part, Route};
 use crate::state::{self, checklist, SaveStatus};
 use crate::ui;
@@ -28,9 +29,11 @@ fn page_name(route: &Route, store: state::Store) -> String {
     route.line().map_or("页面不存在", |l| l.title).to_string()
 }
 
-/// The shell of one module: `part` is the module, `pages` its view of each of its pages.
+/// The shell of one module: `part` is the module, `pages` its view of each of its pages,
+/// `builtin` the form of the built-in checklist it carries (`builtin::carry`).
 #[component]
-pub fn App(part: Part, pages: fn(Route) -> AnyView) -> impl IntoView {
+pub fn App(part: Part, pages: fn(Route) -> AnyView, builtin: &'static Template) -> impl IntoView {
+    crate::domain::builtin::carry(builtin);
     let (store, screen) = state::provide();
     // Opened at the bare address (no page in it): go back to the page the user left.
     if screen.opened_bare() {

@@ -7,7 +7,13 @@ fn main() {
         boot.remove();
     }
     leptos::mount::mount_to_body(|| {
-        leptos::view! { <zeren::app::App part=zeren::route::Part::Main pages=zeren::ui::view /> }
+        leptos::view! {
+            <zeren::app::App
+                part=zeren::route::Part::Main
+                pages=zeren::ui::view
+                builtin=&zeren::domain::builtin::OUTLINE
+            />
+        }
     });
 }
 

@@ -9,7 +9,13 @@ fn main() {
         boot.remove();
     }
     leptos::mount::mount_to_body(|| {
-        leptos::view! { <zeren::app::App part=zeren::route::Part::Tools pages=zeren::ui::tools::view /> }
+        leptos::view! {
+            <zeren::app::App
+                part=zeren::route::Part::Tools
+                pages=zeren::ui::tools::view
+                builtin=&zeren::domain::builtin::DEFAULT
+            />
+        }
     });
 }
 

@@ -738,6 +738,28 @@ proptest! {
         prop_assert_eq!(&first, &to_text(&generate(&t2, &reread)));
     }
 
+    /// The walk-through module carries the built-in checklist without the problems'
+    /// wording (`builtin::OUTLINE`): whatever the report, every page of that module (task
+    /// list, sections with their previews, 基本信息's counts and field checks) shows exactly
+    /// what it shows with the whole checklist.
+    #[test]
+    fn the_first_module_s_outline_shows_what_the_whole_checklist_shows(r in default_and_report()) {
+        use zeren::domain::builtin::{DEFAULT, OUTLINE};
+        use zeren::domain::generate::applies;
+        use zeren::domain::progress::{field_errors, report_counts, section_counts, section_status};
+        let (o, d) = (&OUTLINE, &DEFAULT);
+        prop_assert_eq!(report_counts(o, &r), report_counts(d, &r));
+        prop_assert_eq!(field_errors(o, &r).collect::<Vec<_>>(), field_errors(d, &r).collect::<Vec<_>>());
+        for (so, sd) in o.sections.iter().zip(d.sections.iter()) {
+            prop_assert_eq!(section_counts(o, so, &r), section_counts(d, sd, &r));
+            prop_assert_eq!(section_status(o, so, &r), section_status(d, sd, &r));
+            for (io, id) in so.items.iter().zip(sd.items.iter()) {
+                prop_assert_eq!(applies(o, &r, &io.id), applies(d, &r, &id.id));
+                prop_assert_eq!(item_point(o, &r, io), item_point(d, &r, id));
+            }
+        }
+    }
+
     /// With the real checklist, junk input never doubles a mark, and the document says what
     /// the answers say: one point per item with work, one （…） per section with work, one
     /// problem per item with a gap (or the general ones when there is none).

@@ -63,9 +63,13 @@ fn mount_at(hash: &str) -> Mounted {
     let tools = zeren::route::Route::parse(hash).part() == Some(Part::Tools);
     let handle = leptos::mount::mount_to(el.clone(), move || {
         if tools {
-            leptos::prelude::IntoAny::into_any(leptos::view! { <App part=Part::Tools pages=zeren::ui::tools::view /> })
+            leptos::prelude::IntoAny::into_any(
+                leptos::view! { <App part=Part::Tools pages=zeren::ui::tools::view builtin=&zeren::domain::builtin::DEFAULT /> },
+            )
         } else {
-            leptos::prelude::IntoAny::into_any(leptos::view! { <App part=Part::Main pages=zeren::ui::view /> })
+            leptos::prelude::IntoAny::into_any(
+                leptos::view! { <App part=Part::Main pages=zeren::ui::view builtin=&zeren::domain::builtin::OUTLINE /> },
+            )
         }
     });
     Mounted { el, _handle: handle }

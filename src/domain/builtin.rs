@@ -10,8 +10,40 @@ use super::references::*;
 use super::template::*;
 use std::borrow::Cow;
 
-/// The built-in checklist, validated when zeren was built.
+/// The built-in checklist, validated when zeren was built: whole, as the tools module,
+/// native code and the tests use it. The app's code asks for [`default`] instead, so that
+/// each wasm module links only the form it carries.
 pub static DEFAULT: Template = include!(concat!(env!("OUT_DIR"), "/default_template.rs"));
+
+/// The built-in checklist as the walk-through module carries it ([`Template::outline`]):
+/// without the problems, measures and openings, which only the pages of the tools module
+/// (问题与打算, 核对, 生成报告) use. About a third of the checklist's text, kept out of the
+/// first load.
+pub static OUTLINE: Template = include!(concat!(env!("OUT_DIR"), "/default_outline.rs"));
+
+thread_local! {
+    /// The form of the built-in checklist this module works with ([`carry`]).
+    static CARRIED: std::cell::Cell<Option<&'static Template>> = const { std::cell::Cell::new(None) };
+}
+
+/// Sets the form of the built-in checklist this module works with: the app's shell calls it
+/// with what its entry point names ([`OUTLINE`] for the walk-through, [`DEFAULT`] for the
+/// tools). Only the form named there is linked into that module's wasm.
+pub fn carry(t: &'static Template) {
+    CARRIED.with(|c| c.set(Some(t)));
+}
+
+/// The built-in checklist this module works with ([`carry`]); natively, when none was
+/// set, [`DEFAULT`].
+pub fn default() -> &'static Template {
+    match CARRIED.with(std::cell::Cell::get) {
+        Some(t) => t,
+        #[cfg(not(target_arch = "wasm32"))]
+        None => &DEFAULT,
+        #[cfg(target_arch = "wasm32")]
+        None => unreachable!("the app's shell sets the built-in checklist before any page is shown"),
+    }
+}
 
 /// The table of dated references (`templates/references.toml`), validated when zeren was
 /// built; every checklist's guiding-thought lines were checked against it then.
@@ -61,16 +93,17 @@ pub enum Lookup {
 
 /// The checklist a report was made with, by the id it saved (`Report::template_id`): the
 /// default, a preset already loaded, or a preset still to fetch. An id this version does not
-/// know (a backup from a newer zeren) falls back to [`DEFAULT`]; its answers to unknown items
+/// know (a backup from a newer zeren) falls back to the built-in one ([`default`]); its answers to unknown items
 /// are kept, not shown. Natively every preset is ready (read from [`PRESET_FILES`]).
 pub fn lookup(id: &str) -> Lookup {
-    if DEFAULT.id == id {
-        return Lookup::Ready(&DEFAULT);
+    let default = default();
+    if default.id == id {
+        return Lookup::Ready(default);
     }
     if let Some(t) = LOADED.with(|l| l.borrow().iter().copied().find(|t| t.id == id)) {
         return Lookup::Ready(t);
     }
-    let Some(info) = PRESETS.iter().find(|p| p.id == id) else { return Lookup::Ready(&DEFAULT) };
+    let Some(info) = PRESETS.iter().find(|p| p.id == id) else { return Lookup::Ready(default) };
     #[cfg(not(target_arch = "wasm32"))]
     if let Some((_, text)) = PRESET_FILES.iter().find(|(file, _)| *file == info.file) {
         return match load_preset(info, text) {
@@ -81,12 +114,12 @@ pub fn lookup(id: &str) -> Lookup {
     Lookup::NotLoaded(info)
 }
 
-/// The checklist a report was made with, as [`lookup`] finds it; [`DEFAULT`] while a preset
+/// The checklist a report was made with, as [`lookup`] finds it; the built-in one while a preset
 /// is still to be fetched (pages wait for it: `state::checklist_ready`).
 pub fn checklist(id: &str) -> &'static Template {
     match lookup(id) {
         Lookup::Ready(t) => t,
-        Lookup::NotLoaded(_) => &DEFAULT,
+        Lookup::NotLoaded(_) => default(),
     }
 }
 
@@ -361,6 +394,22 @@ mod tests {
         assert_eq!(from_json, DEFAULT, "build.rs wrote every field of the template");
         DEFAULT.validate().unwrap_or_else(|e| panic!("{e}"));
         assert!(DEFAULT.item_count() > 0);
+    }
+
+    #[test]
+    fn the_outline_is_the_checklist_without_the_problems_wording() {
+        assert_eq!(OUTLINE, DEFAULT.outline(), "build.rs wrote the outline");
+        let (o, d) = (serde_json::to_string(&OUTLINE).unwrap(), serde_json::to_string(&DEFAULT).unwrap());
+        assert!(o.len() * 10 < d.len() * 7, "at least 30% of the text is left out ({} of {})", o.len(), d.len());
+        let (oi, di) = (OUTLINE.items().map(|(_, i)| i), DEFAULT.items().map(|(_, i)| i));
+        for (o, d) in oi.zip(di) {
+            assert_eq!(
+                (&o.id, &o.task, &o.done, &o.personal_done, &o.fields),
+                (&d.id, &d.task, &d.done, &d.personal_done, &d.fields)
+            );
+            assert!(o.problem.is_empty() && o.measure_for(true, true).is_empty(), "{}", o.id);
+        }
+        assert_eq!(default(), &DEFAULT, "natively the whole checklist");
     }
 
     // Native: there every preset is read from its file; in the browser it is fetched.

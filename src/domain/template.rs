@@ -973,6 +973,62 @@ impl fmt::Display for WordingError {
 impl std::error::Error for WordingError {}
 
 impl Template {
+    /// The checklist without the wording only the report's text and 问题与打算 use: each
+    /// item's problems and measures (unit and first-person, partial and missing), the
+    /// fallback problems, the openings and leads of both kinds of report, the causes, and
+    /// each role's duties lead and closing. What the task list, 基本信息 and the sections
+    /// show (titles, tasks, guidance, fields, each item's 做法 for its preview) and every
+    /// word a placeholder takes stay. The walk-through module carries the built-in
+    /// checklist in this form (`builtin::OUTLINE`); the pages that write the text are in
+    /// the tools module, which carries it whole. Not a valid template on its own.
+    pub fn outline(&self) -> Template {
+        let none = || Text::Borrowed("");
+        let mut t = self.clone();
+        t.fallback_problems = List::Borrowed(&[]);
+        let r = &mut t.report;
+        for w in [
+            &mut r.opening,
+            &mut r.opening_some,
+            &mut r.opening_few,
+            &mut r.opening_empty,
+            &mut r.problems_lead,
+            &mut r.problems_lead_some,
+            &mut r.problems_lead_few,
+            &mut r.plans_lead,
+        ] {
+            *w = none();
+        }
+        let p = &mut t.personal;
+        for w in [&mut p.opening, &mut p.problems_lead, &mut p.measures_lead, &mut p.closing] {
+            *w = none();
+        }
+        p.causes = List::Borrowed(&[]);
+        t.roles = t.roles.iter().map(|r| RoleWords { duties_lead: none(), closing: none(), ..r.clone() }).collect();
+        t.sections = t
+            .sections
+            .iter()
+            .map(|s| Section {
+                items: s
+                    .items
+                    .iter()
+                    .map(|i| Item {
+                        problem: none(),
+                        measure: none(),
+                        problem_missing: none(),
+                        measure_missing: none(),
+                        personal_problem: none(),
+                        personal_measure: none(),
+                        personal_problem_missing: none(),
+                        personal_measure_missing: none(),
+                        ..i.clone()
+                    })
+                    .collect(),
+                ..s.clone()
+            })
+            .collect();
+        t
+    }
+
     /// Parses and validates a template in its JSON form, as the build checks the built-in
     /// one ([`Template::validate_file`]).
     pub fn from_json(text: &str) -> Result<Template, TemplateError> {

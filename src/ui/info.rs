@@ -1,6 +1,6 @@
 //! 基本信息: unit name, period, report kind and template. Every change is saved at once.
 
-use crate::domain::builtin::{self, DEFAULT, PRESETS};
+use crate::domain::builtin::{self, PRESETS};
 use crate::domain::report::{Period, Report, ReportKind};
 use crate::domain::validate::{parse_date, parse_year};
 use crate::route::Route;
@@ -529,14 +529,17 @@ fn ChecklistChoice(report: Memo<Option<Report>>) -> impl IntoView {
         if custom::is_custom(&cur) && !mine.contains(&cur) {
             mine.push(cur);
         }
-        std::iter::once((DEFAULT.id.to_string(), format!("通用清单：党政机关等（共{}项）", DEFAULT.item_count())))
-            .chain(PRESETS.iter().map(|p| (p.id.to_string(), label(p.name, p.items))))
-            .chain(mine.into_iter().map(|id| {
-                let t = builtin::checklist(&id);
-                let text = format!("我的清单：{}（第{}版，共{}项）", t.name, t.edition, t.item_count());
-                (id, text)
-            }))
-            .collect::<Vec<_>>()
+        std::iter::once((
+            builtin::default().id.to_string(),
+            format!("通用清单：党政机关等（共{}项）", builtin::default().item_count()),
+        ))
+        .chain(PRESETS.iter().map(|p| (p.id.to_string(), label(p.name, p.items))))
+        .chain(mine.into_iter().map(|id| {
+            let t = builtin::checklist(&id);
+            let text = format!("我的清单：{}（第{}版，共{}项）", t.name, t.edition, t.item_count());
+            (id, text)
+        }))
+        .collect::<Vec<_>>()
     };
     let in_use = move || {
         let id = current();

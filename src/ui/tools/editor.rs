@@ -11,7 +11,7 @@
 
 use crate::browser::storage::{self, Key};
 use crate::browser::{files, new_id};
-use crate::domain::builtin::{self, Lookup, DEFAULT, PRESETS};
+use crate::domain::builtin::{self, Lookup, PRESETS};
 use crate::domain::custom::{self, ItemText, NewField, SectionText};
 use crate::domain::generate::{item_point, problems};
 use crate::domain::report::{Answer, Report, Status};
@@ -124,10 +124,11 @@ fn MyChecklists() -> impl IntoView {
             }
         });
     };
-    let choices: Vec<(String, String)> = std::iter::once((DEFAULT.id.to_string(), "通用清单：党政机关等".to_string()))
-        .chain(PRESETS.iter().map(|p| (p.id.to_string(), p.name.to_string())))
-        .collect();
-    let source = RwSignal::new(DEFAULT.id.to_string());
+    let choices: Vec<(String, String)> =
+        std::iter::once((builtin::default().id.to_string(), "通用清单：党政机关等".to_string()))
+            .chain(PRESETS.iter().map(|p| (p.id.to_string(), p.name.to_string())))
+            .collect();
+    let source = RwSignal::new(builtin::default().id.to_string());
     view! {
         <h1 tabindex="-1">"我的清单"</h1>
         <p class="lead">
