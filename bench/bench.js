@@ -120,7 +120,7 @@ function otherFiles() {
   const list = (dir) => (fs.existsSync(path.join(DIST, dir))
     ? fs.readdirSync(path.join(DIST, dir)).filter((f) => !/\.(gz|br)$/.test(f)).map((f) => `${dir}/${f}`) : []);
   const tools = list('tools');
-  if (tools.length) out.push({ measure: 'Tools module (核对, 生成报告, 导入备份文件, 校对, 我的清单, 汇总), loaded when one of their pages is opened: tools/*.js + *.wasm', ...sum(tools) });
+  if (tools.length) out.push({ measure: 'Tools module (问题与打算, 核对, 生成报告, 导入备份文件, 校对, 我的清单, 汇总, and the walk-through\'s pages again), loaded when one of its pages is opened: tools/*.js + *.wasm', ...sum(tools) });
   const legacy = list('legacy');
   if (legacy.length) out.push({ measure: 'Legacy build of both modules (Chromium 80–95 only): legacy/*.js + *.wasm', ...sum(legacy) });
   if (fs.existsSync(path.join(DIST, 'zeren.html'))) out.push({ measure: 'Offline single file zeren.html (both modules, both builds, presets, rules)', ...size('zeren.html') });

@@ -139,8 +139,9 @@ pub fn App(part: Part, pages: fn(Route) -> AnyView, builtin: &'static Template) 
                 {move || {
                     store.track_generation();
                     let route = screen.route.get();
+                    // The tools module shows every page; the main module, only its own.
                     match route.part() {
-                        Some(other) if other != part => ui::other_module(),
+                        Some(Part::Tools) if part == Part::Main => ui::other_module(),
                         _ => pages(route),
                     }
                 }}

@@ -46,9 +46,10 @@ pub enum Page {
 /// full text, the proof-reader and the writers of .docx; 导入备份文件; 公文校对, 我的清单,
 /// 汇总), loaded only when one of them is opened. The
 /// start-up script (scripts/loader.js) picks the module from the address with
-/// [`TOOLS_PATHS`]; inside the app, an address of the other module reloads the page so that
-/// the start-up script picks again. What a page needs across that reload (the item to put
-/// focus on) travels in the address.
+/// [`TOOLS_PATHS`]. The tools module also shows the main module's pages, so the only reload
+/// is from the main module to a page of the tools module, where the start-up script picks
+/// again; after it the user stays in the tools module. What a page needs across that reload
+/// (the item to put focus on) travels in the address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     Main,

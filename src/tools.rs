@@ -1,6 +1,7 @@
 //! The tools module's entry point (`zeren-tools`): the same shell and state as the
-//! walk-through (`src/main.rs`), with the pages of `ui::tools`. Loaded only when one of its
-//! addresses is opened, so the first screen never pays for it.
+//! walk-through (`src/main.rs`), with the pages of `ui::tools` and the walk-through's own, and
+//! the built-in checklist whole. Loaded only when one of its addresses is opened, so the
+//! first screen never pays for it; from then on every page is shown here without a reload.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

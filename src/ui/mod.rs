@@ -28,6 +28,14 @@ pub fn view(route: Route) -> AnyView {
     if let Some(stop) = report_missing(&route) {
         return stop;
     }
+    walk_through(route)
+}
+
+/// The walk-through's own pages (我的报告, 基本信息, the task list, each section), which both
+/// modules show: the tools module carries them too, so once a page of it is open the user
+/// goes back and forth (核对's 修改 to a section and back) without a reload. Any other page
+/// reloads into the tools module. The caller has checked `report_missing`.
+pub fn walk_through(route: Route) -> AnyView {
     let Route { page, report, section, back, item, .. } = route;
     match page {
         Page::Home => view! { <home::Home /> }.into_any(),

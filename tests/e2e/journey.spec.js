@@ -161,8 +161,10 @@ test('figures that cannot be printed stop 保存并继续 and are listed on 核�
   await page.getByRole('link', { name: '生成报告' }).click();
   await expect(page.locator('.notice')).toContainText('还有39项没有选择落实情况');
   await expect(page.locator('.notice')).toContainText('有1处数字或日期填写有误');
-  // Fixed, it goes on at once.
+  // Fixed, it goes on at once. The tools module shows the section too: 修改 and 保存 back
+  // stay in the same page, no reload (the mark set here would be gone).
   await page.goBack();
+  await page.evaluate(() => { window.zerenNoReload = true; });
   await page.getByRole('link', { name: '修改“专题研究意识形态工作”' }).click();
   const again = page.locator('section.item', { has: page.getByRole('heading', { name: '专题研究意识形态工作', exact: true }) });
   await expect(again.getByRole('heading', { name: '专题研究意识形态工作' })).toBeFocused();
@@ -171,6 +173,7 @@ test('figures that cannot be printed stop 保存并继续 and are listed on 核�
   await expect(page.getByRole('heading', { level: 1, name: '核对填写内容' })).toBeVisible();
   await expect(page.getByRole('link', { name: '修改“专题研究意识形态工作”' })).toBeFocused(); // back where the user left
   await expect(page.getByText(/填写有误/)).toHaveCount(0);
+  expect(await page.evaluate(() => window.zerenNoReload)).toBe(true);
 });
 
 test('新建下一期 starts from last period’s words, not its statuses or figures', async ({ page }) => {

@@ -6,18 +6,20 @@
 //! addresses is opened (`src/tools.rs`). Same state, same storage door, same shell as the
 //! walk-through.
 //!
-//! Not here: the first screen's pages (`ui::view`), which this module never shows.
+//! It also shows the walk-through's own pages (`ui::walk_through`), so a user who opened one
+//! of its pages never reloads again: 核对's 修改 to a section and 保存 back stay here.
 
 pub mod editor;
 pub mod proofread;
 pub mod restore;
 pub mod rollup;
 
-use super::{not_found, other_module, output, plans, report_missing, review};
+use super::{output, plans, report_missing, review, walk_through};
 use crate::route::{Page, Route};
 use leptos::prelude::*;
 
-/// The view of each of the tools module's pages; the others reload into the main module.
+/// The view of every page: the tools module's own, and the walk-through's as the main
+/// module shows them.
 pub fn view(route: Route) -> AnyView {
     if let Some(stop) = report_missing(&route) {
         return stop;
@@ -30,7 +32,6 @@ pub fn view(route: Route) -> AnyView {
         Page::Rollup => view! { <rollup::RollupPage /> }.into_any(),
         Page::Restore => view! { <restore::RestorePage /> }.into_any(),
         Page::Editor => view! { <editor::EditorPage checklist=route.checklist.clone() /> }.into_any(),
-        Page::NotFound => not_found("没有这个页面。"),
-        _ => other_module(),
+        _ => walk_through(route),
     }
 }
