@@ -48,6 +48,9 @@ const builds = {
 builds.main.legacy = modernOnly ? builds.main.modern : built('legacy', 'zeren-legacy');
 builds.tools.legacy = modernOnly ? builds.tools.modern : built('legacy', 'zeren-tools-legacy');
 
+// How long after the walk-through has started the tools module's files are fetched.
+const PREFETCH_AFTER_MS = 3000;
+
 // The policy the page runs under; WASM becomes the keyword for WebAssembly the browser knows.
 // In a meta element a policy cannot say frame-ancestors, report-uri or sandbox; a server can
 // add those as a header.
@@ -90,6 +93,28 @@ const loader = `<script id="zeren-start">
     csp.httpEquiv = 'Content-Security-Policy';
     csp.content = ${JSON.stringify(CSP)}.replace('WASM', wasmEval);
     document.head.appendChild(csp);
+    // The wasm is asked for at once, beside its script, not after it (as Trunk's preload
+    // link did, but only for the build and module this browser and address use).
+    var preload = document.createElement('link');
+    preload.rel = 'preload';
+    preload.as = 'fetch';
+    preload.type = 'application/wasm';
+    preload.crossOrigin = 'anonymous';
+    preload.href = files.wasm;
+    document.head.appendChild(preload);
+    if (!tools && window.fetch) {
+      // The tools module's files are fetched into the browser's cache a little after the
+      // first screen is up, so its first page does not wait for the network (where a
+      // service worker runs, it has them already). A failure changes nothing.
+      addEventListener('TrunkApplicationStarted', function () {
+        setTimeout(function () {
+          var later = builds.tools[modern ? 'modern' : 'legacy'];
+          var ignore = function () {};
+          fetch(later.js).then(ignore, ignore);
+          fetch(later.wasm).then(ignore, ignore);
+        }, ${PREFETCH_AFTER_MS});
+      });
+    }
     import(files.js).then(function (bindings) {
       return bindings.default({ module_or_path: files.wasm }).then(function (wasm) {
         window.wasmBindings = bindings;
@@ -100,6 +125,11 @@ const loader = `<script id="zeren-start">
 </script>
 `;
 html = html.replace(trunk[0][0], '');
+// Trunk's preload links name the modern walk-through's files: a legacy browser, or an address
+// of the tools module, would fetch them for nothing. The start-up script asks for its own.
+const preloads = [...html.matchAll(/<link rel="(?:modulepreload|preload)"[^>]*>\n?/g)];
+if (preloads.length !== 2) fail(`expected Trunk's two preload links in ${indexPath}, found ${preloads.length}`);
+for (const p of preloads) html = html.replace(p[0], '');
 if (!html.includes('</body>')) fail('index.html has no </body>');
 html = html.replace('</body>', () => `${loader}</body>`);
 fs.writeFileSync(indexPath, html);

@@ -5,6 +5,9 @@
 const base = require('@playwright/test');
 const { test, expect, openFresh, startReport, setStatus } = require('./fixtures');
 
+/** The modern build of the walk-through's module (Trunk's, at the top of dist/). */
+const MODERN_MAIN = /^\/(?:[^/]+\/)*zeren-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
+
 test('the legacy build runs the walk-through when the browser lacks reference types', async ({ page }) => {
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
@@ -13,6 +16,7 @@ test('the legacy build runs the walk-through when the browser lacks reference ty
   await openFresh(page);
   expect(await page.evaluate(() => window.zerenBuild)).toBe('legacy');
   expect(fetched.some((p) => /\/legacy\/zeren-legacy-[0-9a-f]{16}_bg\.wasm$/.test(p))).toBe(true);
+  expect(fetched.filter((p) => MODERN_MAIN.test(p))).toEqual([]); // nothing it cannot run
   await startReport(page, '局党组');
   await page.getByRole('link', { name: '一、组织领导与责任制落实' }).click();
   const item = await setStatus(page, '专题研究意识形态工作', '已落实');
@@ -24,9 +28,10 @@ test('the legacy build runs the walk-through when the browser lacks reference ty
   await expect(page.locator('.preview')).toContainText('局党组关于');
 });
 
-// Two modules: the first screen never fetches the tools (editor, 汇总); their address loads
-// them, in the legacy build too, and an address of the walk-through loads it back.
-test('the tools module is fetched only for its pages, and the walk-through comes back after it', async ({ page }) => {
+// Two modules: the first screen never waits for the tools (editor, 汇总); their address
+// loads them, in the legacy build too, and they show the walk-through's pages as well. A little
+// after the first screen the tools are fetched into the cache.
+test('the tools module is fetched only for its pages or after the first screen, and shows the walk-through too', async ({ page }) => {
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await openFresh(page);
@@ -38,9 +43,25 @@ test('the tools module is fetched only for its pages, and the walk-through comes
   expect(fetched.some((p) => /\/tools\/zeren-tools-[0-9a-f]{16}_bg\.wasm$/.test(p))).toBe(true);
   // The report made in the walk-through is there for the tools module too (one store).
   expect(await page.evaluate(() => localStorage.getItem('zeren.data'))).toContain('局党组');
+  // Back on the task list the tools module shows it: no reload.
+  await page.evaluate(() => { window.zerenNoReload = true; });
   await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: '自查清单' })).toBeVisible();
+  expect(await page.evaluate(() => [window.zerenModule, window.zerenNoReload])).toEqual(['tools', true]);
+  // Opened afresh, the task list's address starts the walk-through's module.
+  await page.reload();
   await page.waitForFunction(() => window.zerenModule === 'main');
   await expect(page.getByRole('heading', { level: 1, name: '自查清单' })).toBeVisible();
+});
+
+test('a little after the first screen the tools module is fetched into the cache', async ({ page }) => {
+  const tools = /\/tools\/zeren-tools-[0-9a-f]{16}(_bg\.wasm|\.js)$/;
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: '我的报告' })).toBeVisible();
+  expect(fetched.filter((p) => tools.test(p))).toEqual([]);
+  await page.waitForRequest((r) => /_bg\.wasm$/.test(r.url()) && tools.test(new URL(r.url()).pathname), { timeout: 15000 });
 });
 
 test('the tools module has its legacy build too', async ({ page }) => {
@@ -51,6 +72,8 @@ test('the tools module has its legacy build too', async ({ page }) => {
   await page.waitForFunction(() => window.zerenModule === 'tools' && document.querySelector('main h1'));
   expect(await page.evaluate(() => window.zerenBuild)).toBe('legacy');
   expect(fetched.some((p) => /\/legacy\/zeren-tools-legacy-[0-9a-f]{16}_bg\.wasm$/.test(p))).toBe(true);
+  // Neither build of the walk-through's module is fetched for a page of the tools.
+  expect(fetched.filter((p) => MODERN_MAIN.test(p) || /\/legacy\/zeren-legacy-[0-9a-f]{16}/.test(p))).toEqual([]);
 });
 
 // The plain test: the refusal below is logged as a console error on purpose.
