@@ -1,11 +1,15 @@
 // Post-build step, after scripts/module.sh: replaces Trunk's start-up script in
 // DIR/index.html (a module with top-level await, which Chromium before 89 cannot parse) with
 // one plain script that picks, at run time, the module and the build:
-//   - the module from the address: the tools pages (the checklist editor, 汇总; DIR/tools/)
-//     or the walk-through (Trunk's build), so the first screen never loads the tools;
+//   - the module from the address: the tools pages (问题与打算 to 生成报告, the checklist
+//     editor, 汇总; DIR/tools/) or the walk-through (Trunk's build), so the first screen never
+//     waits for the tools;
 //   - the build: the modern one where WebAssembly reference types validate (Chromium 96 and
 //     later), the legacy one (DIR/legacy/) otherwise. A modern browser fetches only modern
-//     files. The same script sets the page's
+//     files, a legacy one only legacy files: Trunk's preload links, which name the modern
+//     walk-through, are taken out, and the script asks for the wasm it chose at once.
+// A little after the walk-through has started, the tools module's files are fetched into the
+// cache, so its first page does not wait for the network. The same script sets the page's
 // content security policy, once every inline script has run and before anything loads, so
 // no inline script needs to be allowed by the policy.
 //   node scripts/loader.js DIR
