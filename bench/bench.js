@@ -91,12 +91,21 @@ function firstLoadFiles() {
   const refs = new Set();
   const patterns = [/\b(?:href|src)="([^"]+)"/g, /\bfrom\s+'([^']+)'/g, /\bmodule_or_path:\s*'([^']+)'/g];
   for (const re of patterns) for (const m of html.matchAll(re)) refs.add(m[1]);
+  // The start-up script (scripts/loader.js) names the builds it chooses from; a modern
+  // browser at the task list's address takes the walk-through's modern files.
+  const builds = html.match(/var builds = (\{.*?\});/);
+  if (builds) {
+    const main = JSON.parse(builds[1]).main.modern;
+    refs.add(main.js);
+    refs.add(main.wasm);
+  }
   const files = ['index.html'];
   for (const r of refs) {
     if (/^(?:[a-z]+:|\/\/|#)/i.test(r)) continue; // absolute or in-page: not one of ours
     const rel = path.posix.normalize(r.replace(/^\.\//, '').split(/[?#]/)[0]);
     if (!files.includes(rel)) files.push(rel);
   }
+  if (!files.some((f) => f.endsWith('.wasm'))) throw new Error('no wasm among the files index.html names: the start-up script has changed');
   return files.map((name) => {
     const buf = fs.readFileSync(path.join(DIST, name));
     const gzip = zlib.gzipSync(buf, { level: 9 }).length;
