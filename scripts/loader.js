@@ -73,14 +73,19 @@ const CSP = [
 
 // ES5 apart from import(), so any browser parses it; the start-up check below the boot
 // message (index.html) turns a failure into the message for the user.
-const loader = `<script id="zeren-start">
-  // Starts the app: the tools module for its pages (the route table's Part::Tools), the
-  // walk-through otherwise; the modern build where WebAssembly reference types are there
-  // (Chromium 96 and later, current Firefox and Safari), the legacy build otherwise. Written
-  // at build time by scripts/loader.js. window.zerenForceLegacy (tests only) takes the
-  // legacy path.
+//
+// Two scripts. The first, in <head> before the style sheet (a script after a style sheet
+// waits for it), chooses the module and the build and asks for their files at once, as
+// Trunk's preload links did, but only for what this browser and address use. The second,
+// at the end of <body> after the page's own checks, sets the policy and starts the app.
+const choose = `<script id="zeren-choose">
+  // Chooses the module from the address: the tools module for its pages (the route table's
+  // Part::Tools), the walk-through otherwise; and the build: the modern one where
+  // WebAssembly reference types are there (Chromium 96 and later, current Firefox and
+  // Safari), the legacy one otherwise; then asks for its script and wasm. Written at build
+  // time by scripts/loader.js. window.zerenForceLegacy (tests only) takes the legacy path.
   (function () {
-    if (typeof WebAssembly !== 'object' || window.zerenStop) return;
+    if (typeof WebAssembly !== 'object') return;
     var probe = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 1, 111, 0, 3, 2, 1, 0, 10, 4, 1, 2, 0, 11]);
     var modern = !window.zerenForceLegacy && WebAssembly.validate(probe);
     var tools = ${TOOLS}.test(location.hash);
@@ -88,6 +93,30 @@ const loader = `<script id="zeren-start">
     var files = builds[tools ? 'tools' : 'main'][modern ? 'modern' : 'legacy'];
     window.zerenBuild = modern ? 'modern' : 'legacy';
     window.zerenModule = tools ? 'tools' : 'main';
+    window.zerenChosen = { files: files, later: tools ? null : builds.tools[window.zerenBuild] };
+    function ask(rel, href, wasm) {
+      var link = document.createElement('link');
+      link.rel = rel;
+      link.href = href;
+      link.crossOrigin = 'anonymous';
+      if (wasm) {
+        link.as = 'fetch';
+        link.type = 'application/wasm';
+      }
+      document.head.appendChild(link);
+    }
+    ask('modulepreload', files.js, false);
+    ask('preload', files.wasm, true);
+  })();
+</script>
+`;
+const loader = `<script id="zeren-start">
+  // Starts the module and build chosen in <head> (zeren-choose), unless the page's checks
+  // above stopped it.
+  (function () {
+    var chosen = window.zerenChosen;
+    if (!chosen || window.zerenStop) return;
+    var files = chosen.files;
     // The content security policy, set before anything is loaded: scripts and styles only
     // from this site, no eval, no plugins, nothing fetched from elsewhere. WebAssembly needs
     // 'wasm-unsafe-eval' (Chromium 97 and later: those have Array.prototype.findLast);
@@ -97,25 +126,15 @@ const loader = `<script id="zeren-start">
     csp.httpEquiv = 'Content-Security-Policy';
     csp.content = ${JSON.stringify(CSP)}.replace('WASM', wasmEval);
     document.head.appendChild(csp);
-    // The wasm is asked for at once, beside its script, not after it (as Trunk's preload
-    // link did, but only for the build and module this browser and address use).
-    var preload = document.createElement('link');
-    preload.rel = 'preload';
-    preload.as = 'fetch';
-    preload.type = 'application/wasm';
-    preload.crossOrigin = 'anonymous';
-    preload.href = files.wasm;
-    document.head.appendChild(preload);
-    if (!tools && window.fetch) {
+    if (chosen.later && window.fetch) {
       // The tools module's files are fetched into the browser's cache a little after the
       // first screen is up, so its first page does not wait for the network (where a
       // service worker runs, it has them already). A failure changes nothing.
       addEventListener('TrunkApplicationStarted', function () {
         setTimeout(function () {
-          var later = builds.tools[modern ? 'modern' : 'legacy'];
           var ignore = function () {};
-          fetch(later.js).then(ignore, ignore);
-          fetch(later.wasm).then(ignore, ignore);
+          fetch(chosen.later.js).then(ignore, ignore);
+          fetch(chosen.later.wasm).then(ignore, ignore);
         }, ${PREFETCH_AFTER_MS});
       });
     }
@@ -135,6 +154,9 @@ const preloads = [...html.matchAll(/<link rel="(?:modulepreload|preload)"[^>]*>\
 if (preloads.length !== 2) fail(`expected Trunk's two preload links in ${indexPath}, found ${preloads.length}`);
 for (const p of preloads) html = html.replace(p[0], '');
 if (!html.includes('</body>')) fail('index.html has no </body>');
+const firstLink = html.indexOf('<link rel="icon"');
+if (firstLink < 0 || firstLink > html.indexOf('<link rel="stylesheet"')) fail('index.html has no icon link before its style sheet');
+html = html.slice(0, firstLink) + choose + html.slice(firstLink);
 html = html.replace('</body>', () => `${loader}</body>`);
 fs.writeFileSync(indexPath, html);
 console.log(`[loader] index.html starts ${js[1]} or, for the tools pages, ${builds.tools.modern.js}` +

@@ -42,9 +42,13 @@ html = html.replace(fileNote[0], '');
 // Preloads point at files that are not there any more.
 html = html.replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
 
-// The start-up script scripts/loader.js wrote: each module's builds' files, by path.
+// The start-up scripts scripts/loader.js wrote: the choice in <head> (with each module's
+// builds' files, by path), which asks for files that are not here, so it goes; and the start
+// at the end, replaced below.
+const choose = one(/<script id="zeren-choose">([\s\S]*?)<\/script>\n?/g, 'the choice of build (scripts/loader.js)');
+html = html.replace(choose[0], '');
 const start = one(/<script id="zeren-start">([\s\S]*?)<\/script>/g, 'the start-up script (scripts/loader.js)');
-const buildsJson = start[1].match(/var builds = (\{.*\});/);
+const buildsJson = choose[1].match(/var builds = (\{.*\});/);
 if (!buildsJson) fail('the builds in the start-up script');
 const builds = JSON.parse(buildsJson[1]);
 // The tools module's addresses, as in scripts/loader.js (src/route.rs TOOLS_PATHS).
