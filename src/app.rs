@@ -3,8 +3,9 @@
 //! indicator, the banners and the page the route table names.
 //!
 //! Both wasm modules use this shell: the walk-through (`src/main.rs`, pages from
-//! `ui::view`) and the tools (`src/tools.rs`, pages from `ui::tools::view`). An address that
-//! belongs to the other module reloads the page, and the start-up script loads that one.
+//! `ui::view`) and the tools (`src/tools.rs`, pages from `ui::tools::view`). The tools
+//! module shows every page; in the walk-through, an address of the tools module reloads the
+//! page, and the start-up script loads that module.
 //!
 //! Not here: the state and its saving (`state`), the pages (`ui`).
 
@@ -139,7 +140,6 @@ pub fn App(part: Part, pages: fn(Route) -> AnyView, builtin: &'static Template) 
                 {move || {
                     store.track_generation();
                     let route = screen.route.get();
-                    // The tools module shows every page; the main module, only its own.
                     match route.part() {
                         Some(Part::Tools) if part == Part::Main => ui::other_module(),
                         _ => pages(route),
