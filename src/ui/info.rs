@@ -529,17 +529,15 @@ fn ChecklistChoice(report: Memo<Option<Report>>) -> impl IntoView {
         if custom::is_custom(&cur) && !mine.contains(&cur) {
             mine.push(cur);
         }
-        std::iter::once((
-            builtin::default().id.to_string(),
-            format!("通用清单：党政机关等（共{}项）", builtin::default().item_count()),
-        ))
-        .chain(PRESETS.iter().map(|p| (p.id.to_string(), label(p.name, p.items))))
-        .chain(mine.into_iter().map(|id| {
-            let t = builtin::checklist(&id);
-            let text = format!("我的清单：{}（第{}版，共{}项）", t.name, t.edition, t.item_count());
-            (id, text)
-        }))
-        .collect::<Vec<_>>()
+        let general = builtin::default();
+        std::iter::once((general.id.to_string(), format!("通用清单：党政机关等（共{}项）", general.item_count())))
+            .chain(PRESETS.iter().map(|p| (p.id.to_string(), label(p.name, p.items))))
+            .chain(mine.into_iter().map(|id| {
+                let t = builtin::checklist(&id);
+                let text = format!("我的清单：{}（第{}版，共{}项）", t.name, t.edition, t.item_count());
+                (id, text)
+            }))
+            .collect::<Vec<_>>()
     };
     let in_use = move || {
         let id = current();
