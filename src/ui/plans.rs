@@ -40,37 +40,20 @@ pub fn Plans(id: String, back: bool) -> impl IntoView {
         }
     };
 
-    // One text of one row, as typed.
-    let set_problem = move |i: usize, v: String| {
+    // One text of one row, as typed: `field` picks which.
+    let set_text = move |i: usize, v: String, field: fn(&mut ProblemPlan) -> &mut String| {
         change(
             Box::new(move |l: &mut Vec<ProblemPlan>| {
                 if let Some(x) = l.get_mut(i) {
-                    x.problem = v;
+                    *field(x) = v;
                 }
             }),
             false,
         )
     };
-    let set_plan = move |i: usize, v: String| {
-        change(
-            Box::new(move |l: &mut Vec<ProblemPlan>| {
-                if let Some(x) = l.get_mut(i) {
-                    x.plan = v;
-                }
-            }),
-            false,
-        )
-    };
-    let set_aspect = move |i: usize, v: String| {
-        change(
-            Box::new(move |l: &mut Vec<ProblemPlan>| {
-                if let Some(x) = l.get_mut(i) {
-                    x.aspect = v;
-                }
-            }),
-            false,
-        )
-    };
+    let set_problem = move |i: usize, v: String| set_text(i, v, |x| &mut x.problem);
+    let set_plan = move |i: usize, v: String| set_text(i, v, |x| &mut x.plan);
+    let set_aspect = move |i: usize, v: String| set_text(i, v, |x| &mut x.aspect);
     let rows = move || {
         shape.track();
         let list = report.with_untracked(|r| r.as_ref().map(current).unwrap_or_default());

@@ -8,6 +8,7 @@ const TASK = '组织网评员开展专题培训';
 const DONE = '组织网评员开展专题培训，提升网上舆论引导能力';
 const REWORDED = '组织网评员集中培训，网上舆论引导能力明显增强';
 const LEAD = '一年来，局党组坚持把意识形态工作摆在突出位置。';
+const HEADING = '强化组织领导，层层压实意识形态工作责任';
 
 /** Opens an item of the editor by its name, and gives its panel. */
 async function openItem(page, task) {
@@ -56,6 +57,12 @@ test('a checklist of my own: copy, edit with undo, save, use in a report, a new 
   await row.getByRole('button', { name: '上移' }).click();
   await expect(first.locator('li.editor-item').nth(before - 1)).toContainText(TASK);
 
+  // The section's names: its own on the task list, its heading in the report.
+  await first.getByLabel('部分名称').fill('组织领导');
+  await first.getByLabel('部分名称').blur();
+  await first.getByLabel('报告中的标题').fill(HEADING);
+  await first.getByLabel('报告中的标题').blur();
+
   // The section's lead paragraph in the report.
   await first.getByLabel('报告中标题下的引导语（可空）').fill(LEAD);
   await first.getByLabel('报告中标题下的引导语（可空）').blur();
@@ -75,12 +82,13 @@ test('a checklist of my own: copy, edit with undo, save, use in a report, a new 
   const select = page.getByLabel('清单', { exact: true });
   await select.selectOption({ label: await select.locator('option', { hasText: '我的清单：县财政局清单（第2版' }).textContent() });
   await page.getByRole('button', { name: '保存并继续' }).click();
-  await page.getByRole('link', { name: /^一、/ }).click();
+  await page.getByRole('link', { name: '一、组织领导' }).click();
   await setStatus(page, TASK, '已落实');
   const output = page.url().replace(/\/s\/[^/?]+.*$/, '/output');
   await page.goto(output);
   await expect(page.locator('.preview')).toContainText(DONE);
   await expect(page.locator('.preview')).toContainText(LEAD);
+  await expect(page.locator('.preview')).toContainText(HEADING);
 
   // A third edition rewords the item: the report keeps its text until moved.
   await page.goto('./#/c/mine');

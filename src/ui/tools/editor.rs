@@ -507,35 +507,32 @@ fn Editor(id: String) -> impl IntoView {
         let title_id = format!("sec-title-{sid4}");
         let heading_id = format!("sec-heading-{sid4}");
         let intro_id = format!("sec-intro-{sid4}");
+        // The section's title or heading: one line, edited like the lead paragraph below.
+        let line = {
+            let text_of = text_of.clone();
+            move |id: String, label: &'static str, which: SectionText| {
+                view! {
+                    <span class="editor-pair">
+                        <label for=id.clone()>{label}</label>
+                        <input
+                            id=id
+                            type="text"
+                            maxlength="60"
+                            prop:value=text_of(which)
+                            on:focus=move |_| begin()
+                            on:input=on_typed(which)
+                            on:compositionend=on_composed(which)
+                            on:change=move |_| end()
+                        />
+                    </span>
+                }
+            }
+        };
         view! {
             <section class="editor-section" aria-label=text_of(SectionText::Title)>
                 <div class="field-row">
-                    <span class="editor-pair">
-                        <label for=title_id.clone()>"部分名称"</label>
-                        <input
-                            id=title_id
-                            type="text"
-                            maxlength="60"
-                            prop:value=text_of(SectionText::Title)
-                            on:focus=move |_| begin()
-                            on:input=on_typed(SectionText::Title)
-                            on:compositionend=on_composed(SectionText::Title)
-                            on:change=move |_| end()
-                        />
-                    </span>
-                    <span class="editor-pair">
-                        <label for=heading_id.clone()>"报告中的标题"</label>
-                        <input
-                            id=heading_id
-                            type="text"
-                            maxlength="60"
-                            prop:value=text_of(SectionText::Heading)
-                            on:focus=move |_| begin()
-                            on:input=on_typed(SectionText::Heading)
-                            on:compositionend=on_composed(SectionText::Heading)
-                            on:change=move |_| end()
-                        />
-                    </span>
+                    {line(title_id, "部分名称", SectionText::Title)}
+                    {line(heading_id, "报告中的标题", SectionText::Heading)}
                 </div>
                 <div class="field">
                     <label for=intro_id.clone()>"报告中标题下的引导语（可空）"</label>
